@@ -1,0 +1,68 @@
+//! Problems found in a spec, each with a stable id, a position and, where the fix is obvious,
+//! a hint.
+
+use std::fmt;
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The spec is invalid; nothing is generated.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase word used in messages: `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A position in the spec file, both numbers counted from 1; columns count characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1, in characters.
+    pub column: usize,
+}
+
+/// One problem in a spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// A stable identifier for the kind of problem, e.g. `DUPLICATE_STATUS`.
+    pub id: &'static str,
+    /// Whether the problem stops generation.
+    pub severity: Severity,
+    /// The spec file, as the user named it.
+    pub file: String,
+    /// Where in the file, when the problem has a place (an unreadable file has none).
+    pub location: Option<Location>,
+    /// What is wrong, starting lowercase, without a final dot.
+    pub message: String,
+    /// How to fix it, when that is clear.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    /// `file:line:column: error: message`, then `  hint: ...` on its own line: the form
+    /// compilers use, so editors and terminals can jump to the place.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(at) = self.location {
+            write!(f, ":{}:{}", at.line, at.column)?;
+        }
+        write!(f, ": {}: {}", self.severity, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}

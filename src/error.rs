@@ -1,0 +1,79 @@
+//! The one error type of the library.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use crate::diagnostic::Diagnostic;
+
+/// Why generation did not happen.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The spec could not be read, or is invalid. Every problem found is listed, each with
+    /// the file, line and column. Nothing was written.
+    InvalidSpec(Vec<Diagnostic>),
+    /// An output file could not be written. Files written before it are complete; this one
+    /// and those after it are unchanged.
+    Write {
+        /// The file or folder that could not be written.
+        path: PathBuf,
+        /// What went wrong, e.g. "is a symlink" or the operating system's error.
+        source: io::Error,
+    },
+    /// Check mode found generated files that differ from what the spec produces.
+    Stale(Vec<StaleFile>),
+    /// No output folder was given and `OUT_DIR` is not set (it is set only for build scripts).
+    NoOutDir,
+}
+
+/// A generated file that is missing or differs from what the spec produces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaleFile {
+    /// The file's path, under the output folder.
+    pub path: PathBuf,
+    /// A unified diff from the file's current contents to the expected ones; for a missing
+    /// file, every line is an addition.
+    pub diff: String,
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidSpec(diagnostics) => {
+                for (i, diagnostic) in diagnostics.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{diagnostic}")?;
+                }
+                Ok(())
+            }
+            Error::Write { path, source } => {
+                write!(f, "{}: error: cannot write: {source}", path.display())
+            }
+            Error::Stale(files) => {
+                for (i, file) in files.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{}: error: not up to date with the spec", file.path.display())?;
+                }
+                Ok(())
+            }
+            Error::NoOutDir => f.write_str(
+                "error: no output folder: call `out_dir(...)`, or run from a build script where \
+                 cargo sets OUT_DIR",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! YAML text -> the serde copy of the spec, or the diagnostic that stops it.
+//!
+//! Syntax and shape errors (wrong types, missing, unknown or repeated keys) stop at the first,
+//! as serde does; everything after that is `validate`'s job and reported all at once.
+
+use serde_yaml::Value;
+
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::locate::{NodePath, locate};
+use crate::spec::RawSpec;
+
+/// The spec format version this errspec reads.
+pub(crate) const FORMAT_VERSION: u64 = 1;
+
+/// Parses `source` (the text of the spec file named `file`).
+pub(crate) fn parse(source: &str, file: &str) -> Result<RawSpec, Diagnostic> {
+    let document: Value = serde_yaml::from_str(source).map_err(|e| from_serde(&e, source, file))?;
+    check_version(&document, source, file)?;
+    serde_yaml::from_str(source).map_err(|e| from_serde(&e, source, file))
+}
+
+/// Reads `version` before anything else, so that a spec of another version gets one clear
+/// message instead of a list of shape errors.
+fn check_version(document: &Value, source: &str, file: &str) -> Result<(), Diagnostic> {
+    let at = |path: &NodePath| locate(source, path).or(Some(Location { line: 1, column: 1 }));
+    let Value::Mapping(top) = document else {
+        let (id, message) = if document.is_null() {
+            ("EMPTY_SPEC", "the spec is empty".to_owned())
+        } else {
+            ("WRONG_TYPE", format!("the spec must be a mapping, not {}", kind(document)))
+        };
+        return Err(diagnostic(id, file, at(&NodePath::root()), message, Some(SKELETON_HINT)));
+    };
+    let path = NodePath::root().key("version");
+    match top.get("version") {
+        None => Err(diagnostic(
+            "MISSING_KEY",
+            file,
+            at(&NodePath::root()),
+            "the spec has no `version`".to_owned(),
+            Some("add `version: 1` as the first line"),
+        )),
+        Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => Ok(()),
+        Some(other) => Err(diagnostic(
+            "UNSUPPORTED_VERSION",
+            file,
+            at(&path),
+            format!("unsupported spec version {}", render_scalar(other)),
+            Some("this errspec reads `version: 1`; write that, or upgrade errspec"),
+        )),
+    }
+}
+
+const SKELETON_HINT: &str =
+    "start from `version: 1`, `api: {name: ...}` and a `codes:` list, as in the README";
+
+/// Turns a serde_yaml error into a diagnostic with an id, a message in our words, and a hint.
+fn from_serde(error: &serde_yaml::Error, source: &str, file: &str) -> Diagnostic {
+    let location = error.location().map(|at| Location {
+        line: at.line(),
+        column: at.column(),
+    });
+    let text = strip_location(&error.to_string(), location);
+    let (path, detail) = split_path(&text);
+    let subject = if path.is_empty() { "the spec" } else { path };
+    let described = describe(subject, detail);
+    let location = refine_location(&described, path, source)
+        .or(location)
+        .or_else(|| document_marker(source));
+    diagnostic(described.id, file, location, described.message, described.hint.as_deref())
+}
+
+/// What a serde_yaml message means, in the words the user needs.
+struct Described {
+    id: &'static str,
+    message: String,
+    hint: Option<String>,
+    /// For a repeated key: the key, so its second occurrence can be located.
+    repeated_key: Option<String>,
+}
+
+fn describe(subject: &str, detail: &str) -> Described {
+    let plain = |id, message: String, hint: Option<String>| Described {
+        id,
+        message,
+        hint,
+        repeated_key: None,
+    };
+    if let Some(rest) = detail.strip_prefix("unknown field ") {
+        let (key, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let hint = format!("remove {key} or fix its spelling; the keys allowed here are {expected}");
+        return plain("UNKNOWN_KEY", format!("unknown key {key} in {subject}"), Some(hint));
+    }
+    if let Some(key) = detail.strip_prefix("missing field ") {
+        let hint = format!("add {key} to {subject}");
+        return plain("MISSING_KEY", format!("{subject} has no {key}"), Some(hint));
+    }
+    let repeated = detail
+        .strip_prefix("duplicate field ")
+        .map(|key| key.trim_matches('`').to_owned())
+        .or_else(|| {
+            let key = detail.strip_prefix("duplicate entry with key ")?;
+            Some(key.trim_matches('"').to_owned())
+        });
+    if let Some(key) = repeated {
+        return Described {
+            id: "DUPLICATE_KEY",
+            message: format!("`{key}` appears twice in {subject}"),
+            hint: Some(format!("keep one `{key}` and delete the other")),
+            repeated_key: Some(key),
+        };
+    }
+    if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
+        let message = format!("{subject} must be {}, not {}", plain_type(expected), plain_type(found));
+        return plain("WRONG_TYPE", message, None);
+    }
+    if detail.starts_with("recursion limit exceeded") || detail.starts_with("repetition limit") {
+        let hint = "flatten the nesting or drop the aliases; a spec needs neither".to_owned();
+        return plain("TOO_COMPLEX", format!("{subject}: {detail}"), Some(hint));
+    }
+    let message = if subject == "the spec" {
+        detail.to_owned()
+    } else {
+        format!("{subject}: {detail}")
+    };
+    plain("INVALID_YAML", message, None)
+}
+
+/// serde's type words, as a YAML author says them.
+fn plain_type(serde_words: &str) -> String {
+    match serde_words {
+        "i64" | "u64" | "u32" | "u16" => "an integer".to_owned(),
+        "a sequence" | "sequence" => "a list".to_owned(),
+        "unit value" => "null".to_owned(),
+        "map" => "a mapping".to_owned(),
+        other if other.contains(" as u128") => other.replace(" as u128", " (too large)"),
+        other => other.to_owned(),
+    }
+}
+
+/// A repeated key is located at its second occurrence; serde_yaml names the mapping instead.
+fn refine_location(described: &Described, path: &str, source: &str) -> Option<Location> {
+    let key = described.repeated_key.as_deref()?;
+    let parent = parse_path(path)?;
+    let key: &'static str = leak_known_key(key)?;
+    locate(source, &parent.key(key).the_key_occurrence(1))
+}
+
+/// Keys of the spec format, so that a path step can borrow a `'static` name.
+const KNOWN_KEYS: &[&str] = &[
+    "version",
+    "api",
+    "codes",
+    "name",
+    "error_name",
+    "example",
+    "status",
+    "message",
+    "title",
+    "description",
+    "retryable",
+];
+
+fn leak_known_key(key: &str) -> Option<&'static str> {
+    KNOWN_KEYS.iter().copied().find(|known| *known == key)
+}
+
+/// Reads serde_yaml's path notation (`codes[3].api`) back into a `NodePath`.
+fn parse_path(path: &str) -> Option<NodePath> {
+    let mut node = NodePath::root();
+    for part in path.split('.').filter(|part| !part.is_empty()) {
+        let (key, indexes) = part.split_once('[').map_or((part, ""), |(k, i)| (k, i));
+        node = node.key(leak_known_key(key)?);
+        for index in indexes.split('[') {
+            if let Some(number) = index.strip_suffix(']') {
+                node = node.index(number.parse().ok()?);
+            }
+        }
+    }
+    Some(node)
+}
+
+/// serde_yaml's messages end in ` at line L column C`; diagnostics carry that separately.
+fn strip_location(text: &str, location: Option<Location>) -> String {
+    let Some(at) = location else {
+        return text.to_owned();
+    };
+    let suffix = format!(" at line {} column {}", at.line, at.column);
+    match text.find(&suffix) {
+        Some(i) => format!("{}{}", &text[..i], &text[i + suffix.len()..]),
+        None => text.to_owned(),
+    }
+}
+
+/// Splits `codes[0].title: invalid type: ...` into the path and the rest.
+fn split_path(text: &str) -> (&str, &str) {
+    match text.split_once(": ") {
+        Some((path, rest)) if looks_like_path(path) => (path, rest),
+        _ => ("", text),
+    }
+}
+
+fn looks_like_path(candidate: &str) -> bool {
+    !candidate.is_empty()
+        && candidate
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'))
+        && parse_path(candidate).is_some()
+}
+
+/// A second document (`---`) has no position in serde_yaml's error; find its marker.
+fn document_marker(source: &str) -> Option<Location> {
+    let mut seen_content = false;
+    for (index, line) in source.lines().enumerate() {
+        let is_marker = line == "---" || line.starts_with("--- ");
+        if is_marker && seen_content {
+            return Some(Location {
+                line: index + 1,
+                column: 1,
+            });
+        }
+        let trimmed = line.trim_start();
+        seen_content |= !(trimmed.is_empty() || trimmed.starts_with('#') || is_marker);
+    }
+    None
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+fn render_scalar(value: &Value) -> String {
+    match value {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("{s:?}"),
+        other => kind(other).to_owned(),
+    }
+}
+
+fn diagnostic(
+    id: &'static str,
+    file: &str,
+    location: Option<Location>,
+    message: String,
+    hint: Option<&str>,
+) -> Diagnostic {
+    Diagnostic {
+        id,
+        severity: Severity::Error,
+        file: file.to_owned(),
+        location,
+        message,
+        hint: hint.map(str::to_owned),
+    }
+}

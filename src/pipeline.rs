@@ -1,0 +1,136 @@
+//! The pipeline as one short function: spec text -> parse -> validate -> render per target.
+//! Reading the spec file, with its limits, is here too; writing is `write`'s job.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::error::Error;
+use crate::model::Spec;
+use crate::render::{self, RenderOptions};
+use crate::target::Target;
+use crate::{parse, validate};
+
+/// Specs larger than this are refused before they are read: a real spec is a few kilobytes,
+/// and the limit bounds the memory a mistaken `--spec` can take.
+pub const MAX_SPEC_BYTES: u64 = 10 * 1024 * 1024;
+
+/// What to generate, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Options {
+    /// The spec's path as the user gave it: named in diagnostics and in every file's header.
+    pub spec_name: String,
+    /// The targets to generate, in any order; each is generated once.
+    pub targets: Vec<Target>,
+    /// Derive serde's `Serialize` and `Deserialize` on the Rust body types.
+    pub serde: bool,
+}
+
+impl Options {
+    /// Options for the spec named `spec_name`: the Rust target, with serde.
+    pub fn new(spec_name: impl Into<String>) -> Self {
+        Self {
+            spec_name: spec_name.into(),
+            targets: vec![Target::Rust],
+            serde: true,
+        }
+    }
+}
+
+/// One generated file: where it goes under the output folder, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// The path under the output folder, e.g. `rust/error_codes.rs`.
+    pub path: PathBuf,
+    /// The file's contents, ending in a newline.
+    pub contents: String,
+}
+
+/// Renders every target of `options` from the text of a spec, without touching any file.
+///
+/// This is the pure core of errspec, for tools that want the text itself. The spec is
+/// validated first; if it is invalid, the error lists every problem found.
+///
+/// ```
+/// let spec = "version: 1\napi:\n  name: Acme\ncodes:\n  - status: 404\n    title: Not Found\n    description: No such thing.\n";
+/// let files = errspec::render(spec, &errspec::Options::new("errors.yaml"))?;
+/// assert_eq!(files[0].path, std::path::Path::new("rust/error_codes.rs"));
+/// assert!(files[0].contents.contains("NotFound = 404,"));
+/// # Ok::<(), errspec::Error>(())
+/// ```
+pub fn render(source: &str, options: &Options) -> Result<Vec<GeneratedFile>, Error> {
+    let spec = load(source, &options.spec_name).map_err(Error::InvalidSpec)?;
+    let render_options = RenderOptions {
+        spec_name: &options.spec_name,
+        serde: options.serde,
+    };
+    let mut targets = options.targets.clone();
+    targets.sort();
+    targets.dedup();
+    Ok(targets
+        .into_iter()
+        .map(|target| GeneratedFile {
+            path: PathBuf::from(target.file_path()),
+            contents: render::render(&spec, target, &render_options),
+        })
+        .collect())
+}
+
+/// Parses and validates spec text into the model.
+pub(crate) fn load(source: &str, spec_name: &str) -> Result<Spec, Vec<Diagnostic>> {
+    let source = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+    let raw = parse::parse(source, spec_name).map_err(|d| vec![d])?;
+    validate::validate(&raw, source, spec_name)
+}
+
+/// Reads the spec file at `path`, refusing folders, files over [`MAX_SPEC_BYTES`] and text
+/// that is not UTF-8, each with a diagnostic that says so.
+pub(crate) fn read_spec(path: &Path, spec_name: &str) -> Result<String, Diagnostic> {
+    let problem = |id, location, message: String, hint: &str| Diagnostic {
+        id,
+        severity: Severity::Error,
+        file: spec_name.to_owned(),
+        location,
+        message,
+        hint: Some(hint.to_owned()),
+    };
+    let unreadable = |error: io::Error| {
+        if error.kind() == io::ErrorKind::NotFound {
+            let hint = "check the path; errspec looks for spec/errors.yaml unless told otherwise";
+            problem("SPEC_NOT_FOUND", None, "cannot find the spec file".to_owned(), hint)
+        } else {
+            let hint = "check that the file exists and can be read";
+            problem("SPEC_UNREADABLE", None, format!("cannot read the spec: {error}"), hint)
+        }
+    };
+    let metadata = fs::metadata(path).map_err(unreadable)?;
+    if metadata.is_dir() {
+        let hint = "name the YAML file itself, e.g. spec/errors.yaml";
+        return Err(problem("SPEC_UNREADABLE", None, "the spec is a folder, not a file".to_owned(), hint));
+    }
+    let mut bytes = Vec::new();
+    let file = fs::File::open(path).map_err(unreadable)?;
+    file.take(MAX_SPEC_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_SPEC_BYTES {
+        let message = format!("the spec is larger than the limit of {} MiB", MAX_SPEC_BYTES >> 20);
+        return Err(problem("SPEC_TOO_LARGE", None, message, "split or shorten the spec"));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let at = location_after(std::str::from_utf8(valid).unwrap_or_default());
+        let hint = "save the file as UTF-8";
+        problem("SPEC_NOT_UTF8", Some(at), "the spec is not valid UTF-8".to_owned(), hint)
+    })
+}
+
+/// The position just after `text`: where the next character would be.
+fn location_after(text: &str) -> Location {
+    let line = text.matches('\n').count() + 1;
+    let last_line = text.rsplit('\n').next().unwrap_or_default();
+    Location {
+        line,
+        column: last_line.chars().count() + 1,
+    }
+}

@@ -1,0 +1,137 @@
+//! Text helpers shared by the renderers: line splitting and Markdown escaping for doc comments.
+
+use unicode_width::UnicodeWidthStr;
+
+/// Splits text into lines at every line break a reader would see: `\n`, `\r\n`, `\r`, and the
+/// Unicode line and paragraph separators.
+pub(crate) fn lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        lines.push(&rest[..at]);
+        let break_len = if rest[at..].starts_with("\r\n") {
+            2
+        } else {
+            rest[at..].chars().next().map_or(1, char::len_utf8)
+        };
+        rest = &rest[at + break_len..];
+    }
+    lines.push(rest);
+    lines
+}
+
+/// Characters that reorder the text around them; compilers reject them in source
+/// (rustc's `text_direction_codepoint_in_literal` and `_in_comment` lints deny them).
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that must not appear raw in generated source: control characters, bidi
+/// controls, line separators and the byte order mark. Literals escape them; comments name them.
+pub(crate) fn is_invisible(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+}
+
+/// Text as the lines of a doc comment that Markdown renders (rustdoc, TSDoc), wrapped to
+/// `width` columns. Markdown syntax is escaped so the text reads exactly as written, and
+/// invisible characters are named (`U+202E`), since a comment cannot escape them. Runs of
+/// spaces and tabs become one space; blank lines stay as paragraph breaks, except at the ends.
+pub(crate) fn doc_lines(text: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in lines(text) {
+        let words: Vec<String> = line.split_ascii_whitespace().map(escape_inline).collect();
+        if words.is_empty() {
+            out.push(String::new());
+        }
+        out.extend(wrap(&words, width).iter().map(|line| escape_line_start(line)));
+    }
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    let leading_blank = out.iter().take_while(|line| line.is_empty()).count();
+    out.drain(..leading_blank);
+    out
+}
+
+/// Greedy word wrap; a word longer than `width` gets a line of its own.
+fn wrap(words: &[String], width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in words {
+        if !current.is_empty() && current.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// Escapes the Markdown that can appear anywhere in a line, and names invisible characters.
+fn escape_inline(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("U+{:04X}", u32::from(c)));
+            continue;
+        }
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '@' | '{' | '}'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes what Markdown reads as a block marker at the start of a line: headings, list items,
+/// setext underlines.
+fn escape_line_start(line: &str) -> String {
+    if line.starts_with(['#', '-', '+', '=']) {
+        return format!("\\{line}");
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = &line[digits..];
+    let ordered = rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")";
+    if digits > 0 && ordered {
+        return format!("{}\\{rest}", &line[..digits]);
+    }
+    line.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_every_line_break() {
+        assert_eq!(lines("a\nb\r\nc\rd\u{2028}e"), ["a", "b", "c", "d", "e"]);
+        assert_eq!(lines("one"), ["one"]);
+    }
+
+    #[test]
+    fn escapes_markdown_so_text_reads_as_written() {
+        assert_eq!(doc_lines("- a *b* [c]", 80), [r"\- a \*b\* \[c\]"]);
+        assert_eq!(doc_lines("    indented\ttext", 80), ["indented text"]);
+        assert_eq!(doc_lines("1. first", 80), [r"1\. first"]);
+        assert_eq!(doc_lines("plain, text. With 2 numbers-and-dashes", 80), ["plain, text. With 2 numbers-and-dashes"]);
+    }
+
+    #[test]
+    fn wraps_and_escapes_each_wrapped_line() {
+        assert_eq!(doc_lines("one two - three", 7), ["one two", r"\- three"]);
+        assert_eq!(doc_lines("a\n\n\nb\n", 7), ["a", "", "", "b"]);
+    }
+
+    #[test]
+    fn names_invisible_characters() {
+        assert_eq!(doc_lines("a\u{202E}b\u{0}", 80), ["aU+202EbU+0000"]);
+    }
+}

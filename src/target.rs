@@ -1,0 +1,63 @@
+//! The targets errspec generates, and where each one's file lands under the output folder.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A language or format errspec generates from the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Target {
+    /// Rust: the `ErrorCode` enum and the `ErrorBody` type, for `include!` or a module.
+    Rust,
+}
+
+impl Target {
+    /// Every target, in the order files are generated and listed.
+    pub const ALL: [Target; 1] = [Target::Rust];
+
+    /// The name used on the command line: `rust`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Target::Rust => "rust",
+        }
+    }
+
+    /// The generated file's path under the output folder, with `/` separators:
+    /// `rust/error_codes.rs`.
+    pub fn file_path(self) -> &'static str {
+        match self {
+            Target::Rust => "rust/error_codes.rs",
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error of parsing a target name that errspec does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownTarget(pub String);
+
+impl fmt::Display for UnknownTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let known: Vec<&str> = Target::ALL.iter().map(|t| t.name()).collect();
+        write!(f, "unknown target `{}`; the targets are {}", self.0, known.join(", "))
+    }
+}
+
+impl std::error::Error for UnknownTarget {}
+
+impl FromStr for Target {
+    type Err = UnknownTarget;
+
+    /// Parses a target's command-line name, e.g. `"rust"`.
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Target::ALL
+            .into_iter()
+            .find(|target| target.name() == name)
+            .ok_or_else(|| UnknownTarget(name.to_owned()))
+    }
+}

@@ -1,0 +1,7 @@
+{%- if arm.block %}
+            {{ arm.pattern }} => {
+                {{ arm.value }}
+            }
+{%- else %}
+            {{ arm.pattern }} => {{ arm.value }},
+{%- endif %}
