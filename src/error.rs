@@ -57,7 +57,11 @@ impl fmt::Display for Error {
                     if i > 0 {
                         writeln!(f)?;
                     }
-                    write!(f, "{}: error: not up to date with the spec", file.path.display())?;
+                    write!(
+                        f,
+                        "{}: error: not up to date with the spec",
+                        file.path.display()
+                    )?;
                 }
                 Ok(())
             }

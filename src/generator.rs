@@ -56,6 +56,18 @@ impl Generator {
         self
     }
 
+    /// Adds several targets at once, e.g. [`Target::ALL`].
+    ///
+    /// ```
+    /// errspec::Generator::new("errors.yaml").targets(errspec::Target::ALL);
+    /// ```
+    pub fn targets(&mut self, targets: impl IntoIterator<Item = Target>) -> &mut Self {
+        for target in targets {
+            self.target(target);
+        }
+        self
+    }
+
     /// Whether the Rust body types derive serde's `Serialize` and `Deserialize` (default:
     /// yes). With serde, the crate that includes the code needs `serde` with its `derive`
     /// feature; without it, the code needs only `std`.
@@ -145,14 +157,18 @@ impl Generator {
         let options = self.options();
         let source = pipeline::read_spec(&self.spec, &options.spec_name)
             .map_err(|diagnostic| Error::InvalidSpec(vec![diagnostic]))?;
-        pipeline::load(&source, &options.spec_name).map(drop).map_err(Error::InvalidSpec)
+        pipeline::load(&source, &options.spec_name)
+            .map(drop)
+            .map_err(Error::InvalidSpec)
     }
 
     /// The options the pipeline renders with.
     pub fn options(&self) -> Options {
-        let mut options = Options::new(self.spec_name.clone().unwrap_or_else(|| {
-            self.spec.to_string_lossy().replace('\\', "/")
-        }));
+        let mut options = Options::new(
+            self.spec_name
+                .clone()
+                .unwrap_or_else(|| self.spec.to_string_lossy().replace('\\', "/")),
+        );
         if !self.targets.is_empty() {
             options.targets = self.targets.clone();
         }
@@ -163,7 +179,9 @@ impl Generator {
     fn resolved_out_dir(&self) -> Result<PathBuf, Error> {
         match &self.out_dir {
             Some(dir) => Ok(dir.clone()),
-            None => env::var_os("OUT_DIR").map(PathBuf::from).ok_or(Error::NoOutDir),
+            None => env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(Error::NoOutDir),
         }
     }
 }

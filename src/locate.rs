@@ -287,14 +287,20 @@ mod tests {
         assert_eq!(at(&NodePath::root().key("version")), Some((1, 10)));
         assert_eq!(at(&codes.index(1)), Some((5, 5)));
         assert_eq!(at(&codes.index(1).key("status")), Some((5, 13)));
-        assert_eq!(at(&codes.index(1).key("title").the_key_occurrence(0)), Some((6, 5)));
+        assert_eq!(
+            at(&codes.index(1).key("title").the_key_occurrence(0)),
+            Some((6, 5))
+        );
     }
 
     #[test]
     fn finds_a_repeated_key() {
         let source = "a: 1\nb: 2\na: 3\n";
         let second = NodePath::root().key("a").the_key_occurrence(1);
-        assert_eq!(locate(source, &second).map(|l| (l.line, l.column)), Some((3, 1)));
+        assert_eq!(
+            locate(source, &second).map(|l| (l.line, l.column)),
+            Some((3, 1))
+        );
     }
 
     #[test]

@@ -25,15 +25,15 @@ fn main() -> ExitCode {
 
 fn generator(args: &GenerateArgs) -> Generator {
     let mut generator = Generator::new(&args.spec.spec);
-    generator.out_dir(&args.out).serde(!args.no_serde).check(args.check);
+    generator
+        .out_dir(&args.out)
+        .serde(!args.no_serde)
+        .check(args.check);
     generator.emit_rerun_if_changed(false);
-    let targets: Vec<errspec::Target> = if args.targets.is_empty() {
-        errspec::Target::ALL.to_vec()
+    if args.targets.is_empty() {
+        generator.targets(errspec::Target::ALL);
     } else {
-        args.targets.iter().map(|&t| t.into()).collect()
-    };
-    for target in targets {
-        generator.target(target);
+        generator.targets(args.targets.iter().map(|&target| target.into()));
     }
     generator
 }
@@ -47,7 +47,13 @@ fn report(error: &Error) {
     }
     eprintln!("{error}");
     if let Error::Stale(_) = error {
-        let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--check").collect();
-        eprintln!("hint: run `errspec {}` to update them, and commit the result", args.join(" "));
+        let args: Vec<String> = std::env::args()
+            .skip(1)
+            .filter(|a| a != "--check")
+            .collect();
+        eprintln!(
+            "hint: run `errspec {}` to update them, and commit the result",
+            args.join(" ")
+        );
     }
 }

@@ -114,7 +114,10 @@ mod tests {
     fn converts_titles_to_upper_camel_case() {
         assert_eq!(rust("Not Found").unwrap(), "NotFound");
         assert_eq!(rust("OK").unwrap(), "Ok");
-        assert_eq!(rust("Entity cannot be processed").unwrap(), "EntityCannotBeProcessed");
+        assert_eq!(
+            rust("Entity cannot be processed").unwrap(),
+            "EntityCannotBeProcessed"
+        );
         assert_eq!(rust("__proto__").unwrap(), "Proto");
     }
 
@@ -129,7 +132,10 @@ mod tests {
     #[test]
     fn refuses_what_cannot_be_an_identifier() {
         assert_eq!(rust("?!"), Err(NameError::NoLetters));
-        assert_eq!(rust("Ошибка"), Err(NameError::NotAscii("Ошибка".to_owned())));
+        assert_eq!(
+            rust("Ошибка"),
+            Err(NameError::NotAscii("Ошибка".to_owned()))
+        );
         assert_eq!(rust(&"a ".repeat(65)), Err(NameError::TooLong(65)));
     }
 }

@@ -24,12 +24,14 @@ pub(crate) fn parse(source: &str, file: &str) -> Result<RawSpec, Diagnostic> {
 fn check_version(document: &Value, source: &str, file: &str) -> Result<(), Diagnostic> {
     let at = |path: &NodePath| locate(source, path).or(Some(Location { line: 1, column: 1 }));
     let Value::Mapping(top) = document else {
-        let (id, message) = if document.is_null() {
-            ("EMPTY_SPEC", "the spec is empty".to_owned())
+        let (id, message, location) = if document.is_null() {
+            let start = Location { line: 1, column: 1 };
+            ("EMPTY_SPEC", "the spec is empty".to_owned(), Some(start))
         } else {
-            ("WRONG_TYPE", format!("the spec must be a mapping, not {}", kind(document)))
+            let message = format!("the spec must be a mapping, not {}", kind(document));
+            ("WRONG_TYPE", message, at(&NodePath::root()))
         };
-        return Err(diagnostic(id, file, at(&NodePath::root()), message, Some(SKELETON_HINT)));
+        return Err(diagnostic(id, file, location, message, Some(SKELETON_HINT)));
     };
     let path = NodePath::root().key("version");
     match top.get("version") {
@@ -61,13 +63,23 @@ fn from_serde(error: &serde_yaml::Error, source: &str, file: &str) -> Diagnostic
         column: at.column(),
     });
     let text = strip_location(&error.to_string(), location);
+    let (text, location) = match reader_position(&text, source) {
+        Some((message, at)) => (message, Some(at)),
+        None => (text, location),
+    };
     let (path, detail) = split_path(&text);
     let subject = if path.is_empty() { "the spec" } else { path };
     let described = describe(subject, detail);
     let location = refine_location(&described, path, source)
         .or(location)
         .or_else(|| document_marker(source));
-    diagnostic(described.id, file, location, described.message, described.hint.as_deref())
+    diagnostic(
+        described.id,
+        file,
+        location,
+        described.message,
+        described.hint.as_deref(),
+    )
 }
 
 /// What a serde_yaml message means, in the words the user needs.
@@ -88,8 +100,13 @@ fn describe(subject: &str, detail: &str) -> Described {
     };
     if let Some(rest) = detail.strip_prefix("unknown field ") {
         let (key, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let hint = format!("remove {key} or fix its spelling; the keys allowed here are {expected}");
-        return plain("UNKNOWN_KEY", format!("unknown key {key} in {subject}"), Some(hint));
+        let hint =
+            format!("remove {key} or fix its spelling; the keys allowed here are {expected}");
+        return plain(
+            "UNKNOWN_KEY",
+            format!("unknown key {key} in {subject}"),
+            Some(hint),
+        );
     }
     if let Some(key) = detail.strip_prefix("missing field ") {
         let hint = format!("add {key} to {subject}");
@@ -111,9 +128,12 @@ fn describe(subject: &str, detail: &str) -> Described {
         };
     }
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another type"));
-        let message = format!("{subject} must be {}, not {}", plain_type(expected), plain_type(found));
-        return plain("WRONG_TYPE", message, None);
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        let expected = plain_type(expected);
+        let message = format!("{subject} must be {expected}, not {}", plain_type(found));
+        return plain("WRONG_TYPE", message, type_hint(&expected));
     }
     if detail.starts_with("recursion limit exceeded") || detail.starts_with("repetition limit") {
         let hint = "flatten the nesting or drop the aliases; a spec needs neither".to_owned();
@@ -125,6 +145,19 @@ fn describe(subject: &str, detail: &str) -> Described {
         format!("{subject}: {detail}")
     };
     plain("INVALID_YAML", message, None)
+}
+
+/// How to write a value of the expected type in YAML.
+fn type_hint(expected: &str) -> Option<String> {
+    let hint = match expected {
+        "a boolean" => "write `true` or `false`",
+        "an integer" => "write a whole number, without quotes",
+        "a string" => "write the text, in quotes if YAML reads it as something else",
+        "a list" => "write one `- item` line per element",
+        _ if expected.contains("mapping") => "write `key: value` lines, indented under the key",
+        _ => return None,
+    };
+    Some(hint.to_owned())
 }
 
 /// serde's type words, as a YAML author says them.
@@ -207,6 +240,16 @@ fn looks_like_path(candidate: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'))
         && parse_path(candidate).is_some()
+}
+
+/// The YAML reader reports bad characters as `... at position N` (a byte offset) and leaves
+/// the location at the start of the file; this turns the offset into a line and column.
+fn reader_position(text: &str, source: &str) -> Option<(String, Location)> {
+    let (message, offset) = text.rsplit_once(" at position ")?;
+    let offset: usize = offset.parse().ok()?;
+    let before = source.get(..offset)?;
+    let location = crate::pipeline::location_after(before);
+    Some((message.to_owned(), location))
 }
 
 /// A second document (`---`) has no position in serde_yaml's error; find its marker.

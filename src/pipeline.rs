@@ -99,34 +99,64 @@ pub(crate) fn read_spec(path: &Path, spec_name: &str) -> Result<String, Diagnost
     let unreadable = |error: io::Error| {
         if error.kind() == io::ErrorKind::NotFound {
             let hint = "check the path; errspec looks for spec/errors.yaml unless told otherwise";
-            problem("SPEC_NOT_FOUND", None, "cannot find the spec file".to_owned(), hint)
+            problem(
+                "SPEC_NOT_FOUND",
+                None,
+                "cannot find the spec file".to_owned(),
+                hint,
+            )
         } else {
             let hint = "check that the file exists and can be read";
-            problem("SPEC_UNREADABLE", None, format!("cannot read the spec: {error}"), hint)
+            problem(
+                "SPEC_UNREADABLE",
+                None,
+                format!("cannot read the spec: {error}"),
+                hint,
+            )
         }
     };
     let metadata = fs::metadata(path).map_err(unreadable)?;
     if metadata.is_dir() {
         let hint = "name the YAML file itself, e.g. spec/errors.yaml";
-        return Err(problem("SPEC_UNREADABLE", None, "the spec is a folder, not a file".to_owned(), hint));
+        return Err(problem(
+            "SPEC_UNREADABLE",
+            None,
+            "the spec is a folder, not a file".to_owned(),
+            hint,
+        ));
     }
     let mut bytes = Vec::new();
     let file = fs::File::open(path).map_err(unreadable)?;
-    file.take(MAX_SPEC_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    file.take(MAX_SPEC_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
     if bytes.len() as u64 > MAX_SPEC_BYTES {
-        let message = format!("the spec is larger than the limit of {} MiB", MAX_SPEC_BYTES >> 20);
-        return Err(problem("SPEC_TOO_LARGE", None, message, "split or shorten the spec"));
+        let message = format!(
+            "the spec is larger than the limit of {} MiB",
+            MAX_SPEC_BYTES >> 20
+        );
+        return Err(problem(
+            "SPEC_TOO_LARGE",
+            None,
+            message,
+            "split or shorten the spec",
+        ));
     }
     String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let at = location_after(std::str::from_utf8(valid).unwrap_or_default());
         let hint = "save the file as UTF-8";
-        problem("SPEC_NOT_UTF8", Some(at), "the spec is not valid UTF-8".to_owned(), hint)
+        problem(
+            "SPEC_NOT_UTF8",
+            Some(at),
+            "the spec is not valid UTF-8".to_owned(),
+            hint,
+        )
     })
 }
 
 /// The position just after `text`: where the next character would be.
-fn location_after(text: &str) -> Location {
+pub(crate) fn location_after(text: &str) -> Location {
     let line = text.matches('\n').count() + 1;
     let last_line = text.rsplit('\n').next().unwrap_or_default();
     Location {

@@ -7,7 +7,10 @@ use serde::Deserialize;
 
 /// A whole spec file, format version 1.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a mapping with `version`, `api` and `codes`"
+)]
 pub(crate) struct RawSpec {
     /// The format version; only 1 exists. `parse` checks it before this type is read.
     #[allow(dead_code)]
@@ -20,7 +23,7 @@ pub(crate) struct RawSpec {
 
 /// The `api:` section.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "a mapping with the API's `name`")]
 pub(crate) struct RawApi {
     /// The API's name, used in docs and titles.
     pub name: String,
@@ -32,7 +35,10 @@ pub(crate) struct RawApi {
 
 /// `api.example`: the status and message of the documented example body.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a mapping with `status` and `message`"
+)]
 pub(crate) struct RawExample {
     /// The example's HTTP status; must be one of the spec's error codes.
     pub status: i64,
@@ -42,7 +48,10 @@ pub(crate) struct RawExample {
 
 /// One entry of `codes:`.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a mapping with `status`, `title` and `description`"
+)]
 pub(crate) struct RawCode {
     /// The HTTP status, 100 to 599. Wider than `u16` so that 70000 is a range error with a
     /// clear message instead of a type error.

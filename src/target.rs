@@ -44,7 +44,12 @@ pub struct UnknownTarget(pub String);
 impl fmt::Display for UnknownTarget {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let known: Vec<&str> = Target::ALL.iter().map(|t| t.name()).collect();
-        write!(f, "unknown target `{}`; the targets are {}", self.0, known.join(", "))
+        write!(
+            f,
+            "unknown target `{}`; the targets are {}",
+            self.0,
+            known.join(", ")
+        )
     }
 }
 

@@ -52,7 +52,11 @@ pub(crate) fn validate(raw: &RawSpec, source: &str, file: &str) -> Result<Spec, 
         .iter()
         .map(|code| Identifiers::for_name(identifier_source(code)))
         .collect();
-    let context = Context { raw, idents, source };
+    let context = Context {
+        raw,
+        idents,
+        source,
+    };
     let mut problems = Vec::new();
     for check in CHECKS {
         check(&context, &mut problems);
@@ -104,7 +108,9 @@ fn check_codes_not_empty(context: &Context<'_>, problems: &mut Vec<Problem>) {
             id: "EMPTY_CODES",
             path: NodePath::root().key("codes"),
             message: "`codes` is empty".to_owned(),
-            hint: Some("list at least one code, with its `status`, `title` and `description`".to_owned()),
+            hint: Some(
+                "list at least one code, with its `status`, `title` and `description`".to_owned(),
+            ),
         });
     }
 }
@@ -133,7 +139,10 @@ fn check_duplicate_status(context: &Context<'_>, problems: &mut Vec<Problem>) {
         problems.push(Problem {
             id: "DUPLICATE_STATUS",
             path: code_path(index).key("status"),
-            message: format!("status {} is already used by the code at {first_line}", code.status),
+            message: format!(
+                "status {} is already used by the code at {first_line}",
+                code.status
+            ),
             hint: Some("give each code its own status, or merge the two".to_owned()),
         });
     }
@@ -145,7 +154,10 @@ fn check_empty_strings(context: &Context<'_>, problems: &mut Vec<Problem>) {
     let mut fields = vec![(api.key("name"), Some(raw.api.name.as_str()))];
     fields.push((api.key("error_name"), raw.api.error_name.as_deref()));
     if let Some(example) = &raw.api.example {
-        fields.push((api.key("example").key("message"), Some(example.message.as_str())));
+        fields.push((
+            api.key("example").key("message"),
+            Some(example.message.as_str()),
+        ));
     }
     for (index, code) in raw.codes.iter().enumerate() {
         let path = code_path(index);
@@ -218,22 +230,31 @@ fn check_example(context: &Context<'_>, problems: &mut Vec<Problem>) {
     let Some(example) = &context.raw.api.example else {
         return;
     };
-    let error_statuses: Vec<String> = context
+    let error_statuses: std::collections::BTreeSet<i64> = context
         .raw
         .codes
         .iter()
-        .filter(|code| code.status >= 400)
-        .map(|code| code.status.to_string())
+        .map(|code| code.status)
+        .filter(|status| (400..=599).contains(status))
         .collect();
-    if !error_statuses.contains(&example.status.to_string()) {
+    if !error_statuses.contains(&example.status) {
+        let error_statuses: Vec<String> = error_statuses.iter().map(i64::to_string).collect();
         let hint = match error_statuses.is_empty() {
-            true => "add an error code (400 to 599) for the example, or remove the example".to_owned(),
-            false => format!("use one of the spec's error statuses: {}", error_statuses.join(", ")),
+            true => {
+                "add an error code (400 to 599) for the example, or remove the example".to_owned()
+            }
+            false => format!(
+                "use one of the spec's error statuses: {}",
+                error_statuses.join(", ")
+            ),
         };
         problems.push(Problem {
             id: "EXAMPLE_STATUS",
             path: NodePath::root().key("api").key("example").key("status"),
-            message: format!("the example's status {} is not an error code of this spec", example.status),
+            message: format!(
+                "the example's status {} is not an error code of this spec",
+                example.status
+            ),
             hint: Some(hint),
         });
     }
@@ -264,7 +285,11 @@ fn build(raw: &RawSpec, idents: Vec<Result<Identifiers, NameError>>) -> Spec {
     Spec {
         api: Api {
             name: raw.api.name.clone(),
-            error_name: raw.api.error_name.clone().unwrap_or_else(|| DEFAULT_ERROR_NAME.to_owned()),
+            error_name: raw
+                .api
+                .error_name
+                .clone()
+                .unwrap_or_else(|| DEFAULT_ERROR_NAME.to_owned()),
             example,
         },
         codes,

@@ -47,7 +47,11 @@ pub(crate) fn check_files(out_dir: &Path, files: &[GeneratedFile]) -> Vec<StaleF
 /// A unified diff from `old` (absent for a missing file) to `new`.
 fn unified_diff(path: &Path, old: Option<&str>, new: &str) -> String {
     let shown = path.display().to_string();
-    let old_header = if old.is_some() { format!("a/{shown}") } else { "/dev/null".to_owned() };
+    let old_header = if old.is_some() {
+        format!("a/{shown}")
+    } else {
+        "/dev/null".to_owned()
+    };
     TextDiff::from_lines(old.unwrap_or(""), new)
         .unified_diff()
         .context_radius(3)
@@ -92,11 +96,14 @@ fn refuse_symlinks(out_dir: &Path, path: &Path) -> Result<(), Error> {
     let mut current = out_dir.to_owned();
     for part in relative.components() {
         current.push(part);
-        let is_link = fs::symlink_metadata(&current).is_ok_and(|meta| meta.file_type().is_symlink());
+        let is_link =
+            fs::symlink_metadata(&current).is_ok_and(|meta| meta.file_type().is_symlink());
         if is_link {
             return Err(Error::Write {
                 path: current,
-                source: io::Error::other("is a symlink; errspec only writes plain files and folders"),
+                source: io::Error::other(
+                    "is a symlink; errspec only writes plain files and folders",
+                ),
             });
         }
     }
@@ -115,7 +122,10 @@ fn replace_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
 }
 
 fn write_new(temp: &Path, path: &Path, contents: &[u8]) -> io::Result<()> {
-    let mut file = fs::OpenOptions::new().write(true).create_new(true).open(temp)?;
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(temp)?;
     file.write_all(contents)?;
     if let Ok(meta) = fs::metadata(path) {
         file.set_permissions(meta.permissions())?;
@@ -127,6 +137,9 @@ fn write_new(temp: &Path, path: &Path, contents: &[u8]) -> io::Result<()> {
 fn temp_path(path: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()))
 }

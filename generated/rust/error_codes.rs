@@ -195,7 +195,7 @@ impl ::core::fmt::Display for ErrorCode {
 impl ::core::convert::TryFrom<u16> for ErrorCode {
     type Error = UnknownStatus;
 
-    fn try_from(status: u16) -> ::core::result::Result<Self, Self::Error> {
+    fn try_from(status: u16) -> ::core::result::Result<Self, UnknownStatus> {
         Self::from_status(status).ok_or(UnknownStatus(status))
     }
 }

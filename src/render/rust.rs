@@ -73,14 +73,19 @@ pub(super) fn render(spec: &Spec, header: &str, options: &RenderOptions<'_>) -> 
         titles: arms(spec, |code| string_literal(&code.title)),
         descriptions: arms(spec, |code| string_literal(&code.description)),
         body_doc: body_doc(spec),
-        name_const: const_layout("    pub const NAME: &str = ", &string_literal(&spec.api.error_name)),
+        name_const: const_layout(
+            "    pub const NAME: &str = ",
+            &string_literal(&spec.api.error_name),
+        ),
         body_derives: if options.serde {
             ", ::serde::Serialize, ::serde::Deserialize"
         } else {
             ""
         },
     };
-    let mut text = file.render().expect("the Rust template renders from plain strings");
+    let mut text = file
+        .render()
+        .expect("the Rust template renders from plain strings");
     text.push('\n'); // askama drops the template's final newline
     text
 }
@@ -90,7 +95,8 @@ fn enum_doc(spec: &Spec) -> Vec<String> {
     [
         format!("An error code of the {api} API: an HTTP status with its title and description."),
         String::new(),
-        "Each code's facts come from the spec: [`status`](Self::status), [`title`](Self::title),".to_owned(),
+        "Each code's facts come from the spec: [`status`](Self::status), [`title`](Self::title),"
+            .to_owned(),
         "[`description`](Self::description) and whether a failed request".to_owned(),
         "[is worth retrying](Self::is_retryable).".to_owned(),
     ]

@@ -43,7 +43,11 @@ pub(crate) fn doc_lines(text: &str, width: usize) -> Vec<String> {
         if words.is_empty() {
             out.push(String::new());
         }
-        out.extend(wrap(&words, width).iter().map(|line| escape_line_start(line)));
+        out.extend(
+            wrap(&words, width)
+                .iter()
+                .map(|line| escape_line_start(line)),
+        );
     }
     while out.last().is_some_and(String::is_empty) {
         out.pop();
@@ -121,7 +125,10 @@ mod tests {
         assert_eq!(doc_lines("- a *b* [c]", 80), [r"\- a \*b\* \[c\]"]);
         assert_eq!(doc_lines("    indented\ttext", 80), ["indented text"]);
         assert_eq!(doc_lines("1. first", 80), [r"1\. first"]);
-        assert_eq!(doc_lines("plain, text. With 2 numbers-and-dashes", 80), ["plain, text. With 2 numbers-and-dashes"]);
+        assert_eq!(
+            doc_lines("plain, text. With 2 numbers-and-dashes", 80),
+            ["plain, text. With 2 numbers-and-dashes"]
+        );
     }
 
     #[test]

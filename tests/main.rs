@@ -1,0 +1,11 @@
+//! errspec's integration tests: one binary, so it builds once, with a module per boundary a
+//! user touches (the CLI, the library, the generated files under the real compilers).
+
+mod support;
+
+mod cli;
+mod freshness;
+mod library;
+mod rust_target;
+mod snapshots;
+mod validation;

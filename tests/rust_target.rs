@@ -1,0 +1,192 @@
+//! The generated Rust, under the real tools: rustfmt, rustc, clippy, and a program that runs
+//! it. Every value is compared with the spec as the test reads it.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::support::expected::{self, SEED_EXAMPLE_BODY};
+use crate::support::rust_harness::{self, modules};
+use crate::support::{render_one, run_ok, valid_specs};
+
+#[test]
+fn generated_rust_is_formatted_as_rustfmt_formats_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for spec in valid_specs() {
+        for serde in [true, false] {
+            let path = dir.path().join("error_codes.rs");
+            std::fs::write(&path, render_one(&spec, errspec::Target::Rust, serde)).unwrap();
+            // Consumers format with their own edition's style; the output suits both.
+            for edition in ["2021", "2024"] {
+                let what = format!("rustfmt --check --edition {edition} on {}", spec.display());
+                run_ok(
+                    Command::new("rustfmt")
+                        .args(["--check", "--edition", edition])
+                        .arg(&path),
+                    &what,
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn std_only_rust_compiles_without_any_dependency() {
+    let dir = tempfile::tempdir().unwrap();
+    for spec in valid_specs() {
+        let code = dir.path().join("error_codes.rs");
+        std::fs::write(&code, render_one(&spec, errspec::Target::Rust, false)).unwrap();
+        let crate_root = dir.path().join("lib.rs");
+        let root = "//! A crate with no dependencies.\n\n/// The generated code.\npub mod generated {\n    include!(\"error_codes.rs\");\n}\n";
+        std::fs::write(&crate_root, root).unwrap();
+        let what = format!("rustc on the std-only Rust of {}", spec.display());
+        run_ok(
+            Command::new("rustc")
+                .args([
+                    "--edition",
+                    "2024",
+                    "--crate-type",
+                    "lib",
+                    "-D",
+                    "warnings",
+                    "-D",
+                    "missing-docs",
+                ])
+                .arg("--out-dir")
+                .arg(dir.path())
+                .arg(&crate_root),
+            &what,
+        );
+    }
+}
+
+#[test]
+fn compiled_facts_equal_the_spec() {
+    for module in modules() {
+        let spec = expected::read(&module.spec);
+        let facts = rust_harness::query(&["facts", &module.name]);
+        let codes = facts["codes"].as_array().unwrap();
+        let context = &module.name;
+        assert_eq!(
+            codes.len(),
+            spec.codes.len(),
+            "{context}: one variant per code"
+        );
+        for (got, want) in codes.iter().zip(&spec.codes) {
+            let context = format!("{context}, status {}", want.status);
+            assert_eq!(
+                got["status"], want.status,
+                "{context}: status, in spec order"
+            );
+            assert_eq!(got["title"], want.title.as_str(), "{context}: title");
+            assert_eq!(
+                got["description"],
+                want.description.as_str(),
+                "{context}: description"
+            );
+            assert_eq!(
+                got["is_retryable"], want.retryable,
+                "{context}: is_retryable"
+            );
+            assert_eq!(got["is_error"], want.status >= 400, "{context}: is_error");
+            assert_eq!(
+                got["display"],
+                format!("{} {}", want.status, want.title),
+                "{context}"
+            );
+            assert_eq!(
+                got["from_status"], true,
+                "{context}: from_status round trip"
+            );
+            assert_eq!(got["try_from"], true, "{context}: TryFrom round trip");
+            assert_eq!(
+                got["name"], got["variant"],
+                "{context}: name() spells the variant"
+            );
+        }
+        assert_eq!(
+            facts["known_statuses"],
+            spec.codes.len(),
+            "{context}: from_status knows only the spec's statuses"
+        );
+        assert_eq!(
+            facts["try_from_0"], "no error code has status 0",
+            "{context}"
+        );
+    }
+}
+
+#[test]
+fn error_bodies_carry_the_code_and_the_spec_error_name() {
+    let message = "a \"quoted\" message, ünïcödé, </script> and a \\ backslash";
+    for module in modules() {
+        let spec = expected::read(&module.spec);
+        let out = rust_harness::query(&["body", &module.name, message]);
+        assert_eq!(out["NAME"], spec.error_name.as_str(), "{}", module.name);
+        let bodies = out["bodies"].as_array().unwrap();
+        let errors: Vec<_> = spec.codes.iter().filter(|c| c.status >= 400).collect();
+        assert_eq!(bodies.len(), errors.len(), "{}", module.name);
+        for (body, code) in bodies.iter().zip(errors) {
+            assert_eq!(body["status"], code.status, "{}", module.name);
+            assert_eq!(body["name"], spec.error_name.as_str(), "{}", module.name);
+            assert_eq!(body["message"], message, "{}", module.name);
+            assert_eq!(body["code_round_trips"], true, "{}", module.name);
+        }
+    }
+}
+
+#[test]
+fn the_seed_example_body_round_trips_exactly() {
+    let compact: String = SEED_EXAMPLE_BODY
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("");
+    let compact = compact.replace("wrongelementintype", "wrong element in type");
+    assert_eq!(
+        compact,
+        r#"{"error":{"name":"Error","status":400,"message":"wrong element in type"}}"#
+    );
+    let out = rust_harness::query(&["serde", "errors_serde", SEED_EXAMPLE_BODY]);
+    assert_eq!(
+        out["reserialized"],
+        compact.as_str(),
+        "deserialize then serialize changes nothing"
+    );
+    assert_eq!(
+        out["rebuilt"],
+        compact.as_str(),
+        "ErrorBody::new(BadRequest, message) is the page's example body"
+    );
+}
+
+#[test]
+fn every_spec_with_serde_round_trips_its_bodies() {
+    for module in modules().into_iter().filter(|m| m.serde) {
+        let spec = expected::read(&module.spec);
+        for code in spec.codes.iter().filter(|c| c.status >= 400) {
+            // Written by hand to keep the field order of the generated structs.
+            let text = |s: &str| Value::from(s).to_string();
+            let input = format!(
+                r#"{{"error":{{"name":{},"status":{},"message":{}}}}}"#,
+                text(&spec.error_name),
+                code.status,
+                text("m \u{2028} \"q\" </script>"),
+            );
+            let out = rust_harness::query(&["serde", &module.name, &input]);
+            assert_eq!(
+                out["reserialized"],
+                input.as_str(),
+                "{}: {}",
+                module.name,
+                code.status
+            );
+            assert_eq!(
+                out["rebuilt"],
+                input.as_str(),
+                "{}: {}",
+                module.name,
+                code.status
+            );
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! What a spec says, read by the tests themselves (straight from the YAML, not through
+//! errspec), so that generated code is compared with the spec and not with errspec's view of it.
+
+use std::path::Path;
+
+use serde_yaml::Value;
+
+/// One code as the spec writes it.
+#[derive(Debug, Clone)]
+pub struct ExpectedCode {
+    pub status: u16,
+    pub title: String,
+    pub description: String,
+    pub retryable: bool,
+}
+
+/// A spec as the spec writes it.
+#[derive(Debug, Clone)]
+pub struct ExpectedSpec {
+    pub error_name: String,
+    pub codes: Vec<ExpectedCode>,
+}
+
+fn text(value: &Value, key: &str) -> String {
+    value[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{key} is not a string"))
+        .to_owned()
+}
+
+fn status(value: &Value) -> u16 {
+    u16::try_from(value["status"].as_u64().expect("status is an integer")).unwrap()
+}
+
+/// Reads the spec at `path`.
+pub fn read(path: &Path) -> ExpectedSpec {
+    let source = std::fs::read_to_string(path).unwrap();
+    let doc: Value = serde_yaml::from_str(&source).unwrap();
+    let api = &doc["api"];
+    ExpectedSpec {
+        error_name: api["error_name"].as_str().unwrap_or("Error").to_owned(),
+        codes: doc["codes"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|code| ExpectedCode {
+                status: status(code),
+                title: text(code, "title"),
+                description: text(code, "description"),
+                retryable: code["retryable"].as_bool().unwrap_or(false),
+            })
+            .collect(),
+    }
+}
+
+/// The seed page's example error body, as the page prints it.
+pub const SEED_EXAMPLE_BODY: &str = r#"{
+	"error": {
+		"name": "Error",
+		"status": 400,
+		"message": "wrong element in type"
+	}
+}"#;

@@ -1,0 +1,218 @@
+//! A real crate that compiles the generated Rust of every valid spec, serde on and off, under
+//! clippy with warnings denied, and a program that prints what the compiled code says.
+//!
+//! It lives in cargo's scratch folder for tests and is built once per test run; it depends
+//! on serde and serde_json from this repository's own lockfile, so it builds offline.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use super::{render_one, repo, run_ok, spec_stem, valid_specs, write_if_changed};
+
+/// One compiled copy of a spec's generated Rust.
+pub struct Module {
+    /// The module's name in the harness: `<spec stem>_serde` or `<spec stem>_std`.
+    pub name: String,
+    pub spec: PathBuf,
+    pub serde: bool,
+}
+
+/// Every module the harness compiles.
+pub fn modules() -> Vec<Module> {
+    valid_specs()
+        .into_iter()
+        .flat_map(|spec| {
+            [true, false].map(|serde| Module {
+                name: format!(
+                    "{}_{}",
+                    spec_stem(&spec),
+                    if serde { "serde" } else { "std" }
+                ),
+                spec: spec.clone(),
+                serde,
+            })
+        })
+        .collect()
+}
+
+fn harness_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-harness")
+}
+
+/// Builds the harness (once per run) and returns its program. Panics with the compiler's or
+/// clippy's output when the generated code does not build cleanly.
+pub fn program() -> &'static Path {
+    static PROGRAM: OnceLock<PathBuf> = OnceLock::new();
+    PROGRAM.get_or_init(build)
+}
+
+/// Runs the harness program and parses its JSON output.
+pub fn query(args: &[&str]) -> Value {
+    let run = run_ok(
+        Command::new(program()).args(args),
+        "the Rust harness program",
+    );
+    serde_json::from_str(&run.stdout).expect("the harness prints JSON")
+}
+
+fn build() -> PathBuf {
+    let dir = harness_dir();
+    write_sources(&dir);
+    let cargo = |subcommand: &[&str]| {
+        let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        command
+            .args(subcommand)
+            .args(["--offline", "--quiet", "--manifest-path"])
+            .arg(dir.join("Cargo.toml"))
+            .arg("--target-dir")
+            .arg(dir.join("target"))
+            .env_remove("CARGO_TARGET_DIR")
+            .env_remove("RUSTFLAGS");
+        command
+    };
+    run_ok(
+        cargo(&["clippy", "--all-targets"]).args(["--", "-D", "warnings"]),
+        "clippy on the generated Rust (rustc and clippy must accept it without a warning)",
+    );
+    run_ok(&mut cargo(&["build"]), "building the generated Rust");
+    dir.join("target/debug/errspec-rust-harness")
+}
+
+fn write_sources(dir: &Path) {
+    write_if_changed(&dir.join("Cargo.toml"), MANIFEST);
+    let lock = std::fs::read_to_string(repo().join("Cargo.lock")).unwrap();
+    write_if_changed(&dir.join("Cargo.lock"), &lock);
+    let mut lib =
+        String::from("//! The generated Rust of every test spec, each in its own module.\n\n");
+    let mut arms = String::new();
+    for module in modules() {
+        let code = render_one(&module.spec, errspec::Target::Rust, module.serde);
+        let file = format!("generated/{}.rs", module.name);
+        write_if_changed(&dir.join(&file), &code);
+        let name = &module.name;
+        write!(
+            lib,
+            "/// Generated from `{}`.\npub mod {name} {{\n    include!(\"../{file}\");\n}}\n\n",
+            module.spec.file_name().unwrap().to_string_lossy(),
+        )
+        .unwrap();
+        writeln!(arms, "        (\"facts\", \"{name}\") => facts!({name}),").unwrap();
+        writeln!(
+            arms,
+            "        (\"body\", \"{name}\") => body!({name}, &input),"
+        )
+        .unwrap();
+        if module.serde {
+            writeln!(
+                arms,
+                "        (\"serde\", \"{name}\") => serde_round_trip!({name}, &input),"
+            )
+            .unwrap();
+        }
+    }
+    write_if_changed(&dir.join("src/lib.rs"), &lib);
+    write_if_changed(
+        &dir.join("src/main.rs"),
+        &MAIN.replace("        // ARMS\n", &arms),
+    );
+}
+
+const MANIFEST: &str = r#"[package]
+name = "errspec-rust-harness"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
+
+[lints.rust]
+missing_docs = "deny"
+
+[workspace]
+"#;
+
+/// The harness program: `facts MODULE`, `body MODULE MESSAGE`, `serde MODULE JSON`.
+const MAIN: &str = r#"//! Prints, as JSON, what the generated code of one module says.
+
+use errspec_rust_harness::*;
+use serde_json::{Value, json};
+
+/// Every code's facts, read through the generated API.
+macro_rules! facts {
+    ($m:ident) => {{
+        use $m::ErrorCode;
+        let codes: Vec<Value> = ErrorCode::ALL
+            .iter()
+            .map(|&code| {
+                json!({
+                    "variant": format!("{code:?}"),
+                    "name": code.name(),
+                    "status": code.status(),
+                    "title": code.title(),
+                    "description": code.description(),
+                    "is_error": code.is_error(),
+                    "is_retryable": code.is_retryable(),
+                    "display": code.to_string(),
+                    "from_status": ErrorCode::from_status(code.status()) == Some(code),
+                    "try_from": ErrorCode::try_from(code.status()) == Ok(code),
+                })
+            })
+            .collect();
+        let known = (0..=u16::MAX).filter(|&s| ErrorCode::from_status(s).is_some()).count();
+        let unknown = ErrorCode::try_from(0).map_err(|e| e.to_string());
+        json!({ "codes": codes, "known_statuses": known, "try_from_0": unknown.err() })
+    }};
+}
+
+/// `ErrorBody::new` for every error code, field by field (works with serde off).
+macro_rules! body {
+    ($m:ident, $message:expr) => {{
+        use $m::{ErrorBody, ErrorCode};
+        let bodies: Vec<Value> = ErrorCode::ALL
+            .iter()
+            .filter(|code| code.is_error())
+            .map(|&code| {
+                let body = ErrorBody::new(code, $message.as_str());
+                json!({
+                    "name": body.error.name,
+                    "status": body.error.status,
+                    "message": body.error.message,
+                    "code_round_trips": body.code() == Some(code),
+                })
+            })
+            .collect();
+        json!({ "bodies": bodies, "NAME": ErrorBody::NAME })
+    }};
+}
+
+/// Deserializes a body and serializes it again; also serializes `ErrorBody::new` for the
+/// input's status.
+macro_rules! serde_round_trip {
+    ($m:ident, $json:expr) => {{
+        use $m::{ErrorBody, ErrorCode};
+        let body: ErrorBody = serde_json::from_str($json).expect("the body deserializes");
+        let code = ErrorCode::from_status(body.error.status).expect("a known status");
+        let rebuilt = ErrorBody::new(code, body.error.message.clone());
+        json!({
+            "reserialized": serde_json::to_string(&body).unwrap(),
+            "rebuilt": serde_json::to_string(&rebuilt).unwrap(),
+        })
+    }};
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let input = args.get(3).cloned().unwrap_or_default();
+    let out = match (args[1].as_str(), args[2].as_str()) {
+        // ARMS
+        other => panic!("unknown query {other:?}"),
+    };
+    println!("{out}");
+}
+"#;

@@ -1,0 +1,282 @@
+//! One test per validation rule: the id, the message and the exact line:column of the node at
+//! fault. Specs are written inline so each test shows the input it judges.
+
+use errspec::{Diagnostic, Error, Options};
+
+/// The diagnostics for `source`, which must be invalid.
+fn diagnostics(source: &str) -> Vec<Diagnostic> {
+    match errspec::render(source, &Options::new("errors.yaml")) {
+        Err(Error::InvalidSpec(diagnostics)) => diagnostics,
+        Err(other) => panic!("expected diagnostics, got {other}"),
+        Ok(_) => panic!("expected the spec to be refused:\n{source}"),
+    }
+}
+
+/// The one diagnostic for `source`, with its position as `line:column`.
+fn only(source: &str) -> (Diagnostic, String) {
+    let mut all = diagnostics(source);
+    assert_eq!(all.len(), 1, "expected one diagnostic, got {all:#?}");
+    let diagnostic = all.remove(0);
+    let at = diagnostic.location.expect("the diagnostic has a position");
+    let position = format!("{}:{}", at.line, at.column);
+    (diagnostic, position)
+}
+
+const HEAD: &str = "version: 1\napi:\n  name: Acme\ncodes:\n";
+
+fn with_codes(codes: &str) -> String {
+    format!("{HEAD}{codes}")
+}
+
+#[test]
+fn yaml_syntax_errors_name_the_place() {
+    let (d, at) = only(&with_codes("  - status: 404\n    title: [unclosed\n"));
+    assert_eq!(d.id, "INVALID_YAML");
+    assert_eq!(at, "7:1");
+}
+
+#[test]
+fn wrong_types_name_the_node_and_both_types() {
+    let (d, at) = only(&with_codes(
+        "  - status: 404\n    title: [a, list]\n    description: d\n",
+    ));
+    assert_eq!((d.id, at.as_str()), ("WRONG_TYPE", "6:12"));
+    assert_eq!(d.message, "codes[0].title must be a string, not a list");
+}
+
+#[test]
+fn a_string_status_is_a_wrong_type() {
+    let (d, at) = only(&with_codes(
+        "  - status: \"404\"\n    title: t\n    description: d\n",
+    ));
+    assert_eq!((d.id, at.as_str()), ("WRONG_TYPE", "5:13"));
+    assert!(d.message.contains("must be an integer"), "{}", d.message);
+}
+
+#[test]
+fn missing_keys_point_at_the_mapping_that_lacks_them() {
+    let (d, at) = only(&with_codes("  - status: 404\n    description: d\n"));
+    assert_eq!((d.id, at.as_str()), ("MISSING_KEY", "5:5"));
+    assert_eq!(d.message, "codes[0] has no `title`");
+    assert_eq!(d.hint.as_deref(), Some("add `title` to codes[0]"));
+}
+
+#[test]
+fn unknown_keys_point_at_the_key_at_every_level() {
+    let top = only("version: 1\napi:\n  name: Acme\ncodes: []\nextra: 1\n");
+    assert_eq!((top.0.id, top.1.as_str()), ("UNKNOWN_KEY", "5:1"));
+    let api = only("version: 1\napi:\n  name: Acme\n  colour: red\ncodes: []\n");
+    assert_eq!((api.0.id, api.1.as_str()), ("UNKNOWN_KEY", "4:3"));
+    assert_eq!(api.0.message, "unknown key `colour` in api");
+    let code = only(&with_codes(
+        "  - status: 404\n    title: t\n    descripton: d\n",
+    ));
+    assert_eq!((code.0.id, code.1.as_str()), ("UNKNOWN_KEY", "7:5"));
+    assert!(code.0.hint.unwrap().contains("`description`"));
+}
+
+#[test]
+fn a_repeated_key_points_at_its_second_occurrence() {
+    let (d, at) = only(&with_codes(
+        "  - status: 404\n    title: a\n    title: b\n    description: d\n",
+    ));
+    assert_eq!((d.id, at.as_str()), ("DUPLICATE_KEY", "7:5"));
+    assert_eq!(d.message, "`title` appears twice in codes[0]");
+}
+
+#[test]
+fn duplicate_statuses_point_at_the_second_and_name_the_first() {
+    let codes = "  - status: 404\n    title: a\n    description: d\n  - status: 404\n    title: b\n    description: d\n";
+    let (d, at) = only(&with_codes(codes));
+    assert_eq!((d.id, at.as_str()), ("DUPLICATE_STATUS", "8:13"));
+    assert_eq!(
+        d.message,
+        "status 404 is already used by the code at line 5"
+    );
+}
+
+#[test]
+fn statuses_outside_100_to_599_are_refused() {
+    for (status, column) in [("99", "13"), ("600", "13"), ("70000", "13"), ("-1", "13")] {
+        let (d, at) = only(&with_codes(&format!(
+            "  - status: {status}\n    title: t\n    description: d\n"
+        )));
+        assert_eq!(
+            (d.id, at.as_str()),
+            ("STATUS_OUT_OF_RANGE", format!("5:{column}").as_str())
+        );
+        assert_eq!(d.message, format!("status {status} is not an HTTP status"));
+    }
+}
+
+#[test]
+fn empty_and_blank_strings_are_refused() {
+    let (d, at) = only(&with_codes(
+        "  - status: 404\n    title: \"  \"\n    description: d\n",
+    ));
+    assert_eq!((d.id, at.as_str()), ("EMPTY_STRING", "6:12"));
+    assert_eq!(d.message, "`codes[0].title` is empty");
+    let (d, at) = only(&with_codes(
+        "  - status: 404\n    title: t\n    description:\n",
+    ));
+    assert_eq!((d.id, at.as_str()), ("EMPTY_STRING", "7:17"));
+}
+
+#[test]
+fn identifier_collisions_are_refused_with_both_places() {
+    let codes = "  - status: 500\n    title: Internal Server Error\n    description: d\n  - status: 502\n    title: internal-server error\n    description: d\n";
+    let (d, at) = only(&with_codes(codes));
+    assert_eq!((d.id, at.as_str()), ("IDENTIFIER_COLLISION", "9:12"));
+    assert_eq!(
+        d.message,
+        "this code and the code at line 6 both become `InternalServerError` in Rust"
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("give one of them a distinct `name:`")
+    );
+}
+
+#[test]
+fn self_and_its_escape_collide_in_rust() {
+    let codes = "  - {status: 400, name: Self, title: a, description: d}\n  - {status: 401, name: Self_, title: b, description: d}\n";
+    let (d, at) = only(&with_codes(codes));
+    assert_eq!((d.id, at.as_str()), ("IDENTIFIER_COLLISION", "6:25"));
+    assert!(
+        d.message.ends_with("both become `Self_` in Rust"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn names_that_cannot_become_identifiers_are_refused() {
+    let cases = [
+        ("\"?!\"", "it has no letters or digits"),
+        ("Ошибка", "it gives `Ошибка`, and identifiers must be ASCII"),
+        ("x {}", "longer than the limit of 64"),
+    ];
+    for (name, reason) in cases {
+        let name = name.replace("{}", &"y ".repeat(70));
+        let spec = with_codes(&format!(
+            "  - status: 400\n    name: {name}\n    title: t\n    description: d\n"
+        ));
+        let all = diagnostics(&spec);
+        let d = &all[0];
+        assert_eq!(d.id, "INVALID_NAME", "{name}: {all:#?}");
+        assert!(d.message.ends_with(reason), "{name}: {}", d.message);
+        let at = d.location.unwrap();
+        assert_eq!((at.line, at.column), (6, 11), "{name}");
+    }
+}
+
+#[test]
+fn a_title_that_cannot_become_an_identifier_asks_for_a_name() {
+    let (d, at) = only(&with_codes(
+        "  - status: 400\n    title: \"!!!\"\n    description: d\n",
+    ));
+    assert_eq!((d.id, at.as_str()), ("INVALID_NAME", "6:12"));
+    assert!(d.hint.unwrap().starts_with("add `name:`"));
+}
+
+#[test]
+fn an_unsupported_version_is_one_clear_error() {
+    let (d, at) = only("version: 2\nwhatever: [this, version, looks, like]\n");
+    assert_eq!((d.id, at.as_str()), ("UNSUPPORTED_VERSION", "1:10"));
+    assert_eq!(d.message, "unsupported spec version 2");
+}
+
+#[test]
+fn a_missing_version_is_reported() {
+    let (d, at) = only("api:\n  name: Acme\ncodes: []\n");
+    assert_eq!((d.id, at.as_str()), ("MISSING_KEY", "1:1"));
+}
+
+#[test]
+fn an_empty_codes_list_is_refused() {
+    let (d, at) = only(&format!("{HEAD}  []\n"));
+    assert_eq!((d.id, at.as_str()), ("EMPTY_CODES", "5:3"));
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    let (d, at) = only("# only a comment\n");
+    assert_eq!((d.id, at.as_str()), ("EMPTY_SPEC", "1:1"));
+}
+
+#[test]
+fn the_example_must_use_an_error_status_of_the_spec() {
+    let spec = "version: 1\napi:\n  name: Acme\n  example:\n    status: 418\n    message: m\ncodes:\n  - {status: 404, title: t, description: d}\n";
+    let (d, at) = only(spec);
+    assert_eq!((d.id, at.as_str()), ("EXAMPLE_STATUS", "5:13"));
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("use one of the spec's error statuses: 404")
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run_in_file_order() {
+    let codes = "  - status: 700\n    title: \"\"\n    description: d\n  - status: 404\n    title: Not Found\n    description: \"\"\n  - status: 404\n    title: not found\n    description: d\n";
+    let all = diagnostics(&with_codes(codes));
+    let got: Vec<(&str, usize)> = all
+        .iter()
+        .map(|d| (d.id, d.location.unwrap().line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("STATUS_OUT_OF_RANGE", 5),
+            ("EMPTY_STRING", 6),
+            ("EMPTY_STRING", 10),
+            ("DUPLICATE_STATUS", 11),
+            ("IDENTIFIER_COLLISION", 12),
+        ]
+    );
+}
+
+#[test]
+fn diagnostics_display_as_file_line_column_then_the_hint() {
+    let all = diagnostics(&with_codes("  - status: 404\n    description: d\n"));
+    assert_eq!(
+        all[0].to_string(),
+        "errors.yaml:5:5: error: codes[0] has no `title`\n  hint: add `title` to codes[0]"
+    );
+}
+
+#[test]
+fn missing_and_unreadable_spec_files_are_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = errspec::Generator::new(dir.path().join("nope.yaml"))
+        .spec_name("nope.yaml")
+        .validate();
+    let Err(Error::InvalidSpec(d)) = missing else {
+        panic!("{missing:?}")
+    };
+    assert_eq!(d[0].id, "SPEC_NOT_FOUND");
+    assert_eq!(
+        d[0].to_string().lines().next().unwrap(),
+        "nope.yaml: error: cannot find the spec file"
+    );
+    let folder = errspec::Generator::new(dir.path()).validate();
+    let Err(Error::InvalidSpec(d)) = folder else {
+        panic!("{folder:?}")
+    };
+    assert_eq!(d[0].id, "SPEC_UNREADABLE");
+    let bad_utf8 = dir.path().join("latin1.yaml");
+    std::fs::write(&bad_utf8, b"version: 1\napi:\n  name: Caf\xe9\n").unwrap();
+    let latin1 = errspec::Generator::new(&bad_utf8).validate();
+    let Err(Error::InvalidSpec(d)) = latin1 else {
+        panic!("{latin1:?}")
+    };
+    assert_eq!(d[0].id, "SPEC_NOT_UTF8");
+    let at = d[0].location.unwrap();
+    assert_eq!((at.line, at.column), (3, 12));
+}
+
+#[test]
+fn a_byte_order_mark_and_crlf_line_endings_are_accepted() {
+    let spec = "\u{feff}version: 1\r\napi:\r\n  name: Acme\r\ncodes:\r\n  - status: 404\r\n    title: Not Found\r\n    description: d\r\n";
+    let files = errspec::render(spec, &Options::new("errors.yaml")).unwrap();
+    assert!(files[0].contents.contains("NotFound = 404,"));
+}
