@@ -7,7 +7,10 @@ use std::path::PathBuf;
 use crate::diagnostic::Diagnostic;
 
 /// Why generation did not happen.
-#[derive(Debug)]
+///
+/// `Debug` prints the same text as `Display`, so that a build script's
+/// `fn main() -> Result<(), errspec::Error>` shows cargo the readable diagnostics rather than a
+/// struct dump.
 #[non_exhaustive]
 pub enum Error {
     /// The spec could not be read, or is invalid. Every problem found is listed, each with
@@ -70,6 +73,12 @@ impl fmt::Display for Error {
                  cargo sets OUT_DIR",
             ),
         }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 

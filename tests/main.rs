@@ -4,6 +4,7 @@
 mod support;
 
 mod cli;
+mod consumer;
 mod freshness;
 mod library;
 mod rust_target;
