@@ -35,9 +35,28 @@ pub enum Error {
 pub struct StaleFile {
     /// The file's path, under the output folder.
     pub path: PathBuf,
-    /// A unified diff from the file's current contents to the expected ones; for a missing
-    /// file, every line is an addition.
-    pub diff: String,
+    /// The file's current contents (invalid UTF-8 replaced), or `None` when it is missing.
+    pub current: Option<String>,
+    /// The contents the spec produces.
+    pub expected: String,
+}
+
+#[cfg(feature = "diff")]
+impl StaleFile {
+    /// A unified diff from the current contents to the expected ones, as `diff -u` prints
+    /// it; for a missing file, every line is an addition. (Feature `diff`, on with `cli`.)
+    pub fn unified_diff(&self) -> String {
+        let shown = self.path.display().to_string();
+        let old_header = match self.current {
+            Some(_) => format!("a/{shown}"),
+            None => "/dev/null".to_owned(),
+        };
+        similar::TextDiff::from_lines(self.current.as_deref().unwrap_or(""), &self.expected)
+            .unified_diff()
+            .context_radius(3)
+            .header(&old_header, &format!("b/{shown}"))
+            .to_string()
+    }
 }
 
 impl fmt::Display for Error {

@@ -42,7 +42,7 @@ fn generator(args: &GenerateArgs) -> Generator {
 fn report(error: &Error) {
     if let Error::Stale(files) = error {
         for file in files {
-            eprint!("{}", file.diff);
+            eprint!("{}", file.unified_diff());
         }
     }
     eprintln!("{error}");

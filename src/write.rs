@@ -6,8 +6,6 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use similar::TextDiff;
-
 use crate::error::{Error, StaleFile};
 use crate::pipeline::GeneratedFile;
 
@@ -35,28 +33,13 @@ pub(crate) fn check_files(out_dir: &Path, files: &[GeneratedFile]) -> Vec<StaleF
             if current.as_deref() == Some(file.contents.as_bytes()) {
                 return None;
             }
-            let old = current.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
             Some(StaleFile {
-                diff: unified_diff(&path, old.as_deref(), &file.contents),
                 path,
+                current: current.map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+                expected: file.contents.clone(),
             })
         })
         .collect()
-}
-
-/// A unified diff from `old` (absent for a missing file) to `new`.
-fn unified_diff(path: &Path, old: Option<&str>, new: &str) -> String {
-    let shown = path.display().to_string();
-    let old_header = if old.is_some() {
-        format!("a/{shown}")
-    } else {
-        "/dev/null".to_owned()
-    };
-    TextDiff::from_lines(old.unwrap_or(""), new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&old_header, &format!("b/{shown}"))
-        .to_string()
 }
 
 fn refuse_file_as_folder(out_dir: &Path) -> Result<(), Error> {

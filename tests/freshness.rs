@@ -12,7 +12,7 @@ fn generated_folder_is_fresh() {
         .emit_rerun_if_changed(false)
         .generate();
     if let Err(errspec::Error::Stale(files)) = &result {
-        let diffs: String = files.iter().map(|f| f.diff.as_str()).collect();
+        let diffs: String = files.iter().map(errspec::StaleFile::unified_diff).collect();
         panic!("generated/ is stale; run `cargo run -- generate` and commit the result:\n{diffs}");
     }
     result.unwrap();
