@@ -35,19 +35,21 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// Text as the lines of a doc comment that Markdown renders (rustdoc, TSDoc), wrapped to
 /// `width` columns. Markdown syntax is escaped so the text reads exactly as written, and
 /// invisible characters are named (`U+202E`), since a comment cannot escape them. Runs of
-/// spaces and tabs become one space; blank lines stay as paragraph breaks, except at the ends.
+/// whitespace, no-break spaces included, become one space, so no line starts or ends with
+/// whitespace that formatters would trim (rustfmt and prettier trim Unicode whitespace, not
+/// only ASCII); blank lines stay as paragraph breaks, except at the ends.
 pub(crate) fn doc_lines(text: &str, width: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in lines(text) {
-        let words: Vec<String> = line.split_ascii_whitespace().map(escape_inline).collect();
+        let words: Vec<String> = line
+            .split(is_word_break)
+            .filter(|word| !word.is_empty())
+            .map(escape_inline)
+            .collect();
         if words.is_empty() {
             out.push(String::new());
         }
-        out.extend(
-            wrap(&words, width)
-                .iter()
-                .map(|line| escape_line_start(line)),
-        );
+        out.extend(wrap_words(&words, width));
     }
     while out.last().is_some_and(String::is_empty) {
         out.pop();
@@ -55,6 +57,21 @@ pub(crate) fn doc_lines(text: &str, width: usize) -> Vec<String> {
     let leading_blank = out.iter().take_while(|line| line.is_empty()).count();
     out.drain(..leading_blank);
     out
+}
+
+/// Whitespace that separates words in doc text: ASCII spaces and tabs, and the Unicode spaces
+/// (no-break, em, ideographic...). Other invisible characters (U+0085, U+000B) are named
+/// instead, and the line and paragraph separators break lines.
+fn is_word_break(c: char) -> bool {
+    c.is_ascii_whitespace() || (c.is_whitespace() && !is_invisible(c))
+}
+
+/// Wraps words to `width` and escapes each line's start.
+fn wrap_words(words: &[String], width: usize) -> Vec<String> {
+    wrap(words, width)
+        .iter()
+        .map(|line| escape_line_start(line))
+        .collect()
 }
 
 /// Greedy word wrap; a word longer than `width` gets a line of its own.
@@ -135,6 +152,15 @@ mod tests {
     fn wraps_and_escapes_each_wrapped_line() {
         assert_eq!(doc_lines("one two - three", 7), ["one two", r"\- three"]);
         assert_eq!(doc_lines("a\n\n\nb\n", 7), ["a", "", "", "b"]);
+    }
+
+    #[test]
+    fn no_line_starts_or_ends_with_whitespace() {
+        let text = "a\u{A0}b c\u{A0}\u{3000}d\u{2003}\u{A0}";
+        assert_eq!(doc_lines(text, 80), ["a b c d"]);
+        assert_eq!(doc_lines("ab\u{A0}cd\u{A0}ef", 4), ["ab", "cd", "ef"]);
+        assert_eq!(doc_lines("C1\u{85}here", 80), ["C1U+0085here"]);
+        assert_eq!(doc_lines("tab\tand\u{B}vt", 80), ["tab andU+000Bvt"]);
     }
 
     #[test]
