@@ -4,13 +4,14 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// Generate Rust and more from one spec of your API's error codes.
+/// Generate Rust, TypeScript and more from one spec of your API's error codes.
 #[derive(Debug, Parser)]
 #[command(name = "errspec", version, about, propagate_version = true)]
 #[command(after_help = "\
 Examples:
   errspec generate                         write every target under generated/
   errspec generate --target rust --out src/generated
+  errspec generate --target typescript --out web/src/generated
   errspec generate --check                 fail if generated/ is stale (for CI)
   errspec validate --spec api/errors.yaml  report every problem in a spec")]
 pub struct Cli {
@@ -28,6 +29,7 @@ Examples:
   errspec generate
   errspec generate --spec api/errors.yaml --out src/generated --target rust
   errspec generate --no-serde --target rust
+  errspec generate --target typescript --out web/src/generated
   errspec generate --check")]
     Generate(GenerateArgs),
     /// Check the spec and report every problem in it, without generating anything.
@@ -74,12 +76,16 @@ pub struct GenerateArgs {
 pub enum TargetArg {
     /// Rust: rust/error_codes.rs
     Rust,
+    /// TypeScript: typescript/error-codes.ts
+    #[value(name = "typescript")]
+    TypeScript,
 }
 
 impl From<TargetArg> for errspec::Target {
     fn from(target: TargetArg) -> Self {
         match target {
             TargetArg::Rust => errspec::Target::Rust,
+            TargetArg::TypeScript => errspec::Target::TypeScript,
         }
     }
 }

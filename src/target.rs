@@ -9,24 +9,30 @@ use std::str::FromStr;
 pub enum Target {
     /// Rust: the `ErrorCode` enum and the `ErrorBody` type, for `include!` or a module.
     Rust,
+    /// TypeScript: an ES module with the `ErrorCode` object, the `ERROR_CODES` table, lookups
+    /// and the `ErrorBody` type with its runtime guard; no dependencies, erasable syntax only.
+    TypeScript,
 }
 
 impl Target {
     /// Every target, in the order files are generated and listed.
-    pub const ALL: [Target; 1] = [Target::Rust];
+    pub const ALL: [Target; 2] = [Target::Rust, Target::TypeScript];
 
-    /// The name used on the command line: `rust`.
+    /// The name used on the command line: `rust`, `typescript`.
     pub fn name(self) -> &'static str {
         match self {
             Target::Rust => "rust",
+            Target::TypeScript => "typescript",
         }
     }
 
     /// The generated file's path under the output folder, with `/` separators:
-    /// `rust/error_codes.rs`.
+    /// `rust/error_codes.rs`, `typescript/error-codes.ts`. Each follows its language's
+    /// file-naming custom.
     pub fn file_path(self) -> &'static str {
         match self {
             Target::Rust => "rust/error_codes.rs",
+            Target::TypeScript => "typescript/error-codes.ts",
         }
     }
 }

@@ -59,6 +59,36 @@ pub(crate) fn doc_lines(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// Wraps one line of Markdown (escaped spec text mixed with Markdown of the renderer's own) to
+/// `width` columns at its spaces, escaping what would become a block marker at a line start.
+/// An inline tag such as `{@link ErrorCode}` stays on one line: only its unescaped braces
+/// group words, since escaped text has none.
+pub(crate) fn wrap_markdown(markdown: &str, width: usize) -> Vec<String> {
+    let mut words = vec![String::new()];
+    let mut depth = 0_usize;
+    let mut chars = markdown.chars();
+    while let Some(c) = chars.next() {
+        let word = words.last_mut().expect("there is always a word");
+        match c {
+            ' ' if depth == 0 => {
+                words.push(String::new());
+                continue;
+            }
+            '\\' => {
+                word.push(c);
+                word.extend(chars.next());
+                continue;
+            }
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        word.push(c);
+    }
+    words.retain(|word| !word.is_empty());
+    wrap_words(&words, width)
+}
+
 /// Whitespace that separates words in doc text: ASCII spaces and tabs, and the Unicode spaces
 /// (no-break, em, ideographic...). Other invisible characters (U+0085, U+000B) are named
 /// instead, and the line and paragraph separators break lines.
@@ -161,6 +191,19 @@ mod tests {
         assert_eq!(doc_lines("ab\u{A0}cd\u{A0}ef", 4), ["ab", "cd", "ef"]);
         assert_eq!(doc_lines("C1\u{85}here", 80), ["C1U+0085here"]);
         assert_eq!(doc_lines("tab\tand\u{B}vt", 80), ["tab andU+000Bvt"]);
+    }
+
+    #[test]
+    fn wraps_markdown_without_escaping_it_again() {
+        assert_eq!(
+            wrap_markdown("The `Acme` API: - \\*x\\*", 11),
+            ["The `Acme`", "API: -", r"\*x\*"]
+        );
+        assert_eq!(wrap_markdown("a - b", 2), ["a", r"\-", "b"]);
+        assert_eq!(
+            wrap_markdown(r"see {@link A b} \{ c \} d", 6),
+            ["see", "{@link A b}", r"\{ c", r"\} d"]
+        );
     }
 
     #[test]
