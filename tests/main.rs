@@ -9,4 +9,5 @@ mod freshness;
 mod library;
 mod rust_target;
 mod snapshots;
+mod typescript_target;
 mod validation;

@@ -1,0 +1,203 @@
+//! The generated TypeScript, under the real tools pinned in `package-lock.json`: prettier with
+//! its defaults, tsc (the newest release, and the newest 5.x that most projects still use)
+//! with every strictness flag, and Node running the compiled module. Every value is compared
+//! with the spec as the test reads it.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde_json::{Value, json};
+
+use crate::support::expected::{self, SEED_EXAMPLE_BODY};
+use crate::support::node::tools;
+use crate::support::{render_one, repo, run_ok, spec_stem, valid_specs, write_if_changed};
+
+/// The scratch TypeScript project that every test here shares: each spec's generated module,
+/// the README's example and the type-level checks, compiled together.
+struct Project {
+    dir: PathBuf,
+    modules: Vec<Module>,
+}
+
+/// One spec's generated module in the project.
+struct Module {
+    /// The spec's stem: `errors` for the seed spec, else the fixture's.
+    name: String,
+    spec: PathBuf,
+    /// The `.ts` file, under `src/`.
+    source: PathBuf,
+    /// The `.js` file tsc emits for it, under `out/`.
+    compiled: PathBuf,
+}
+
+/// The project's own files, relative to its folder.
+const SEED_MODULE: &str = "src/generated/typescript/error-codes.ts";
+const USAGE: &str = "src/usage.ts";
+const TYPE_CHECKS: &str = "src/type-checks.ts";
+
+/// Writes the project once per run. The seed's module sits where the README's example imports
+/// it from; each fixture's module has a folder of its own.
+fn project() -> &'static Project {
+    static PROJECT: OnceLock<Project> = OnceLock::new();
+    PROJECT.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("typescript");
+        for stale in ["src", "out"] {
+            if dir.join(stale).exists() {
+                std::fs::remove_dir_all(dir.join(stale)).unwrap();
+            }
+        }
+        write_if_changed(
+            &dir.join("package.json"),
+            "{ \"private\": true, \"type\": \"module\" }\n",
+        );
+        let strict = repo().join("tests/node/tsconfig.strict.json");
+        let tsconfig = json!({
+            "extends": strict.to_string_lossy().replace('\\', "/"),
+            "compilerOptions": { "rootDir": "src", "outDir": "out" },
+            "include": ["src"],
+        });
+        write_if_changed(&dir.join("tsconfig.json"), &format!("{tsconfig:#}\n"));
+        write_if_changed(&dir.join(USAGE), &readme_example());
+        let checks = std::fs::read_to_string(repo().join("tests/node/type-checks.ts")).unwrap();
+        write_if_changed(&dir.join(TYPE_CHECKS), &checks);
+        let modules = valid_specs()
+            .into_iter()
+            .map(|spec| {
+                let name = spec_stem(&spec);
+                let relative = if name == "errors" {
+                    SEED_MODULE.to_owned()
+                } else {
+                    format!("src/fixtures/{name}/error-codes.ts")
+                };
+                let source = dir.join(&relative);
+                let code = render_one(&spec, errspec::Target::TypeScript, true);
+                write_if_changed(&source, &code);
+                let compiled = dir.join(relative.replacen("src/", "out/", 1).replace(".ts", ".js"));
+                Module {
+                    name,
+                    spec,
+                    source,
+                    compiled,
+                }
+            })
+            .collect();
+        Project { dir, modules }
+    })
+}
+
+/// The project, compiled: checked by each pinned tsc, and emitted by the newest. Panics with
+/// tsc's output when any file has an error.
+fn compiled() -> &'static Project {
+    static COMPILED: OnceLock<()> = OnceLock::new();
+    let project = project();
+    COMPILED.get_or_init(|| {
+        let tools = tools();
+        let tsconfig = project.dir.join("tsconfig.json");
+        run_ok(
+            tools
+                .bin("typescript-5", "bin/tsc")
+                .args(["--noEmit", "--pretty", "false", "-p"])
+                .arg(&tsconfig),
+            "tsc 5 on the generated TypeScript, the README's example and the type checks",
+        );
+        run_ok(
+            tools
+                .bin("typescript", "bin/tsc")
+                .args(["--pretty", "false", "-p"])
+                .arg(&tsconfig),
+            "tsc on the generated TypeScript, the README's example and the type checks",
+        );
+    });
+    project
+}
+
+/// The README's TypeScript example: the first `ts` block under "Using the generated
+/// TypeScript".
+fn readme_example() -> String {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let section = readme
+        .split_once("\n## Using the generated TypeScript\n")
+        .expect("the README has a section \"Using the generated TypeScript\"")
+        .1;
+    let block = section
+        .split_once("```ts\n")
+        .and_then(|(_, rest)| rest.split_once("\n```\n"))
+        .expect("the TypeScript section of the README has a ```ts block")
+        .0;
+    format!("{block}\n")
+}
+
+#[test]
+fn generated_typescript_is_formatted_as_prettier_formats_it() {
+    let project = project();
+    let mut files: Vec<PathBuf> = project.modules.iter().map(|m| m.source.clone()).collect();
+    files.extend([
+        project.dir.join(USAGE),
+        repo().join("tests/node/type-checks.ts"),
+    ]);
+    let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    run_ok(
+        &mut tools().script("tests/node/prettier-check.mjs", &files),
+        "prettier on the generated TypeScript (and the README's example)",
+    );
+}
+
+#[test]
+fn generated_typescript_compiles_under_the_strictest_tsc() {
+    let project = compiled();
+    for module in &project.modules {
+        assert!(
+            module.compiled.is_file(),
+            "tsc emitted no {}",
+            module.compiled.display()
+        );
+    }
+}
+
+#[test]
+fn compiled_typescript_agrees_with_the_spec_in_node() {
+    let project = compiled();
+    let modules: Vec<Value> = project
+        .modules
+        .iter()
+        .map(|module| {
+            let spec = expected::read(&module.spec);
+            let codes: Vec<Value> = spec
+                .codes
+                .iter()
+                .map(|code| {
+                    json!({
+                        "status": code.status,
+                        "title": code.title,
+                        "description": code.description,
+                        "retryable": code.retryable,
+                    })
+                })
+                .collect();
+            json!({
+                "name": module.name,
+                "path": module.compiled,
+                "spec": { "errorName": spec.error_name, "codes": codes },
+            })
+        })
+        .collect();
+    let cases = json!({
+        "modules": modules,
+        "seed": { "module": "errors", "exampleBody": SEED_EXAMPLE_BODY },
+    });
+    let cases_file = project.dir.join("cases.json");
+    std::fs::write(&cases_file, cases.to_string()).unwrap();
+    let run = run_ok(
+        &mut tools().script("tests/node/error-codes.test.mjs", &[&cases_file]),
+        "the Node test of the compiled TypeScript",
+    );
+    // node:test ends with its counts; make sure it ran the tests of every module.
+    let count = |key: &str| -> usize {
+        let line = run.stdout.lines().find_map(|line| line.strip_prefix(key));
+        line.and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no `{key}` count in:\n{}", run.stdout))
+    };
+    assert_eq!(count("# fail "), 0, "{}", run.stdout);
+    assert_eq!(count("# pass "), count("# tests "), "{}", run.stdout);
+    assert!(count("# pass ") > project.modules.len(), "{}", run.stdout);
+}
