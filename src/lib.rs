@@ -1,5 +1,6 @@
 //! errspec keeps an API's error codes in one spec, `errors.yaml`, and generates from it the code
-//! that must agree with it: Rust types for servers and clients, and more targets.
+//! that must agree with it: Rust types for servers and clients, a TypeScript module for front
+//! ends and SDKs, and more targets.
 //!
 //! This crate is both the `errspec` command-line tool and the library behind it. Build scripts
 //! use the library, with `default-features = false` so that no command-line crate is compiled.

@@ -227,26 +227,35 @@ fn jsdoc(indent: usize, lines: &[String]) -> Vec<String> {
 }
 
 /// Lays out `prefix literal suffix` as prettier does when a string is the value of a property
-/// or a variable: on one line when that fits in [`PRINT_WIDTH`], else (when `can_break`) with
-/// the literal on the next line. `prefix` is ASCII (indent, key, operator).
+/// or a variable: on one line when that fits in [`PRINT_WIDTH`], else with the literal on the
+/// next line, unless `can_break` is false (a short key). `prefix` is ASCII (indent, key,
+/// operator).
 ///
-/// When the literal holds characters whose width is not known here and the choice depends on
-/// it, those characters are written as escapes, which makes the width exact; the string's
-/// value is the same either way.
+/// When the choice depends on characters whose width is not known here, the literal is
+/// written with them (and any emoji) as `\u` escapes instead. Its width is then exact, and
+/// since an escape is wider than any character it replaces, it moves to the next line. The
+/// string's value is the same either way.
 fn value(prefix: &str, text: &str, suffix: &str, can_break: bool) -> Value {
-    let room = PRINT_WIDTH.saturating_sub(prefix.len() + suffix.len());
     let literal = string_literal(text, false);
+    if !can_break {
+        return Value {
+            literal,
+            break_after: false,
+        };
+    }
+    let room = PRINT_WIDTH.saturating_sub(prefix.len() + suffix.len());
     let (narrowest, widest) = width_range(&literal);
-    let (literal, width) = if widest <= room || narrowest > room {
-        (literal, narrowest)
-    } else {
-        let exact = string_literal(text, true);
-        let width = width_range(&exact).0;
-        (exact, width)
-    };
+    if widest <= room || narrowest > room {
+        return Value {
+            literal,
+            break_after: narrowest > room,
+        };
+    }
+    let exact = string_literal(text, true);
+    let break_after = width_range(&exact).0 > room;
     Value {
-        literal,
-        break_after: can_break && width > room,
+        literal: exact,
+        break_after,
     }
 }
 
@@ -255,16 +264,16 @@ fn value(prefix: &str, text: &str, suffix: &str, can_break: bool) -> Value {
 /// quote, backslashes and line breaks escaped, and characters that would be invisible or
 /// rejected in source (control characters, bidi controls, line separators, the byte order
 /// mark) written as `\u` escapes. Every other character is written as itself, so `couldn’t`
-/// reads as `couldn’t`, except that `escape_unmeasured` escapes the characters whose width is
-/// not known here (see [`width_range`]).
+/// reads as `couldn’t`, except that `escape_unmeasured` escapes every character outside
+/// [`prettier_width`]'s table, emoji included, so that the literal's width is exact and no
+/// emoji sequence is left half escaped.
 fn string_literal(text: &str, escape_unmeasured: bool) -> String {
     let doubles = text.matches('"').count();
     let singles = text.matches('\'').count();
     let quote = if doubles > singles { '\'' } else { '"' };
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 2);
     out.push(quote);
-    for (index, &c) in chars.iter().enumerate() {
+    for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
@@ -274,7 +283,7 @@ fn string_literal(text: &str, escape_unmeasured: bool) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if is_invisible(c) || (escape_unmeasured && width_in(&chars, index).is_none()) => {
+            c if is_invisible(c) || (escape_unmeasured && prettier_width(c).is_none()) => {
                 push_unicode_escape(&mut out, c);
             }
             c => out.push(c),
@@ -437,7 +446,7 @@ mod tests {
         );
         assert_eq!(
             string_literal("é🚀\u{5B0}\u{301}👍🏽", true),
-            "\"é🚀\\u05B0\u{301}👍\\u{1F3FD}\""
+            "\"é\\u{1F680}\\u05B0\u{301}\\u{1F44D}\\u{1F3FD}\""
         );
         assert_eq!(string_literal("\u{200D}漢", true), r#""\u200D漢""#);
     }

@@ -55,13 +55,13 @@ const codesByStatus: ReadonlyMap<number, ErrorCodeInfo> = new Map(
 );
 
 /**
- * The code with this status. Every {@link ErrorCode} has one, so for these the
- * result is never `undefined`.
+ * The code with this status. Every {@link ErrorCode} is the status of a code,
+ * so the result is never `undefined`.
  */
 export function errorCodeFromStatus(status: ErrorCode): ErrorCodeInfo;
 /**
- * The code with this status, or `undefined` if the spec has none, as for any
- * status a response may carry.
+ * The code with this status, or `undefined` when the spec has none: a response
+ * may carry any status.
  */
 export function errorCodeFromStatus(status: number): ErrorCodeInfo | undefined;
 export function errorCodeFromStatus(status: number): ErrorCodeInfo | undefined {
