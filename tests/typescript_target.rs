@@ -201,3 +201,48 @@ fn compiled_typescript_agrees_with_the_spec_in_node() {
     assert_eq!(count("# pass "), count("# tests "), "{}", run.stdout);
     assert!(count("# pass ") > project.modules.len(), "{}", run.stdout);
 }
+
+#[test]
+fn every_declaration_has_a_doc_comment() {
+    // As tsc declares them: each export, each key of `ErrorCode` and each property of the
+    // interfaces comes right after the end of a JSDoc comment.
+    let project = compiled();
+    for module in &project.modules {
+        let path = module.compiled.with_extension("d.ts");
+        let declarations = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = declarations.lines().map(str::trim).collect();
+        for (index, line) in lines.iter().enumerate() {
+            let comment = line.starts_with("/**") || line.starts_with('*');
+            if comment || matches!(*line, "}" | "};" | "") {
+                continue;
+            }
+            let documented = index > 0 && lines[index - 1].ends_with("*/");
+            assert!(documented, "{}: no doc comment on `{line}`", path.display());
+        }
+    }
+}
+
+#[test]
+fn the_body_doc_shows_the_spec_example_as_valid_json() {
+    for spec in valid_specs() {
+        let expected = expected::read(&spec);
+        let code = render_one(&spec, errspec::Target::TypeScript, true);
+        let shown = code.split_once(" * ```json\n").map(|(_, rest)| {
+            let block = rest.split_once(" * ```\n").expect("the block ends").0;
+            let json: String = block
+                .lines()
+                .map(|line| line.strip_prefix(" * ").expect("a JSDoc line"))
+                .collect();
+            serde_json::from_str::<Value>(&json)
+                .unwrap_or_else(|e| panic!("{}: invalid JSON ({e}):\n{json}", spec.display()))
+        });
+        let want = expected.example.map(|example| {
+            json!({ "error": {
+                "name": expected.error_name,
+                "status": example.status,
+                "message": example.message,
+            }})
+        });
+        assert_eq!(shown, want, "{}", spec.display());
+    }
+}
