@@ -3,6 +3,7 @@
 //! with every strictness flag, and Node running the compiled module. Every value is compared
 //! with the spec as the test reads it.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -131,7 +132,10 @@ fn readme_example() -> String {
 fn generated_typescript_is_formatted_as_prettier_formats_it() {
     let project = project();
     let mut files: Vec<PathBuf> = project.modules.iter().map(|m| m.source.clone()).collect();
+    let samples = project.dir.join("width-samples.ts");
+    std::fs::write(&samples, width_samples()).unwrap();
     files.extend([
+        samples,
         project.dir.join(USAGE),
         repo().join("tests/node/type-checks.ts"),
     ]);
@@ -140,6 +144,78 @@ fn generated_typescript_is_formatted_as_prettier_formats_it() {
         &mut tools().script("tests/node/prettier-check.mjs", &files),
         "prettier on the generated TypeScript (and the README's example)",
     );
+}
+
+/// The TypeScript of a spec whose titles sit at prettier's width limit, one column inside and
+/// one outside, made of characters sampled from every range whose width errspec knows: the
+/// first, a middle and the last of each, with the width prettier gives them. If errspec
+/// measured any of them differently from prettier, a title would be laid out wrongly.
+fn width_samples() -> String {
+    const RANGES: &[(u32, u32, usize)] = &[
+        (0x20, 0x7E, 1),
+        (0xA0, 0x2FF, 1),
+        (0x300, 0x36F, 0),
+        (0x370, 0x3FF, 1),
+        (0x400, 0x482, 1),
+        (0x48A, 0x52F, 1),
+        (0x5D0, 0x5EA, 1),
+        (0x621, 0x64A, 1),
+        (0x2000, 0x200A, 1),
+        (0x2010, 0x2027, 1),
+        (0x2030, 0x203B, 1),
+        (0x203D, 0x2048, 1),
+        (0x204A, 0x205E, 1),
+        (0xFF61, 0xFF9F, 1),
+        (0x3001, 0x3011, 2),
+        (0x3041, 0x3096, 2),
+        (0x309B, 0x30FF, 2),
+        (0x3400, 0x4DBF, 2),
+        (0x4E00, 0x9FFF, 2),
+        (0xAC00, 0xD7A3, 2),
+        (0xFF01, 0xFF60, 2),
+        (0xFFE0, 0xFFE6, 2),
+        // Emoji that prettier counts as 2 when they stand alone.
+        (0x1F300, 0x1F320, 2),
+        (0x1F5FB, 0x1F64F, 2),
+        (0x1F680, 0x1F6C5, 2),
+        (0x1F947, 0x1F9FF, 2),
+    ];
+    // `    title: "` + text + `",` is 80 columns when the text is 66.
+    const FITS: usize = 66;
+    let mut codes = String::new();
+    let mut status = 400;
+    for &(first, last, width) in RANGES {
+        for code in [first, first + (last - first) / 2, last] {
+            let c = char::from_u32(code).unwrap();
+            // Whitespace or a quote would be escaped or trimmed; the range's ends suffice.
+            if c.is_whitespace() || c == '"' || c == '\\' || c == '\'' {
+                continue;
+            }
+            let unit = if width == 0 {
+                format!("e{c}")
+            } else {
+                c.to_string()
+            };
+            let repeat = FITS / width.max(1);
+            let fits = format!("{}{}", unit.repeat(repeat), "a".repeat(FITS % width.max(1)));
+            for (title, name) in [(fits.clone(), "In"), (format!("{fits}a"), "Out")] {
+                let title: String = title
+                    .chars()
+                    .map(|c| format!("\\U{:08X}", u32::from(c)))
+                    .collect();
+                writeln!(
+                    codes,
+                    "  - {{status: {status}, name: {name} {code:X}, title: \"{title}\", description: d}}"
+                )
+                .unwrap();
+                status += 1;
+            }
+        }
+    }
+    let spec = format!("version: 1\napi:\n  name: Widths\ncodes:\n{codes}");
+    let mut options = errspec::Options::new("width-samples.yaml");
+    options.targets = vec![errspec::Target::TypeScript];
+    errspec::render(&spec, &options).unwrap().remove(0).contents
 }
 
 #[test]
