@@ -12,6 +12,7 @@
 use std::fmt::Write as _;
 
 use askama::Template;
+use unicode_width::UnicodeWidthStr;
 
 use super::text::{doc_lines, is_invisible, wrap_markdown};
 use crate::model::{Code, Spec};
@@ -34,7 +35,7 @@ const MEMBER_DOC_WIDTH: usize = DOC_WIDTH - TAB_WIDTH;
 struct TypeScriptFile {
     header: String,
     error_code_doc: Vec<String>,
-    codes: Vec<Member>,
+    members: Vec<Member>,
     error_codes_doc: Vec<String>,
     entries: Vec<Entry>,
     error_name_doc: Vec<String>,
@@ -78,7 +79,7 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
     let file = TypeScriptFile {
         header: header.to_owned(),
         error_code_doc: error_code_doc(spec, &api),
-        codes: spec.codes.iter().map(member).collect(),
+        members: spec.codes.iter().map(member).collect(),
         error_codes_doc: jsdoc(
             0,
             &paragraphs(&[format!(
@@ -210,7 +211,7 @@ fn jsdoc(indent: usize, lines: &[String]) -> Vec<String> {
         .collect();
     if let [line] = lines.as_slice() {
         let single = format!("/** {line} */");
-        if indent + single.len() <= PRINT_WIDTH {
+        if indent + single.width() <= PRINT_WIDTH {
             return vec![single];
         }
     }

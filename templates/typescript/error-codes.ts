@@ -4,11 +4,11 @@
 {{ line }}
 {% endfor -%}
 export const ErrorCode = {
-{%- for code in codes %}
-{%- for line in code.doc %}
+{%- for member in members %}
+{%- for line in member.doc %}
   {{ line }}
 {%- endfor %}
-  {{ code.ident }}: {{ code.status }},
+  {{ member.ident }}: {{ member.status }},
 {%- endfor %}
 } as const;
 
