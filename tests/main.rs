@@ -5,6 +5,7 @@ mod support;
 
 mod cli;
 mod consumer;
+mod faults;
 mod freshness;
 mod library;
 mod rust_target;

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Times the whole `errspec generate` process against its floor, `cp` of the same output files
+# into a fresh folder, side by side in one run: RUNS alternating runs of each, medians, the
+# ratio, and the peak memory (max RSS) of errspec. Repeats it for specs of 11 (the seed), 62
+# (every IANA-registered status) and 500 codes (every status from 100 to 599) to show how the
+# cost grows.
+#
+# Usage: benches/generate-vs-cp.sh [RUNS]   (default 31)
+set -euo pipefail
+
+runs=${1:-31}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d /tmp/errspec-generate-vs-cp.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+cargo build --quiet --release --manifest-path "$repo/Cargo.toml"
+errspec="$repo/target/release/errspec"
+
+# A spec with one code per status given on stdin.
+spec_with() {
+    printf 'version: 1\napi:\n  name: Bench\ncodes:\n'
+    while read -r status; do
+        printf '  - status: %s\n    title: Status %s\n    description: >-\n      What status %s means, in a sentence or two, as the documentation of an API says it.\n' \
+            "$status" "$status" "$status"
+    done
+}
+cp "$repo/spec/errors.yaml" "$work/seed.yaml"
+printf '%s\n' 100 101 102 103 104 200 201 202 203 204 205 206 207 208 226 300 301 302 303 304 305 \
+    307 308 400 401 402 403 404 405 406 407 408 409 410 411 412 413 414 415 416 417 421 422 423 \
+    424 425 426 428 429 431 451 500 501 502 503 504 505 506 507 508 510 511 | spec_with >"$work/registry.yaml"
+seq 100 599 | spec_with >"$work/all.yaml"
+
+now() { date +%s%N; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+printf '%-10s %6s %12s %12s %7s %14s\n' spec codes "generate" "cp (floor)" ratio "errspec RSS"
+for spec in seed registry all; do
+    codes=$(grep -c '^  - status:' "$work/$spec.yaml")
+    reference="$work/$spec-reference"
+    "$errspec" generate --spec "$work/$spec.yaml" --out "$reference"
+    : >"$work/generate.ns"
+    : >"$work/cp.ns"
+    for i in $(seq "$runs"); do
+        start=$(now)
+        "$errspec" generate --spec "$work/$spec.yaml" --out "$work/out-g-$i"
+        echo $(($(now) - start)) >>"$work/generate.ns"
+        start=$(now)
+        cp -r "$reference" "$work/out-c-$i"
+        echo $(($(now) - start)) >>"$work/cp.ns"
+        rm -rf "$work/out-g-$i" "$work/out-c-$i"
+    done
+    rss=$(/usr/bin/time -f %M "$errspec" generate --spec "$work/$spec.yaml" --out "$work/out-rss" 2>&1 >/dev/null | tail -1)
+    g=$(median <"$work/generate.ns")
+    c=$(median <"$work/cp.ns")
+    printf '%-10s %6d %9.2f ms %9.2f ms %6.2fx %11d KiB\n' "$spec" "$codes" \
+        "$(echo "$g / 1000000" | bc -l)" "$(echo "$c / 1000000" | bc -l)" "$(echo "$g / $c" | bc -l)" "$rss"
+done
+echo "(medians of $runs runs each, alternating; $(nproc) cores; $(uname -sr))"

@@ -1,0 +1,384 @@
+//! Hostile input and failing disks: each case gives one clear error naming the path, finishes
+//! in bounded time, and leaves every existing output file byte-identical.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{Run, errspec};
+
+const SPEC: &str = "version: 1\napi:\n  name: Acme\ncodes:\n  - status: 404\n    title: Not Found\n    description: No such thing.\n";
+
+/// A project whose `generated/` holds the output of [`SPEC`], and a record of its bytes.
+struct Project {
+    dir: tempfile::TempDir,
+    before: Vec<(PathBuf, Vec<u8>)>,
+}
+
+impl Project {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("errors.yaml"), SPEC).unwrap();
+        let run = errspec(dir.path(), &["generate", "--spec", "errors.yaml"]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let before = tree(&dir.path().join("generated"));
+        assert!(!before.is_empty());
+        Project { dir, before }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        errspec(self.path(), args)
+    }
+
+    /// Asserts that every generated file is exactly as it was, and that nothing was added.
+    fn assert_untouched(&self) {
+        assert_eq!(
+            tree(&self.path().join("generated")),
+            self.before,
+            "generated/ changed"
+        );
+    }
+}
+
+/// Every file under `dir`, with its bytes, sorted.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(&folder).into_iter().flatten() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = fs::read(&path).unwrap_or_default();
+                files.push((path, bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Asserts that `run` failed with exactly one error, which names `path`.
+fn assert_one_error_naming(run: &Run, path: &str) {
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let errors = run
+        .stderr
+        .lines()
+        .filter(|line| line.contains("error: "))
+        .count();
+    assert_eq!(errors, 1, "one error:\n{}", run.stderr);
+    assert!(
+        run.stderr.contains(path),
+        "the error names {path}:\n{}",
+        run.stderr
+    );
+}
+
+/// Waits for `child`, killing it (and failing) after a minute: "bounded time", not a benchmark.
+fn wait_bounded(mut child: Child) -> Run {
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("errspec did not finish within a minute");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap().into()
+}
+
+fn spawn(dir: &Path, args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_errspec"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn a_spec_over_the_size_limit_is_refused_unread() {
+    let project = Project::new();
+    let big = SPEC.to_owned() + &format!("# {}\n", "x".repeat(10 * 1024 * 1024));
+    fs::write(project.path().join("errors.yaml"), big).unwrap();
+    let run = wait_bounded(spawn(
+        project.path(),
+        &["generate", "--spec", "errors.yaml"],
+    ));
+    assert_one_error_naming(&run, "errors.yaml");
+    assert!(
+        run.stderr.contains("larger than the limit of 10 MiB"),
+        "{}",
+        run.stderr
+    );
+    project.assert_untouched();
+}
+
+#[test]
+fn an_alias_bomb_is_refused_quickly() {
+    let project = Project::new();
+    let mut bomb = String::from(
+        "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
+    );
+    for (name, previous) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+    {
+        bomb.push_str(&format!("{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]\n"));
+    }
+    fs::write(project.path().join("errors.yaml"), bomb).unwrap();
+    let run = wait_bounded(spawn(
+        project.path(),
+        &["generate", "--spec", "errors.yaml"],
+    ));
+    assert_one_error_naming(&run, "errors.yaml:");
+    project.assert_untouched();
+}
+
+#[test]
+fn nesting_past_the_limit_is_refused_quickly() {
+    let project = Project::new();
+    // Flow nesting is refused before parsing (the parser is quadratic in it); block nesting
+    // is refused by the parser's own recursion limit.
+    let flow = format!(
+        "version: 1\napi: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let block: String = (0..4000)
+        .map(|depth| format!("{}k:\n", " ".repeat(depth)))
+        .collect();
+    for deep in [flow, format!("version: 1\napi:\n{block}")] {
+        fs::write(project.path().join("errors.yaml"), deep).unwrap();
+        let run = wait_bounded(spawn(
+            project.path(),
+            &["generate", "--spec", "errors.yaml"],
+        ));
+        assert_one_error_naming(&run, "errors.yaml:");
+        assert!(run.stderr.contains("nests"), "{}", run.stderr);
+        project.assert_untouched();
+    }
+}
+
+#[test]
+fn invalid_utf8_is_refused_with_its_position() {
+    let project = Project::new();
+    fs::write(
+        project.path().join("errors.yaml"),
+        b"version: 1\napi:\n  name: Caf\xe9\n",
+    )
+    .unwrap();
+    let run = project.run(&["generate", "--spec", "errors.yaml"]);
+    assert_one_error_naming(&run, "errors.yaml:3:12");
+    project.assert_untouched();
+}
+
+#[test]
+fn a_bom_and_crlf_line_endings_are_accepted() {
+    let project = Project::new();
+    let crlf = format!("\u{feff}{}", SPEC.replace('\n', "\r\n"));
+    fs::write(project.path().join("errors.yaml"), crlf).unwrap();
+    let run = project.run(&["generate", "--spec", "errors.yaml", "--check"]);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "the same spec with a BOM and CRLF gives the same files:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_folder_or_a_missing_file_as_the_spec_is_one_clear_error() {
+    let project = Project::new();
+    let run = project.run(&["generate", "--spec", "generated"]);
+    assert_one_error_naming(&run, "generated");
+    assert!(run.stderr.contains("is a folder"), "{}", run.stderr);
+    let run = project.run(&["generate", "--spec", "nowhere.yaml"]);
+    assert_one_error_naming(&run, "nowhere.yaml");
+    project.assert_untouched();
+}
+
+#[test]
+fn out_pointing_to_a_file_is_one_clear_error() {
+    let project = Project::new();
+    fs::write(project.path().join("file"), "keep me").unwrap();
+    let run = project.run(&["generate", "--spec", "errors.yaml", "--out", "file"]);
+    assert_one_error_naming(&run, "file");
+    assert_eq!(
+        fs::read_to_string(project.path().join("file")).unwrap(),
+        "keep me"
+    );
+    project.assert_untouched();
+}
+
+#[test]
+fn a_symlink_in_the_out_folder_is_refused() {
+    let project = Project::new();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let rust = project.path().join("generated/rust");
+    fs::rename(&rust, elsewhere.path().join("rust")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path().join("rust"), &rust).unwrap();
+    fs::write(
+        project.path().join("errors.yaml"),
+        SPEC.replace("No such", "No"),
+    )
+    .unwrap();
+    let run = project.run(&["generate", "--spec", "errors.yaml"]);
+    assert_one_error_naming(&run, "generated/rust");
+    assert!(run.stderr.contains("symlink"), "{}", run.stderr);
+    let target = fs::read(elsewhere.path().join("rust/error_codes.rs")).unwrap();
+    assert_eq!(
+        target,
+        project
+            .before
+            .iter()
+            .find(|(p, _)| p.ends_with("error_codes.rs"))
+            .unwrap()
+            .1
+    );
+}
+
+/// Makes `dir` unwritable even for root, returning false where this system cannot.
+fn make_unwritable(dir: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
+    let writable = |dir: &Path| {
+        fs::write(dir.join(".probe"), "")
+            .map(|()| fs::remove_file(dir.join(".probe")))
+            .is_ok()
+    };
+    if !writable(dir) {
+        return true;
+    }
+    // Root ignores permissions; the immutable attribute binds it too.
+    let immutable = Command::new("chattr").arg("+i").arg(dir).status();
+    immutable.is_ok_and(|status| status.success()) && !writable(dir)
+}
+
+fn make_writable(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = Command::new("chattr").arg("-i").arg(dir).status();
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn an_unwritable_out_folder_is_one_clear_error() {
+    let project = Project::new();
+    let rust = project.path().join("generated/rust");
+    fs::write(
+        project.path().join("errors.yaml"),
+        SPEC.replace("No such", "No"),
+    )
+    .unwrap();
+    if make_unwritable(&rust) {
+        let run = project.run(&["generate", "--spec", "errors.yaml"]);
+        make_writable(&rust);
+        assert_one_error_naming(&run, "generated/rust/error_codes.rs");
+        project.assert_untouched();
+    } else {
+        // No way to deny root a write here: fall back to a folder no one can create in.
+        let run = project.run(&[
+            "generate",
+            "--spec",
+            "errors.yaml",
+            "--out",
+            "/sys/errspec-test",
+        ]);
+        assert_one_error_naming(&run, "/sys/errspec-test");
+    }
+}
+
+/// Runs `errspec generate` under a file-size limit of 1 KiB, so the write of a larger file
+/// fails midway: with `XFSZ` at its default the process dies mid-write (a crash); with it
+/// ignored, `write` fails with `EFBIG` (a full disk).
+fn generate_under_file_size_limit(project: &Project, ignore_signal: bool) -> Run {
+    let trap = if ignore_signal { "trap '' XFSZ; " } else { "" };
+    let script = format!("{trap}ulimit -f 1; exec \"$0\" generate --spec errors.yaml");
+    Command::new("sh")
+        .args(["-c", &script, env!("CARGO_BIN_EXE_errspec")])
+        .current_dir(project.path())
+        .output()
+        .unwrap()
+        .into()
+}
+
+#[test]
+fn a_write_that_fails_midway_leaves_the_previous_file_intact() {
+    let project = Project::new();
+    let long = "A description long enough that the file outgrows one kibibyte. ".repeat(40);
+    fs::write(
+        project.path().join("errors.yaml"),
+        SPEC.replace("No such thing.", &long),
+    )
+    .unwrap();
+
+    let crashed = generate_under_file_size_limit(&project, false);
+    assert_eq!(
+        crashed.code, None,
+        "killed by SIGXFSZ mid-write:\n{}",
+        crashed.stderr
+    );
+    let files: Vec<_> = tree(&project.path().join("generated"))
+        .into_iter()
+        .filter(|(p, _)| !p.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert_eq!(
+        files, project.before,
+        "the crash left the previous files intact"
+    );
+
+    let failed = generate_under_file_size_limit(&project, true);
+    assert_eq!(failed.code, Some(1), "{}", failed.stderr);
+    assert!(
+        failed.stderr.contains("generated/rust/error_codes.rs"),
+        "{}",
+        failed.stderr
+    );
+    assert!(failed.stderr.contains("too large"), "{}", failed.stderr);
+    let files: Vec<_> = tree(&project.path().join("generated"))
+        .into_iter()
+        .filter(|(p, _)| !p.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert_eq!(
+        files, project.before,
+        "the failed write left the previous files intact"
+    );
+}
+
+#[test]
+fn eight_racing_generates_end_with_complete_identical_files() {
+    let project = Project::new();
+    let spec = SPEC.replace("No such thing.", "Raced.");
+    fs::write(project.path().join("errors.yaml"), spec).unwrap();
+    fs::remove_dir_all(project.path().join("generated")).unwrap();
+    let children: Vec<Child> = (0..8)
+        .map(|_| spawn(project.path(), &["generate", "--spec", "errors.yaml"]))
+        .collect();
+    for child in children {
+        let run = wait_bounded(child);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+    }
+    let check = project.run(&["generate", "--spec", "errors.yaml", "--check"]);
+    assert_eq!(
+        check.code,
+        Some(0),
+        "every file is complete and current:\n{}",
+        check.stderr
+    );
+    let leftovers: Vec<_> = tree(&project.path().join("generated"))
+        .into_iter()
+        .filter(|(p, _)| p.to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary files are left: {leftovers:?}"
+    );
+}
