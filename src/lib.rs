@@ -45,12 +45,17 @@
 mod diagnostic;
 mod error;
 mod generator;
+mod lint;
 mod locate;
 mod model;
 mod names;
 mod parse;
 mod pipeline;
 mod render;
+#[cfg(feature = "cli")]
+pub mod report;
+#[cfg(feature = "schemars")]
+mod schema;
 mod spec;
 mod target;
 mod validate;
@@ -59,5 +64,7 @@ mod write;
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use error::{Error, StaleFile};
 pub use generator::Generator;
-pub use pipeline::{GeneratedFile, MAX_SPEC_BYTES, Options, render};
+pub use pipeline::{GeneratedFile, MAX_SPEC_BYTES, Options, render, validate};
+#[cfg(feature = "schemars")]
+pub use schema::spec_schema;
 pub use target::{Target, UnknownTarget};
