@@ -40,13 +40,17 @@ impl Output {
         self
     }
 
-    /// Prints `diagnostics` (warnings, or the errors of an invalid spec), then a summary.
+    /// Prints `diagnostics` (warnings, or the errors of an invalid spec), then, for people, a
+    /// summary.
     pub fn diagnostics(&self, diagnostics: &[Diagnostic]) {
         if diagnostics.is_empty() {
             return;
         }
         let emitter = self.emitter(diagnostics);
         self.print(&emitter.render_all(diagnostics));
+        if self.format != MessageFormat::Human {
+            return; // `short` keeps the library's one-line form, and tools need no summary
+        }
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let summary = if errors > 0 {
             let denied = if self.deny_warnings {

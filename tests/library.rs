@@ -28,6 +28,11 @@ fn without_default_features_the_library_pulls_no_cli_crates() {
         "clap_derive ",
         "anstream ",
         "clap_lex ",
+        "annotate-snippets ",
+        "anstyle ",
+        "schemars ",
+        "schemars_derive ",
+        "serde_json ",
     ] {
         assert!(
             !run.stdout.contains(cli_only),

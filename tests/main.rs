@@ -4,8 +4,12 @@
 mod support;
 
 mod cli;
+mod diagnostics;
 mod freshness;
 mod library;
+mod lints;
+mod markdown_target;
 mod rust_target;
+mod schema;
 mod snapshots;
 mod validation;
