@@ -58,7 +58,10 @@ impl Output {
             } else {
                 ""
             };
-            let message = format!("aborting due to {}{denied}", count(errors, "previous error"));
+            let message = format!(
+                "aborting due to {}{denied}",
+                count(errors, "previous error")
+            );
             emitter.render_message(Severity::Error, &message)
         } else {
             let message = format!("{} emitted", count(diagnostics.len(), "warning"));

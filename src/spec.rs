@@ -39,10 +39,16 @@ pub(crate) struct RawSpec {
 #[serde(deny_unknown_fields, expecting = "a mapping with the API's `name`")]
 pub(crate) struct RawApi {
     /// The API's name, used in the docs' title and in doc comments, e.g. `Acme`.
-    #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(length(min = 1), regex(pattern = r"\S"))
+    )]
     pub name: String,
     /// The `error.name` that every error body carries; `Error` when absent.
-    #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(length(min = 1), regex(pattern = r"\S"))
+    )]
     pub error_name: Option<String>,
     /// The example error body the API's documentation shows.
     pub example: Option<RawExample>,
@@ -61,7 +67,10 @@ pub(crate) struct RawExample {
     #[cfg_attr(feature = "schemars", schemars(range(min = 400, max = 599)))]
     pub status: i64,
     /// The example's message, e.g. `wrong element in type`.
-    #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(length(min = 1), regex(pattern = r"\S"))
+    )]
     pub message: String,
 }
 
@@ -81,13 +90,22 @@ pub(crate) struct RawCode {
     pub status: i64,
     /// Where the code's identifiers come from (`Bad Gateway` becomes `BadGateway`); the title
     /// when absent. Give one when two titles would make the same identifier.
-    #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(length(min = 1), regex(pattern = r"\S"))
+    )]
     pub name: Option<String>,
     /// The short title people read, e.g. `Not Found`.
-    #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(length(min = 1), regex(pattern = r"\S"))
+    )]
     pub title: String,
     /// What the code means, for the people who get it.
-    #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(length(min = 1), regex(pattern = r"\S"))
+    )]
     pub description: String,
     /// Whether the same request may succeed if it is sent again later.
     #[serde(default)]

@@ -242,9 +242,15 @@ fn validate_reports_every_problem_and_exits_1() {
     assert_eq!(run.stderr.matches(": error: ").count(), 2, "{}", run.stderr);
     let run = errspec(dir.path(), &["validate"]);
     assert_eq!(run.code, Some(1));
-    assert_eq!(run.stderr.matches("\nerror[").count() + 1, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("\nerror[").count() + 1,
+        2,
+        "{}",
+        run.stderr
+    );
     assert!(
-        run.stderr.ends_with("error: aborting due to 2 previous errors\n"),
+        run.stderr
+            .ends_with("error: aborting due to 2 previous errors\n"),
         "{}",
         run.stderr
     );

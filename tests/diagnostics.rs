@@ -52,8 +52,17 @@ fn warnings_print_but_do_not_fail() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("  |            ^^^^^^^^^^^^^^^^^^^^^^\n"), "{}", run.stderr);
-    assert!(run.stderr.ends_with("\nwarning: 1 warning emitted\n"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("  |            ^^^^^^^^^^^^^^^^^^^^^^\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.ends_with("\nwarning: 1 warning emitted\n"),
+        "{}",
+        run.stderr
+    );
 
     let run = errspec(dir.path(), &["generate"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
@@ -66,7 +75,11 @@ fn deny_warnings_fails_and_writes_nothing() {
     let dir = project(WARNS);
     let run = errspec(dir.path(), &["validate", "--deny-warnings"]);
     assert_eq!(run.code, Some(1));
-    assert!(run.stderr.starts_with("error[TITLE_NOT_REASON_PHRASE]: "), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("error[TITLE_NOT_REASON_PHRASE]: "),
+        "{}",
+        run.stderr
+    );
     assert!(
         run.stderr.ends_with(
             "error: aborting due to 1 previous error (warnings are denied by --deny-warnings)\n"
@@ -96,7 +109,10 @@ fn json_prints_one_object_per_line_on_stdout() {
     // The option works before the subcommand too.
     let run = errspec(dir.path(), &["--message-format", "json", "validate"]);
     assert_eq!(run.code, Some(1));
-    assert_eq!(run.stderr, "", "stderr is free of anything a tool would have to skip");
+    assert_eq!(
+        run.stderr, "",
+        "stderr is free of anything a tool would have to skip"
+    );
     let lines: Vec<serde_json::Value> = run
         .stdout
         .lines()
@@ -132,7 +148,11 @@ fn github_prints_annotations_on_stdout() {
 
 #[test]
 fn stale_files_are_annotations_too() {
-    let dir = project(WARNS.replace("Authorization Required", "Unauthorized").as_str());
+    let dir = project(
+        WARNS
+            .replace("Authorization Required", "Unauthorized")
+            .as_str(),
+    );
     assert_eq!(errspec(dir.path(), &["generate"]).code, Some(0));
     fs::write(dir.path().join("generated/docs/error-codes.md"), "edited\n").unwrap();
     let run = errspec(
@@ -147,7 +167,10 @@ fn stale_files_are_annotations_too() {
         "{}",
         run.stdout
     );
-    assert!(run.stderr.contains("-edited"), "the diff still goes to stderr");
+    assert!(
+        run.stderr.contains("-edited"),
+        "the diff still goes to stderr"
+    );
 }
 
 fn errspec_with_env(dir: &std::path::Path, args: &[&str], no_color: Option<&str>) -> Run {
@@ -166,11 +189,18 @@ fn color_follows_the_flag_and_no_color() {
     let always = errspec_with_env(dir.path(), &["validate", "--color", "always"], None);
     assert!(always.stderr.contains(escape), "{}", always.stderr);
     let forced = errspec_with_env(dir.path(), &["validate", "--color", "always"], Some("1"));
-    assert!(forced.stderr.contains(escape), "the flag wins over NO_COLOR");
+    assert!(
+        forced.stderr.contains(escape),
+        "the flag wins over NO_COLOR"
+    );
     for (flag, no_color) in [("never", None), ("auto", Some("1")), ("auto", None)] {
         // `auto` without NO_COLOR: stderr here is a pipe, not a terminal.
         let run = errspec_with_env(dir.path(), &["validate", "--color", flag], no_color);
-        assert!(!run.stderr.contains(escape), "--color {flag}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains(escape),
+            "--color {flag}: {}",
+            run.stderr
+        );
         assert!(run.stderr.contains("^^^"), "the same text, uncoloured");
     }
     let json = errspec_with_env(
@@ -178,7 +208,10 @@ fn color_follows_the_flag_and_no_color() {
         &["validate", "--color", "always", "--message-format", "json"],
         None,
     );
-    assert!(!json.stdout.contains(escape), "machine formats are never coloured");
+    assert!(
+        !json.stdout.contains(escape),
+        "machine formats are never coloured"
+    );
 }
 
 #[test]
@@ -193,6 +226,10 @@ fn help_lists_the_formats_and_colours() {
         "--color <WHEN>",
         "--deny-warnings",
     ] {
-        assert!(run.stdout.contains(text), "missing {text:?}:\n{}", run.stdout);
+        assert!(
+            run.stdout.contains(text),
+            "missing {text:?}:\n{}",
+            run.stdout
+        );
     }
 }

@@ -50,7 +50,13 @@ fn a_title_must_be_the_registered_reason_phrase_up_to_case_and_spacing() {
     );
     let at = reason.location.unwrap();
     assert_eq!((at.line, at.column), (6, 12));
-    assert!(reason.hint.as_ref().unwrap().starts_with("write `title: Unauthorized`"));
+    assert!(
+        reason
+            .hint
+            .as_ref()
+            .unwrap()
+            .starts_with("write `title: Unauthorized`")
+    );
     assert_eq!(all[1].id, "TITLE_CASE", "case is TITLE_CASE's business");
 }
 
@@ -101,7 +107,13 @@ fn a_status_that_is_not_an_error_cannot_be_retryable() {
 #[test]
 fn a_description_must_not_end_in_two_periods_but_may_in_an_ellipsis() {
     let mut source = HEAD.to_owned();
-    for (status, ending) in [(400, "."), (401, ".."), (402, "..."), (403, "...."), (404, ".. ")] {
+    for (status, ending) in [
+        (400, "."),
+        (401, ".."),
+        (402, "..."),
+        (403, "...."),
+        (404, ".. "),
+    ] {
         source.push_str(&format!(
             "  - status: {status}\n    name: C{status}\n    title: Bad Request\n    description: \"text{ending}\"\n"
         ));
@@ -119,7 +131,10 @@ fn a_description_must_not_end_in_two_periods_but_may_in_an_ellipsis() {
         ]
     );
     let all = warnings(&source);
-    let first = all.iter().find(|w| w.id == "DESCRIPTION_DOUBLE_PERIOD").unwrap();
+    let first = all
+        .iter()
+        .find(|w| w.id == "DESCRIPTION_DOUBLE_PERIOD")
+        .unwrap();
     assert_eq!(first.message, "the description ends in \"..\"");
 }
 
@@ -138,7 +153,13 @@ fn titles_in_another_case_than_most_are_reported_with_a_rewrite() {
         all[0].message,
         "the title \"Not acceptable\" is in sentence case, while 2 other titles are in title case"
     );
-    assert!(all[0].hint.as_ref().unwrap().starts_with("write `title: Not Acceptable`"));
+    assert!(
+        all[0]
+            .hint
+            .as_ref()
+            .unwrap()
+            .starts_with("write `title: Not Acceptable`")
+    );
     let at = all[0].location.unwrap();
     assert_eq!((at.line, at.column), (15, 12));
     // One style throughout, whichever it is, is consistent.
@@ -179,7 +200,10 @@ fn an_unknown_lint_id_is_an_error_that_lists_the_ids() {
         panic!("an unknown lint id is refused")
     };
     assert_eq!(all.len(), 1);
-    assert_eq!((all[0].id, all[0].severity), ("UNKNOWN_LINT", Severity::Error));
+    assert_eq!(
+        (all[0].id, all[0].severity),
+        ("UNKNOWN_LINT", Severity::Error)
+    );
     assert_eq!(all[0].message, "unknown lint `TITLE_CAS` in `allow`");
     assert_eq!(
         all[0].hint.as_deref(),
@@ -200,7 +224,11 @@ fn lints_wait_until_the_spec_is_valid() {
         panic!("the empty title is an error")
     };
     let ids: Vec<&str> = all.iter().map(|d| d.id).collect();
-    assert_eq!(ids, ["EMPTY_STRING"], "no warning repeats or precedes an error");
+    assert_eq!(
+        ids,
+        ["EMPTY_STRING"],
+        "no warning repeats or precedes an error"
+    );
 }
 
 #[test]
@@ -230,7 +258,11 @@ fn the_generator_denies_warnings_and_then_writes_nothing() {
     let out = dir.path().join("out");
     let mut generator = errspec::Generator::new(&spec_path);
     generator.out_dir(&out).emit_rerun_if_changed(false);
-    assert_eq!(generator.validate().unwrap().len(), 1, "validate returns the warnings");
+    assert_eq!(
+        generator.validate().unwrap().len(),
+        1,
+        "validate returns the warnings"
+    );
     generator.deny_warnings(true);
     assert!(matches!(generator.validate(), Err(Error::InvalidSpec(_))));
     assert!(matches!(generator.generate(), Err(Error::InvalidSpec(_))));

@@ -30,8 +30,14 @@ fn normalize(text: &str) -> String {
         .split('\n')
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
-    let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
-    let last = lines.iter().rposition(|l| !l.is_empty()).map_or(first, |i| i + 1);
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(first, |i| i + 1);
     lines[first..last].join("\n")
 }
 
@@ -73,7 +79,9 @@ fn repair_mojibake(text: &str) -> String {
         match std::str::from_utf8(run) {
             Ok(text) => out.push_str(text),
             Err(_) => out.extend(run.iter().map(|&b| {
-                let high = (0x80..0xA0).contains(&b).then(|| HIGH[usize::from(b - 0x80)]);
+                let high = (0x80..0xA0)
+                    .contains(&b)
+                    .then(|| HIGH[usize::from(b - 0x80)]);
                 high.unwrap_or(char::from(b))
             })),
         }
@@ -109,7 +117,11 @@ fn the_table_reproduces_the_seed_pages_table() {
     let ours = rendered_table(&repo().join("spec/errors.yaml"));
 
     let headers = |table: &Table| -> Vec<String> {
-        table.header.iter().map(|cell| normalize(&cell.text)).collect()
+        table
+            .header
+            .iter()
+            .map(|cell| normalize(&cell.text))
+            .collect()
     };
     assert_eq!(headers(&seed), ["CODE", "TITLE", "DESCRIPTION"]);
     assert_eq!(headers(&ours), headers(&seed));
@@ -120,7 +132,11 @@ fn the_table_reproduces_the_seed_pages_table() {
         let code = |cells: &[crate::support::markdown::Cell]| -> u16 {
             cells[0].text.trim().parse().unwrap()
         };
-        assert_eq!(code(got), code(want), "row {row}: the code, in the page's order");
+        assert_eq!(
+            code(got),
+            code(want),
+            "row {row}: the code, in the page's order"
+        );
         assert_eq!(
             normalize(&got[1].text),
             normalize(&want[1].text),
@@ -171,19 +187,30 @@ fn the_title_and_the_example_body_come_from_the_spec() {
         let page = render_one(&spec, errspec::Target::Markdown, true);
         let outline = blocks(&page);
         let context = spec.display();
-        assert_eq!(outline[0].0, "HtmlBlock", "{context}: the header comes first");
+        assert_eq!(
+            outline[0].0, "HtmlBlock",
+            "{context}: the header comes first"
+        );
         assert_eq!(outline[1].0, "Heading", "{context}");
         let api = doc["api"]["name"].as_str().unwrap();
         assert_eq!(
             normalize(&outline[1].1),
-            normalize(&format!("{} API error codes", shown(api).replace('\n', " "))),
+            normalize(&format!(
+                "{} API error codes",
+                shown(api).replace('\n', " ")
+            )),
             "{context}: the title"
         );
-        let code_blocks: Vec<&(String, String)> =
-            outline.iter().filter(|(kind, _)| kind == "CodeBlock").collect();
+        let code_blocks: Vec<&(String, String)> = outline
+            .iter()
+            .filter(|(kind, _)| kind == "CodeBlock")
+            .collect();
         let example = &doc["api"]["example"];
         if example.is_null() {
-            assert!(code_blocks.is_empty(), "{context}: no example, no code block");
+            assert!(
+                code_blocks.is_empty(),
+                "{context}: no example, no code block"
+            );
             continue;
         }
         assert_eq!(code_blocks.len(), 1, "{context}");
@@ -204,9 +231,16 @@ fn the_title_and_the_example_body_come_from_the_spec() {
 
 #[test]
 fn the_seed_example_body_is_the_pages() {
-    let page = render_one(&repo().join("spec/errors.yaml"), errspec::Target::Markdown, true);
+    let page = render_one(
+        &repo().join("spec/errors.yaml"),
+        errspec::Target::Markdown,
+        true,
+    );
     let outline = blocks(&page);
-    let (_, json) = outline.iter().find(|(kind, _)| kind == "CodeBlock").unwrap();
+    let (_, json) = outline
+        .iter()
+        .find(|(kind, _)| kind == "CodeBlock")
+        .unwrap();
     let ours: serde_json::Value = serde_json::from_str(json).unwrap();
     let page_body: serde_json::Value =
         serde_json::from_str(crate::support::expected::SEED_EXAMPLE_BODY).unwrap();
@@ -217,10 +251,19 @@ fn the_seed_example_body_is_the_pages() {
 #[test]
 fn the_header_comment_survives_any_spec_path() {
     let source = std::fs::read_to_string(repo().join("tests/fixtures/specs/minimal.yaml")).unwrap();
-    for name in ["a-->b.yaml", "x--!>y.yaml", "<!-- c -->", "dir---/e.yaml", "line\nbreak.yaml"] {
+    for name in [
+        "a-->b.yaml",
+        "x--!>y.yaml",
+        "<!-- c -->",
+        "dir---/e.yaml",
+        "line\nbreak.yaml",
+    ] {
         let mut options = errspec::Options::new(name);
         options.targets = vec![errspec::Target::Markdown];
-        let page = errspec::render(&source, &options).unwrap().remove(0).contents;
+        let page = errspec::render(&source, &options)
+            .unwrap()
+            .remove(0)
+            .contents;
         let first_line = page.lines().next().unwrap();
         let inner = first_line
             .strip_prefix("<!-- ")
@@ -228,8 +271,14 @@ fn the_header_comment_survives_any_spec_path() {
             .unwrap_or_else(|| panic!("{name:?}: {first_line}"));
         assert!(!inner.contains("--"), "{name:?}: {first_line}");
         let outline = blocks(&page);
-        assert_eq!(outline[0], ("HtmlBlock".to_owned(), format!("{first_line}\n")));
-        assert_eq!(outline[1].0, "Heading", "{name:?}: the page goes on after the comment");
+        assert_eq!(
+            outline[0],
+            ("HtmlBlock".to_owned(), format!("{first_line}\n"))
+        );
+        assert_eq!(
+            outline[1].0, "Heading",
+            "{name:?}: the page goes on after the comment"
+        );
         assert_eq!(tables(&page).len(), 1, "{name:?}");
     }
 }

@@ -60,7 +60,9 @@ fn the_schema_is_draft_2020_12_and_closed() {
         assert_eq!(definition["additionalProperties"], false, "{name}");
         for (key, property) in definition["properties"].as_object().unwrap() {
             assert!(
-                property["description"].as_str().is_some_and(|d| !d.is_empty()),
+                property["description"]
+                    .as_str()
+                    .is_some_and(|d| !d.is_empty()),
                 "{name}.{key} has a description for editors"
             );
         }
@@ -92,41 +94,77 @@ fn shape_errors() -> Vec<(&'static str, String)> {
     let code = |extra: &str| format!("{HEAD}{CODE}{extra}");
     let replaced = |from: &str, to: &str| format!("{HEAD}{CODE}").replace(from, to);
     vec![
-        ("WRONG_TYPE", replaced("title: Not Found", "title: [a, list]")),
+        (
+            "WRONG_TYPE",
+            replaced("title: Not Found", "title: [a, list]"),
+        ),
         ("WRONG_TYPE", replaced("status: 404", "status: \"404\"")),
         ("WRONG_TYPE", code("    retryable: sometimes\n")),
         ("WRONG_TYPE", code("    allow: TITLE_CASE\n")),
         ("WRONG_TYPE", format!("{HEAD}  not-a-list\n")),
         ("WRONG_TYPE", replaced("  name: Acme\n", "  name: [Acme]\n")),
         ("MISSING_KEY", replaced("    title: Not Found\n", "")),
-        ("MISSING_KEY", replaced("    description: No such thing.\n", "")),
-        ("MISSING_KEY", replaced("  name: Acme\n", "  error_name: E\n")),
+        (
+            "MISSING_KEY",
+            replaced("    description: No such thing.\n", ""),
+        ),
+        (
+            "MISSING_KEY",
+            replaced("  name: Acme\n", "  error_name: E\n"),
+        ),
         ("MISSING_KEY", replaced("version: 1\n", "")),
-        ("MISSING_KEY", format!("version: 1\napi:\n  name: Acme\n")),
+        ("MISSING_KEY", "version: 1\napi:\n  name: Acme\n".to_owned()),
         ("UNKNOWN_KEY", code("    descripton: typo\n")),
         ("UNKNOWN_KEY", format!("{HEAD}{CODE}extra: 1\n")),
-        ("UNKNOWN_KEY", replaced("  name: Acme\n", "  name: Acme\n  colour: red\n")),
         (
             "UNKNOWN_KEY",
-            replaced("  name: Acme\n", "  name: Acme\n  example: {status: 404, message: m, x: 1}\n"),
+            replaced("  name: Acme\n", "  name: Acme\n  colour: red\n"),
+        ),
+        (
+            "UNKNOWN_KEY",
+            replaced(
+                "  name: Acme\n",
+                "  name: Acme\n  example: {status: 404, message: m, x: 1}\n",
+            ),
         ),
         ("STATUS_OUT_OF_RANGE", replaced("status: 404", "status: 99")),
-        ("STATUS_OUT_OF_RANGE", replaced("status: 404", "status: 600")),
-        ("STATUS_OUT_OF_RANGE", replaced("status: 404", "status: -404")),
+        (
+            "STATUS_OUT_OF_RANGE",
+            replaced("status: 404", "status: 600"),
+        ),
+        (
+            "STATUS_OUT_OF_RANGE",
+            replaced("status: 404", "status: -404"),
+        ),
         ("EMPTY_STRING", replaced("title: Not Found", "title: \"\"")),
-        ("EMPTY_STRING", replaced("title: Not Found", "title: \"   \"")),
-        ("EMPTY_STRING", replaced("description: No such thing.", "description:  \"\\t\"")),
+        (
+            "EMPTY_STRING",
+            replaced("title: Not Found", "title: \"   \""),
+        ),
+        (
+            "EMPTY_STRING",
+            replaced("description: No such thing.", "description:  \"\\t\""),
+        ),
         ("EMPTY_STRING", replaced("  name: Acme\n", "  name: \"\"\n")),
-        ("EMPTY_STRING", replaced("  name: Acme\n", "  name: Acme\n  error_name: \" \"\n")),
+        (
+            "EMPTY_STRING",
+            replaced("  name: Acme\n", "  name: Acme\n  error_name: \" \"\n"),
+        ),
         ("EMPTY_STRING", code("    name: \"\"\n")),
         ("EMPTY_CODES", format!("{HEAD}  []\n")),
         ("UNSUPPORTED_VERSION", replaced("version: 1", "version: 2")),
-        ("UNSUPPORTED_VERSION", replaced("version: 1", "version: \"1\"")),
+        (
+            "UNSUPPORTED_VERSION",
+            replaced("version: 1", "version: \"1\""),
+        ),
         ("UNKNOWN_LINT", code("    allow: [NO_SUCH_LINT]\n")),
         ("UNKNOWN_LINT", code("    allow: [UNUSED_ALLOW]\n")),
         (
             "EXAMPLE_STATUS",
-            replaced("  name: Acme\n", "  name: Acme\n  example: {status: 200, message: m}\n"),
+            replaced(
+                "  name: Acme\n",
+                "  name: Acme\n  example: {status: 200, message: m}\n",
+            ),
         ),
     ]
 }
@@ -168,10 +206,12 @@ fn what_needs_the_whole_spec_is_left_to_errspec() {
     // The schema judges shape; these are valid in shape and refused by errspec's checks.
     let validator = validator();
     let twice = format!("{HEAD}{CODE}{CODE}");
-    let collide = format!(
-        "{HEAD}{CODE}  - status: 410\n    title: not-found\n    description: d\n"
-    );
-    for (id, source) in [("DUPLICATE_STATUS", twice), ("IDENTIFIER_COLLISION", collide)] {
+    let collide =
+        format!("{HEAD}{CODE}  - status: 410\n    title: not-found\n    description: d\n");
+    for (id, source) in [
+        ("DUPLICATE_STATUS", twice),
+        ("IDENTIFIER_COLLISION", collide),
+    ] {
         let Err(errspec::Error::InvalidSpec(d)) =
             errspec::validate(&source, &errspec::Options::new("s.yaml"))
         else {

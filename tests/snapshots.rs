@@ -54,8 +54,15 @@ fn snapshot_diagnostics(path: &std::path::Path) {
         Err(errspec::Error::InvalidSpec(errors)) => errors,
         Err(other) => panic!("{other}"),
     };
-    assert!(!diagnostics.is_empty(), "{name} shows at least one diagnostic");
-    for format in [MessageFormat::Human, MessageFormat::Json, MessageFormat::Github] {
+    assert!(
+        !diagnostics.is_empty(),
+        "{name} shows at least one diagnostic"
+    );
+    for format in [
+        MessageFormat::Human,
+        MessageFormat::Json,
+        MessageFormat::Github,
+    ] {
         let emitter = Emitter::new(format).source(name.as_str(), source.as_str());
         let text = emitter.render_all(&diagnostics);
         insta::assert_snapshot!(format!("diagnostics_{format}"), text);

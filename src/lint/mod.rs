@@ -23,7 +23,8 @@ use title_case::Case;
 pub(crate) struct Lint {
     /// The stable id, as written in `allow:` and shown in diagnostics.
     pub id: &'static str,
-    /// What it warns about, in a few words.
+    /// What it warns about, in a few words; the schema shows it to editors.
+    #[cfg_attr(not(feature = "schemars"), allow(dead_code))]
     pub summary: &'static str,
     check: fn(&RawSpec) -> Vec<Hit>,
 }

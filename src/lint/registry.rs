@@ -148,6 +148,9 @@ mod tests {
             split_csv_line(r#"1,"a, b",[c]"#),
             ["1".to_owned(), "a, b".to_owned(), "[c]".to_owned()]
         );
-        assert_eq!(split_csv_line(r#""say ""hi""""#), [r#"say "hi""#.to_owned()]);
+        assert_eq!(
+            split_csv_line(r#""say ""hi""""#),
+            [r#"say "hi""#.to_owned()]
+        );
     }
 }

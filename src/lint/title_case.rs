@@ -58,7 +58,9 @@ fn start(word: &str, first: bool) -> Start {
     let Some((at, letter)) = first_letter(word) else {
         return Start::Neutral;
     };
-    let capital_inside = word[at + letter.len_utf8()..].chars().any(char::is_uppercase);
+    let capital_inside = word[at + letter.len_utf8()..]
+        .chars()
+        .any(char::is_uppercase);
     let short = SHORT_WORDS.contains(&word.to_lowercase().as_str());
     if capital_inside || (short && !first) {
         Start::Neutral
@@ -74,7 +76,9 @@ fn start(word: &str, first: bool) -> Start {
 /// The capitalisation of `title`.
 pub(super) fn classify(title: &str) -> Case {
     let mut words = title.split_whitespace();
-    let first = words.next().map_or(Start::Neutral, |word| start(word, true));
+    let first = words
+        .next()
+        .map_or(Start::Neutral, |word| start(word, true));
     let (mut upper, mut lower) = (0usize, 0usize);
     for word in words {
         match start(word, false) {
@@ -177,6 +181,9 @@ mod tests {
             "Unavailable for legal reasons"
         );
         assert_eq!(recase("Not JSON  here", Case::Lower), "not JSON  here");
-        assert_eq!(recase("  lead (paren) word", Case::Title), "  Lead (Paren) Word");
+        assert_eq!(
+            recase("  lead (paren) word", Case::Title),
+            "  Lead (Paren) Word"
+        );
     }
 }

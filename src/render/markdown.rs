@@ -87,7 +87,12 @@ fn table(spec: &Spec) -> Vec<String> {
         ]
     }));
     let widths: Vec<usize> = (0..3)
-        .map(|column| rows.iter().map(|row| row[column].width()).max().unwrap_or(0))
+        .map(|column| {
+            rows.iter()
+                .map(|row| row[column].width())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let line = |cells: [&str; 3]| {
         let padded: Vec<String> = cells
@@ -165,11 +170,7 @@ fn json_string(text: &str) -> String {
 
 /// `text` as a Markdown code span, fenced with more backticks than it contains in a row.
 fn code_span(text: &str) -> String {
-    let longest_run = text
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run + 1);
     let pad = if text.starts_with('`') || text.ends_with('`') {
         " "
@@ -186,7 +187,10 @@ mod tests {
     #[test]
     fn cells_escape_markdown_and_keep_line_breaks_visible() {
         assert_eq!(table_cell("a | b"), r"a \| b");
-        assert_eq!(table_cell("one\ntwo\r\n\nthree\n"), "one<br>two<br><br>three");
+        assert_eq!(
+            table_cell("one\ntwo\r\n\nthree\n"),
+            "one<br>two<br><br>three"
+        );
         assert_eq!(table_cell("  *x*\t_y_  "), r"\*x\* \_y\_");
         assert_eq!(table_cell("couldn’t"), "couldn’t");
         assert_eq!(table_cell("a\u{202E}b"), "aU+202Eb");
@@ -203,7 +207,10 @@ mod tests {
 
     #[test]
     fn json_strings_and_code_spans_hold_any_text() {
-        assert_eq!(json_string("a \"b\" \\ \u{1}\u{2028}"), r#""a \"b\" \\ \u0001\u2028""#);
+        assert_eq!(
+            json_string("a \"b\" \\ \u{1}\u{2028}"),
+            r#""a \"b\" \\ \u0001\u2028""#
+        );
         assert_eq!(code_span("\"Error\""), "`\"Error\"`");
         assert_eq!(code_span("a `b` ``c"), "```a `b` ``c```");
         assert_eq!(code_span("`x"), "`` `x ``");

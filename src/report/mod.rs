@@ -126,7 +126,10 @@ impl Emitter {
     pub fn source(mut self, file: impl Into<String>, text: impl Into<String>) -> Self {
         let text: String = text.into();
         // Positions are counted without the byte order mark, as the parser saw the text.
-        let text = text.strip_prefix('\u{FEFF}').map(str::to_owned).unwrap_or(text);
+        let text = text
+            .strip_prefix('\u{FEFF}')
+            .map(str::to_owned)
+            .unwrap_or(text);
         self.sources.insert(file.into(), text);
         self
     }
@@ -319,10 +322,7 @@ mod tests {
         let with = Emitter::new(MessageFormat::Json)
             .source("f.yaml", "a:\n  bcd: e\n")
             .render(&d);
-        assert!(
-            with.contains("\"end_line\":2,\"end_column\":6"),
-            "{with}"
-        );
+        assert!(with.contains("\"end_line\":2,\"end_column\":6"), "{with}");
     }
 
     #[test]

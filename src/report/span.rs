@@ -160,7 +160,11 @@ mod tests {
         let source = "t: \"a \\\" b\" # c\nu: 'it''s' x\nv: \"open\n";
         assert_eq!(under(source, 1, 4), "\"a \\\" b\"");
         assert_eq!(under(source, 2, 4), "'it''s'");
-        assert_eq!(under(source, 3, 4), "\"open", "an unclosed quote runs to the line's end");
+        assert_eq!(
+            under(source, 3, 4),
+            "\"open",
+            "an unclosed quote runs to the line's end"
+        );
     }
 
     #[test]
@@ -168,9 +172,17 @@ mod tests {
         let source = "codes: [{status: 404, title: \"a, b\"}, 2]\n";
         assert_eq!(under(source, 1, 8), "[{status: 404, title: \"a, b\"}, 2]");
         assert_eq!(under(source, 1, 9), "{status: 404, title: \"a, b\"}");
-        assert_eq!(under(source, 1, 18), "404", "a flow scalar ends at the comma");
+        assert_eq!(
+            under(source, 1, 18),
+            "404",
+            "a flow scalar ends at the comma"
+        );
         assert_eq!(under(source, 1, 39), "2", "and at the bracket");
-        assert_eq!(under("a: [1,\n", 1, 4), "[", "an unclosed bracket is one character");
+        assert_eq!(
+            under("a: [1,\n", 1, 4),
+            "[",
+            "an unclosed bracket is one character"
+        );
     }
 
     #[test]

@@ -35,7 +35,11 @@ pub fn tables(markdown: &str) -> Vec<Table> {
             Event::Start(Tag::TableCell) => cell = Some(Cell::default()),
             Event::End(TagEnd::TableCell) => row.push(cell.take().unwrap()),
             Event::End(TagEnd::TableRow) if !in_head => {
-                tables.last_mut().unwrap().rows.push(std::mem::take(&mut row));
+                tables
+                    .last_mut()
+                    .unwrap()
+                    .rows
+                    .push(std::mem::take(&mut row));
             }
             other => {
                 let Some(cell) = cell.as_mut() else { continue };
