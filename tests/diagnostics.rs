@@ -233,3 +233,29 @@ fn help_lists_the_formats_and_colours() {
         );
     }
 }
+
+/// The first ```` ```text ```` block after `marker` in the README.
+fn readme_block(marker: &str) -> String {
+    let readme = fs::read_to_string(crate::support::repo().join("README.md")).unwrap();
+    let after = &readme[readme.find(marker).unwrap_or_else(|| panic!("{marker:?}"))..];
+    let start = after.find("```text\n").unwrap() + "```text\n".len();
+    let end = after[start..].find("```").unwrap();
+    after[start..start + end].to_owned()
+}
+
+#[test]
+fn the_readme_shows_real_output() {
+    let run = errspec(project(FAILS).path(), &["validate"]);
+    assert_eq!(run.stderr, readme_block("## Errors in the spec"));
+
+    let seed = fs::read_to_string(crate::support::repo().join("spec/errors.yaml")).unwrap();
+    let allowed = "    title: Authorization Required\n    # The page's title; the IANA registry's reason phrase is \"Unauthorized\".\n    allow: [TITLE_NOT_REASON_PHRASE]\n";
+    assert!(
+        seed.contains(allowed),
+        "the README quotes the seed spec's allow"
+    );
+    let without = seed.replace(allowed, "    title: Authorization Required\n");
+    let run = errspec(project(&without).path(), &["validate"]);
+    assert_eq!(run.code, Some(0));
+    assert_eq!(run.stderr, readme_block("Without that `allow:`"));
+}
