@@ -309,3 +309,56 @@ fn the_seed_spec_allows_exactly_the_pages_own_deviations() {
         ]
     );
 }
+
+/// Not a test on its own: the test below runs this test binary again with only this function,
+/// in a folder with a spec and the environment cargo gives a build script, and reads what it
+/// prints, as cargo would.
+#[test]
+#[ignore = "run in a child process by a_build_script_prints_warnings_as_cargo_warning_lines"]
+fn build_script_in_a_child_process() {
+    errspec::Generator::new("errors.yaml")
+        .target(errspec::Target::Rust)
+        .generate()
+        .unwrap();
+}
+
+#[test]
+fn a_build_script_prints_warnings_as_cargo_warning_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("errors.yaml"),
+        spec(&[(401, "Authorization Required", "")]),
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    let run = crate::support::run_ok(
+        std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "lints::build_script_in_a_child_process"])
+            .args(["--ignored", "--nocapture", "--test-threads", "1"])
+            .current_dir(dir.path())
+            // What cargo sets for a build script.
+            .env("OUT_DIR", &out_dir)
+            .env("CARGO_MANIFEST_DIR", dir.path()),
+        "the build script in a child process",
+    );
+    // libtest writes `test ... ` before the first line the test prints.
+    let cargo_lines: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|line| line.find("cargo:").map(|at| &line[at..]))
+        .collect();
+    assert_eq!(
+        cargo_lines,
+        [
+            "cargo:rerun-if-changed=errors.yaml",
+            "cargo:warning=errors.yaml:6:12: warning: the title \"Authorization Required\" is not 401's registered reason phrase, \"Unauthorized\"",
+            "cargo:warning=  hint: write `title: Unauthorized`, or add `allow: [TITLE_NOT_REASON_PHRASE]` to this code to keep it",
+        ],
+        "{}",
+        run.stdout
+    );
+    assert!(
+        out_dir.join("rust/error_codes.rs").is_file(),
+        "and it generated"
+    );
+}
