@@ -9,24 +9,28 @@ use std::str::FromStr;
 pub enum Target {
     /// Rust: the `ErrorCode` enum and the `ErrorBody` type, for `include!` or a module.
     Rust,
+    /// Markdown: a page for people, with the table of codes and the error body.
+    Markdown,
 }
 
 impl Target {
     /// Every target, in the order files are generated and listed.
-    pub const ALL: [Target; 1] = [Target::Rust];
+    pub const ALL: [Target; 2] = [Target::Rust, Target::Markdown];
 
-    /// The name used on the command line: `rust`.
+    /// The name used on the command line: `rust`, `markdown`.
     pub fn name(self) -> &'static str {
         match self {
             Target::Rust => "rust",
+            Target::Markdown => "markdown",
         }
     }
 
     /// The generated file's path under the output folder, with `/` separators:
-    /// `rust/error_codes.rs`.
+    /// `rust/error_codes.rs`, `docs/error-codes.md`.
     pub fn file_path(self) -> &'static str {
         match self {
             Target::Rust => "rust/error_codes.rs",
+            Target::Markdown => "docs/error-codes.md",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Rendering: the validated model -> the text of each target's file. Pure: no I/O, no clock,
 //! no environment, so the same spec gives the same bytes everywhere.
 
+mod markdown;
 mod rust;
 mod text;
 
@@ -20,6 +21,7 @@ pub(crate) fn render(spec: &Spec, target: Target, options: &RenderOptions<'_>) -
     let header = header_line(options.spec_name);
     match target {
         Target::Rust => rust::render(spec, &format!("// {header}"), options),
+        Target::Markdown => markdown::render(spec, &header),
     }
 }
 
