@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use errspec::report::MessageFormat;
 
-/// Generate Rust, TypeScript and more from one spec of your API's error codes.
+/// Generate Rust, TypeScript, Markdown and more from one spec of your API's error codes.
 #[derive(Debug, Parser)]
 #[command(name = "errspec", version, about, propagate_version = true)]
 #[command(after_help = "\
@@ -13,11 +14,63 @@ Examples:
   errspec generate --target rust --out src/generated
   errspec generate --target typescript --out web/src/generated
   errspec generate --check                 fail if generated/ is stale (for CI)
-  errspec validate --spec api/errors.yaml  report every problem in a spec")]
+  errspec validate --spec api/errors.yaml  report every problem in a spec
+  errspec validate --message-format github annotate a pull request from CI
+  errspec schema > spec/errspec.schema.json")]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// How diagnostics are shown; accepted before or after the subcommand.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// How to write errors and warnings.
+    #[arg(long, value_name = "FORMAT", default_value = "human", global = true)]
+    pub message_format: MessageFormatArg,
+
+    /// When to colour the human format.
+    #[arg(long, value_name = "WHEN", default_value = "auto", global = true)]
+    pub color: ColorChoice,
+}
+
+/// The message formats, by their command-line names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormatArg {
+    /// rustc-style, with the source line and the hint, on stderr
+    Human,
+    /// `file:line:column: error: message` and the hint, on stderr
+    Short,
+    /// one JSON object per diagnostic and line, on stdout
+    Json,
+    /// GitHub Actions annotations (`::error file=...::message`), on stdout
+    Github,
+}
+
+impl From<MessageFormatArg> for MessageFormat {
+    fn from(format: MessageFormatArg) -> Self {
+        match format {
+            MessageFormatArg::Human => MessageFormat::Human,
+            MessageFormatArg::Short => MessageFormat::Short,
+            MessageFormatArg::Json => MessageFormat::Json,
+            MessageFormatArg::Github => MessageFormat::Github,
+        }
+    }
+}
+
+/// When to colour diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// when stderr is a terminal and NO_COLOR is not set
+    Auto,
+    /// always, even when NO_COLOR is set (the flag wins)
+    Always,
+    /// never
+    Never,
 }
 
 /// The subcommands.
@@ -32,12 +85,38 @@ Examples:
   errspec generate --target typescript --out web/src/generated
   errspec generate --check")]
     Generate(GenerateArgs),
-    /// Check the spec and report every problem in it, without generating anything.
+    /// Check the spec and report every problem in it, and every warning, without generating
+    /// anything.
     #[command(after_help = "\
 Examples:
   errspec validate
-  errspec validate --spec api/errors.yaml")]
-    Validate(SpecArgs),
+  errspec validate --spec api/errors.yaml
+  errspec validate --deny-warnings --message-format github")]
+    Validate(ValidateArgs),
+    /// Print the JSON Schema of the spec format, for editors to complete and check specs.
+    #[command(after_help = "\
+Examples:
+  errspec schema > spec/errspec.schema.json
+Then start the spec with `# yaml-language-server: $schema=errspec.schema.json`.")]
+    Schema,
+}
+
+/// `validate`'s options.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub spec: SpecArgs,
+
+    #[command(flatten)]
+    pub lints: LintArgs,
+}
+
+/// What to do with warnings.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Treat warnings as errors: report them as errors, exit 1, and generate nothing.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 /// The spec to read.
@@ -69,6 +148,9 @@ pub struct GenerateArgs {
     /// Write nothing; show a diff for each file that is missing or differs, and exit 1 if any.
     #[arg(long)]
     pub check: bool,
+
+    #[command(flatten)]
+    pub lints: LintArgs,
 }
 
 /// The targets, by their command-line names.
@@ -79,6 +161,8 @@ pub enum TargetArg {
     /// TypeScript: typescript/error-codes.ts
     #[value(name = "typescript")]
     TypeScript,
+    /// Markdown: docs/error-codes.md
+    Markdown,
 }
 
 impl From<TargetArg> for errspec::Target {
@@ -86,6 +170,7 @@ impl From<TargetArg> for errspec::Target {
         match target {
             TargetArg::Rust => errspec::Target::Rust,
             TargetArg::TypeScript => errspec::Target::TypeScript,
+            TargetArg::Markdown => errspec::Target::Markdown,
         }
     }
 }

@@ -5,16 +5,21 @@ use std::fmt;
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum Severity {
     /// The spec is invalid; nothing is generated.
     Error,
+    /// A lint: the spec is valid and generates, but something in it looks wrong. A warning
+    /// fails only when warnings are denied, and then it is reported as an error.
+    Warning,
 }
 
 impl Severity {
-    /// The lowercase word used in messages: `error`.
+    /// The lowercase word used in messages: `error` or `warning`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
+            Severity::Warning => "warning",
         }
     }
 }
@@ -39,7 +44,7 @@ pub struct Location {
 pub struct Diagnostic {
     /// A stable identifier for the kind of problem, e.g. `DUPLICATE_STATUS`.
     pub id: &'static str,
-    /// Whether the problem stops generation.
+    /// Whether the problem stops generation (an error) or is a lint (a warning).
     pub severity: Severity,
     /// The spec file, as the user named it.
     pub file: String,
@@ -51,8 +56,15 @@ pub struct Diagnostic {
     pub hint: Option<String>,
 }
 
+impl Diagnostic {
+    /// Whether this diagnostic stops generation.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
 impl fmt::Display for Diagnostic {
-    /// `file:line:column: error: message`, then `  hint: ...` on its own line: the form
+    /// `file:line:column: error: message` (or `warning:`), then `  hint: ...` on its own line: the form
     /// compilers use, so editors and terminals can jump to the place.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;

@@ -13,8 +13,8 @@ use crate::diagnostic::Diagnostic;
 /// struct dump.
 #[non_exhaustive]
 pub enum Error {
-    /// The spec could not be read, or is invalid. Every problem found is listed, each with
-    /// the file, line and column. Nothing was written.
+    /// The spec could not be read, or is invalid, or has warnings that were denied. Every
+    /// problem found is listed, each with the file, line and column. Nothing was written.
     InvalidSpec(Vec<Diagnostic>),
     /// An output file could not be written. Files written before it are complete; this one
     /// and those after it are unchanged.

@@ -4,6 +4,7 @@
 use std::env;
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::pipeline::{self, Options};
 use crate::target::Target;
@@ -21,7 +22,9 @@ pub struct Generator {
     serde: bool,
     out_dir: Option<PathBuf>,
     check: bool,
+    deny_warnings: bool,
     emit_rerun_if_changed: bool,
+    emit_cargo_warnings: bool,
 }
 
 impl Generator {
@@ -39,7 +42,9 @@ impl Generator {
             serde: true,
             out_dir: None,
             check: false,
+            deny_warnings: false,
             emit_rerun_if_changed: true,
+            emit_cargo_warnings: true,
         }
     }
 
@@ -102,6 +107,18 @@ impl Generator {
         self
     }
 
+    /// Treat warnings (lints such as a title that is not its status's reason phrase) as
+    /// errors: [`generate`](Generator::generate) and [`validate`](Generator::validate) then
+    /// fail with every warning, as an error, in [`Error::InvalidSpec`], and write nothing.
+    ///
+    /// ```
+    /// errspec::Generator::new("errors.yaml").deny_warnings(true);
+    /// ```
+    pub fn deny_warnings(&mut self, deny: bool) -> &mut Self {
+        self.deny_warnings = deny;
+        self
+    }
+
     /// The spec's name as shown in diagnostics and in each file's `@generated` header.
     /// Defaults to the path given to [`new`](Generator::new), with `/` separators.
     ///
@@ -125,17 +142,42 @@ impl Generator {
         self
     }
 
+    /// Whether to print each warning as `cargo:warning=` lines when run by a build script
+    /// (default: yes), so cargo shows them after the build. Outside a build script nothing is
+    /// printed either way; call [`validate`](Generator::validate) to get the warnings.
+    ///
+    /// ```
+    /// errspec::Generator::new("errors.yaml").emit_cargo_warnings(false);
+    /// ```
+    pub fn emit_cargo_warnings(&mut self, emit: bool) -> &mut Self {
+        self.emit_cargo_warnings = emit;
+        self
+    }
+
     /// Reads and validates the spec, renders every target, and writes the files that changed
     /// (or, in check mode, compares them). Returns the paths of all the files, written or
     /// already up to date. An invalid spec writes nothing.
+    ///
+    /// Warnings do not stop generation unless [`deny_warnings`](Generator::deny_warnings) is
+    /// set. In a build script each is printed as `cargo:warning=` lines (see
+    /// [`emit_cargo_warnings`](Generator::emit_cargo_warnings)); elsewhere nothing is printed.
     pub fn generate(&self) -> Result<Vec<PathBuf>, Error> {
-        if self.emit_rerun_if_changed && running_in_build_script() {
+        let in_build_script = running_in_build_script();
+        if self.emit_rerun_if_changed && in_build_script {
             println!("cargo:rerun-if-changed={}", self.spec.display());
         }
         let options = self.options();
         let source = pipeline::read_spec(&self.spec, &options.spec_name)
             .map_err(|diagnostic| Error::InvalidSpec(vec![diagnostic]))?;
-        let files = pipeline::render(&source, &options)?;
+        let (spec, warnings) = pipeline::check(&source, &options)?;
+        if self.emit_cargo_warnings && in_build_script {
+            for warning in &warnings {
+                for line in warning.to_string().lines() {
+                    println!("cargo:warning={line}");
+                }
+            }
+        }
+        let files = pipeline::render_spec(&spec, &options);
         let out_dir = self.resolved_out_dir()?;
         if !self.check {
             return write::write_files(&out_dir, &files);
@@ -147,19 +189,21 @@ impl Generator {
         Ok(files.iter().map(|file| out_dir.join(&file.path)).collect())
     }
 
-    /// Reads and validates the spec, writing nothing: every problem found is in the error.
+    /// Reads, validates and lints the spec, writing and printing nothing. Returns the
+    /// warnings of a valid spec, in file order; every error is in the error. With
+    /// [`deny_warnings`](Generator::deny_warnings), warnings are errors.
     ///
     /// ```no_run
-    /// errspec::Generator::new("errors.yaml").validate()?;
+    /// for warning in errspec::Generator::new("errors.yaml").validate()? {
+    ///     eprintln!("{warning}");
+    /// }
     /// # Ok::<(), errspec::Error>(())
     /// ```
-    pub fn validate(&self) -> Result<(), Error> {
+    pub fn validate(&self) -> Result<Vec<Diagnostic>, Error> {
         let options = self.options();
         let source = pipeline::read_spec(&self.spec, &options.spec_name)
             .map_err(|diagnostic| Error::InvalidSpec(vec![diagnostic]))?;
-        pipeline::load(&source, &options.spec_name)
-            .map(drop)
-            .map_err(Error::InvalidSpec)
+        pipeline::validate(&source, &options)
     }
 
     /// The options the pipeline renders with.
@@ -173,6 +217,7 @@ impl Generator {
             options.targets = self.targets.clone();
         }
         options.serde = self.serde;
+        options.deny_warnings = self.deny_warnings;
         options
     }
 

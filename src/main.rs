@@ -1,24 +1,59 @@
 //! The `errspec` command: parse arguments, call the library, map the outcome to an exit code.
 
 mod cli;
+mod output;
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use errspec::{Error, Generator};
+use errspec::Generator;
 
-use cli::{Cli, Command, GenerateArgs};
+use cli::{Cli, Command, GenerateArgs, ValidateArgs};
+use output::Output;
 
 fn main() -> ExitCode {
-    let outcome = match Cli::parse().command {
-        Command::Generate(args) => generator(&args).generate().map(drop),
-        Command::Validate(args) => Generator::new(&args.spec).validate(),
+    let cli = Cli::parse();
+    let mut output = Output::new(&cli.output);
+    let ok = match cli.command {
+        Command::Generate(args) => generate(&args, &mut output),
+        Command::Validate(args) => validate(&args, &mut output),
+        Command::Schema => {
+            print!("{}", errspec::spec_schema());
+            true
+        }
     };
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Reports the warnings (the library reads the spec for them), then generates.
+fn generate(args: &GenerateArgs, output: &mut Output) -> bool {
+    output.spec(&args.spec.spec, args.lints.deny_warnings);
+    let generator = generator(args);
+    let outcome = generator.validate().and_then(|warnings| {
+        output.diagnostics(&warnings);
+        generator.generate()
+    });
+    outcome
+        .map_err(|error| output.error(&error, &rerun_without_check()))
+        .is_ok()
+}
+
+fn validate(args: &ValidateArgs, output: &mut Output) -> bool {
+    output.spec(&args.spec.spec, args.lints.deny_warnings);
+    let mut generator = Generator::new(&args.spec.spec);
+    generator.deny_warnings(args.lints.deny_warnings);
+    match generator.validate() {
+        Ok(warnings) => {
+            output.diagnostics(&warnings);
+            true
+        }
         Err(error) => {
-            report(&error);
-            ExitCode::FAILURE
+            output.error(&error, &rerun_without_check());
+            false
         }
     }
 }
@@ -28,8 +63,12 @@ fn generator(args: &GenerateArgs) -> Generator {
     generator
         .out_dir(&args.out)
         .serde(!args.no_serde)
-        .check(args.check);
-    generator.emit_rerun_if_changed(false);
+        .check(args.check)
+        .deny_warnings(args.lints.deny_warnings);
+    // The command prints warnings itself, in the chosen format, even under a build script.
+    generator
+        .emit_rerun_if_changed(false)
+        .emit_cargo_warnings(false);
     if args.targets.is_empty() {
         generator.targets(errspec::Target::ALL);
     } else {
@@ -38,22 +77,11 @@ fn generator(args: &GenerateArgs) -> Generator {
     generator
 }
 
-/// Prints an error to stderr; for stale files, each diff and the command that fixes them.
-fn report(error: &Error) {
-    if let Error::Stale(files) = error {
-        for file in files {
-            eprint!("{}", file.unified_diff());
-        }
-    }
-    eprintln!("{error}");
-    if let Error::Stale(_) = error {
-        let args: Vec<String> = std::env::args()
-            .skip(1)
-            .filter(|a| a != "--check")
-            .collect();
-        eprintln!(
-            "hint: run `errspec {}` to update them, and commit the result",
-            args.join(" ")
-        );
-    }
+/// The command line as given, less `--check`: what updates the stale files.
+fn rerun_without_check() -> String {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--check")
+        .collect();
+    format!("errspec {}", args.join(" "))
 }

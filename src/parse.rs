@@ -257,6 +257,7 @@ const KNOWN_KEYS: &[&str] = &[
     "title",
     "description",
     "retryable",
+    "allow",
 ];
 
 fn leak_known_key(key: &str) -> Option<&'static str> {

@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::model::Spec;
 use crate::render::{self, RenderOptions};
 use crate::target::Target;
-use crate::{parse, validate};
+use crate::{lint, parse, validate as checks};
 
 /// Specs larger than this are refused before they are read: a real spec is a few kilobytes,
 /// and the limit bounds the memory a mistaken `--spec` can take.
@@ -26,6 +26,9 @@ pub struct Options {
     pub targets: Vec<Target>,
     /// Derive serde's `Serialize` and `Deserialize` on the Rust body types.
     pub serde: bool,
+    /// Treat warnings (lints) as errors: a spec with any fails, and they are reported with
+    /// [`Severity::Error`].
+    pub deny_warnings: bool,
 }
 
 impl Options {
@@ -35,6 +38,7 @@ impl Options {
             spec_name: spec_name.into(),
             targets: vec![Target::Rust],
             serde: true,
+            deny_warnings: false,
         }
     }
 }
@@ -51,7 +55,8 @@ pub struct GeneratedFile {
 /// Renders every target of `options` from the text of a spec, without touching any file.
 ///
 /// This is the pure core of errspec, for tools that want the text itself. The spec is
-/// validated first; if it is invalid, the error lists every problem found.
+/// validated first; if it is invalid, the error lists every problem found. Warnings do not
+/// stop it unless [`Options::deny_warnings`] is set; [`validate`] returns them.
 ///
 /// ```
 /// let spec = "version: 1\napi:\n  name: Acme\ncodes:\n  - status: 404\n    title: Not Found\n    description: No such thing.\n";
@@ -61,7 +66,46 @@ pub struct GeneratedFile {
 /// # Ok::<(), errspec::Error>(())
 /// ```
 pub fn render(source: &str, options: &Options) -> Result<Vec<GeneratedFile>, Error> {
-    let spec = load(source, &options.spec_name).map_err(Error::InvalidSpec)?;
+    let (spec, _warnings) = check(source, options)?;
+    Ok(render_spec(&spec, options))
+}
+
+/// Validates and lints the text of a spec, without rendering anything: the warnings of a valid
+/// spec, in file order, or every error. With [`Options::deny_warnings`], warnings are errors.
+///
+/// ```
+/// let spec = "version: 1\napi:\n  name: Acme\ncodes:\n  - status: 401\n    title: Login Required\n    description: Log in first.\n";
+/// let warnings = errspec::validate(spec, &errspec::Options::new("errors.yaml"))?;
+/// assert_eq!(warnings[0].id, "TITLE_NOT_REASON_PHRASE");
+/// assert_eq!(warnings[0].severity, errspec::Severity::Warning);
+/// # Ok::<(), errspec::Error>(())
+/// ```
+pub fn validate(source: &str, options: &Options) -> Result<Vec<Diagnostic>, Error> {
+    check(source, options).map(|(_spec, warnings)| warnings)
+}
+
+/// Parses, validates and lints spec text: the model and its warnings, or every error.
+pub(crate) fn check(source: &str, options: &Options) -> Result<(Spec, Vec<Diagnostic>), Error> {
+    let source = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+    let name = options.spec_name.as_str();
+    let raw = parse::parse(source, name).map_err(|d| Error::InvalidSpec(vec![d]))?;
+    let spec = checks::validate(&raw, source, name).map_err(Error::InvalidSpec)?;
+    let warnings = lint::lint(&raw, source, name);
+    if options.deny_warnings && !warnings.is_empty() {
+        let denied = warnings
+            .into_iter()
+            .map(|warning| Diagnostic {
+                severity: Severity::Error,
+                ..warning
+            })
+            .collect();
+        return Err(Error::InvalidSpec(denied));
+    }
+    Ok((spec, warnings))
+}
+
+/// Renders every target of `options` from a valid spec.
+pub(crate) fn render_spec(spec: &Spec, options: &Options) -> Vec<GeneratedFile> {
     let render_options = RenderOptions {
         spec_name: &options.spec_name,
         serde: options.serde,
@@ -69,20 +113,13 @@ pub fn render(source: &str, options: &Options) -> Result<Vec<GeneratedFile>, Err
     let mut targets = options.targets.clone();
     targets.sort();
     targets.dedup();
-    Ok(targets
+    targets
         .into_iter()
         .map(|target| GeneratedFile {
             path: PathBuf::from(target.file_path()),
-            contents: render::render(&spec, target, &render_options),
+            contents: render::render(spec, target, &render_options),
         })
-        .collect())
-}
-
-/// Parses and validates spec text into the model.
-pub(crate) fn load(source: &str, spec_name: &str) -> Result<Spec, Vec<Diagnostic>> {
-    let source = source.strip_prefix('\u{FEFF}').unwrap_or(source);
-    let raw = parse::parse(source, spec_name).map_err(|d| vec![d])?;
-    validate::validate(&raw, source, spec_name)
+        .collect()
 }
 
 /// Reads the spec file at `path`, refusing folders, files over [`MAX_SPEC_BYTES`] and text

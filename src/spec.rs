@@ -3,6 +3,11 @@
 //! Each struct deserializes as serde's derive with `deny_unknown_fields` would: an unknown
 //! key, a missing required key or a key written twice is an error, located by serde_yaml at
 //! the node. Checks beyond shape (ranges, uniqueness, identifiers) belong to `validate`.
+//!
+//! With the `schemars` feature these types also derive the JSON Schema of the format
+//! (`errspec schema`), so the schema cannot drift from what the parser reads. Their `///` docs
+//! become the schema's descriptions, which editors show while the spec is written: they speak
+//! to the spec's author. Notes for errspec's developers are `//` comments.
 
 use std::fmt;
 
@@ -109,57 +114,84 @@ impl Visitor<'_> for FieldName {
 }
 
 spec_struct! {
-    /// A whole spec file, format version 1.
+    /// An errspec spec (format version 1): the error codes of one HTTP API, from which errspec
+    /// generates code and docs.
     #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(title = "errspec spec, format v1", deny_unknown_fields))]
     pub(crate) struct RawSpec expecting "a mapping with `version`, `api` and `codes`" {
-        /// The format version; only 1 exists. `parse` checks it before this type is read.
+        /// The spec format's version: 1, the only one so far.
+        // `parse` checks it before this type is read, so nothing reads the field.
         #[allow(dead_code)]
+        #[cfg_attr(feature = "schemars", schemars(extend("const" = 1)))]
         version: u32 = required,
         /// Facts about the API as a whole.
         api: RawApi = required,
-        /// The codes, in the order the generated files list them.
+        /// The codes, at least one, in the order the generated files list them.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1)))]
         codes: Vec<RawCode> = required,
     }
 }
 
 spec_struct! {
-    /// The `api:` section.
+    /// Facts about the API as a whole.
     #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(rename = "Api", deny_unknown_fields))]
     pub(crate) struct RawApi expecting "a mapping with the API's `name`" {
-        /// The API's name, used in docs and titles.
+        /// The API's name, used in the docs' title and in doc comments, e.g. `Acme`.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
         name: String = required,
-        /// The `error.name` every error body carries; "Error" when absent.
+        /// The `error.name` that every error body carries; `Error` when absent.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
         error_name: Option<String> = default,
-        /// The example error body the API's own documentation shows.
+        /// The example error body the API's documentation shows.
         example: Option<RawExample> = default,
     }
 }
 
 spec_struct! {
-    /// `api.example`: the status and message of the documented example body.
+    /// The status and message of the example error body; its `error.name` is `api.error_name`.
     #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(rename = "Example", deny_unknown_fields))]
     pub(crate) struct RawExample expecting "a mapping with `status` and `message`" {
-        /// The example's HTTP status; must be one of the spec's error codes.
+        /// The example's HTTP status: one of the spec's error codes (400 to 599).
+        #[cfg_attr(feature = "schemars", schemars(range(min = 400, max = 599)))]
         status: i64 = required,
-        /// The example's message.
+        /// The example's message, e.g. `wrong element in type`.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
         message: String = required,
     }
 }
 
 spec_struct! {
-    /// One entry of `codes:`.
+    /// One error code: an HTTP status with its title and description.
     #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(rename = "Code", deny_unknown_fields))]
     pub(crate) struct RawCode expecting "a mapping with `status`, `title` and `description`" {
-        /// The HTTP status, 100 to 599. Wider than `u16` so that 70000 is a range error with
-        /// a clear message instead of a type error.
+        /// The HTTP status, 100 to 599, unique in the spec.
+        // Wider than `u16` so that 70000 is a range error with a clear message instead of a
+        // type error.
+        #[cfg_attr(feature = "schemars", schemars(range(min = 100, max = 599)))]
         status: i64 = required,
-        /// The identifier source; the title when absent.
+        /// Where the code's identifiers come from (`Bad Gateway` becomes `BadGateway`); the
+        /// title when absent. Give one when two titles would make the same identifier.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
         name: Option<String> = default,
-        /// The short title people read, e.g. "Not Found".
+        /// The short title people read, e.g. `Not Found`.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
         title: String = required,
-        /// What the code means.
+        /// What the code means, for the people who get it.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
         description: String = required,
-        /// Whether retrying the same request may succeed.
+        /// Whether the same request may succeed if it is sent again later.
+        #[cfg_attr(feature = "schemars", schemars(default))]
         retryable: bool = default,
+        /// Lints to silence for this code, by id, e.g. `[TITLE_NOT_REASON_PHRASE]`. An allowed
+        /// lint that does not fire here is itself reported.
+        #[cfg_attr(feature = "schemars", schemars(default, schema_with = "crate::schema::allow_list"))]
+        allow: Vec<String> = default,
     }
 }

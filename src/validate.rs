@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lint;
 use crate::locate::{NodePath, locate};
 use crate::model::{Api, Code, Example, Spec};
 use crate::names::{Identifiers, NameError};
@@ -43,6 +44,7 @@ const CHECKS: &[Check] = &[
     check_names,
     check_identifier_collisions,
     check_example,
+    check_allowed_lints,
 ];
 
 /// Validates `raw`, parsed from `source` (the file named `file`).
@@ -257,6 +259,35 @@ fn check_example(context: &Context<'_>, problems: &mut Vec<Problem>) {
             ),
             hint: Some(hint),
         });
+    }
+}
+
+/// An unknown id in `allow:` is an error rather than a warning: like an unknown key, a misspelt
+/// id would otherwise silence nothing without a word, and the schema lists the ids an editor
+/// can complete.
+fn check_allowed_lints(context: &Context<'_>, problems: &mut Vec<Problem>) {
+    for (index, code) in context.raw.codes.iter().enumerate() {
+        for (entry, id) in code.allow.iter().enumerate() {
+            if lint::is_allowable(id) {
+                continue;
+            }
+            let message = if id == lint::UNUSED_ALLOW {
+                format!("`{id}` cannot be allowed")
+            } else {
+                format!("unknown lint `{id}` in `allow`")
+            };
+            let hint = if id == lint::UNUSED_ALLOW {
+                "delete the allows that silence nothing instead".to_owned()
+            } else {
+                format!("the lints are {}", lint::allowable_ids_listed())
+            };
+            problems.push(Problem {
+                id: "UNKNOWN_LINT",
+                path: code_path(index).key("allow").index(entry),
+                message,
+                hint: Some(hint),
+            });
+        }
     }
 }
 

@@ -30,6 +30,11 @@ fn without_default_features_the_library_pulls_no_cli_crates() {
         "anstream ",
         "clap_lex ",
         "similar ",
+        "annotate-snippets ",
+        "anstyle ",
+        "schemars ",
+        "schemars_derive ",
+        "serde_json ",
     ] {
         assert!(
             !run.stdout.contains(cli_only),

@@ -5,10 +5,14 @@ mod support;
 
 mod cli;
 mod consumer;
+mod diagnostics;
 mod faults;
 mod freshness;
 mod library;
+mod lints;
+mod markdown_target;
 mod rust_target;
+mod schema;
 mod snapshots;
 mod typescript_target;
 mod validation;

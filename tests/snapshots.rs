@@ -1,5 +1,6 @@
 //! insta snapshots of every generated file, for the seed spec and each fixture, and of the
-//! diagnostics for each invalid fixture: a pull request shows exactly what a change does.
+//! diagnostics for each invalid and lint fixture, in every message format: a pull request
+//! shows exactly what a change does.
 
 use crate::support::{render, repo};
 
@@ -29,4 +30,41 @@ fn invalid_spec_diagnostics() {
             .expect_err("an invalid fixture is refused");
         insta::assert_snapshot!(error.to_string());
     });
+}
+
+#[test]
+fn diagnostics_in_every_format() {
+    insta::glob!("fixtures/invalid/*.yaml", snapshot_diagnostics);
+    insta::glob!("fixtures/lints/*.yaml", snapshot_diagnostics);
+}
+
+/// The errors of an invalid fixture, or the warnings of a lint fixture, as `human` (without
+/// colour), `json` and `github` render them.
+fn snapshot_diagnostics(path: &std::path::Path) {
+    use errspec::report::{Emitter, MessageFormat};
+
+    let source = std::fs::read_to_string(path).unwrap();
+    let name = path
+        .strip_prefix(repo())
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/");
+    let diagnostics = match errspec::validate(&source, &errspec::Options::new(name.as_str())) {
+        Ok(warnings) => warnings,
+        Err(errspec::Error::InvalidSpec(errors)) => errors,
+        Err(other) => panic!("{other}"),
+    };
+    assert!(
+        !diagnostics.is_empty(),
+        "{name} shows at least one diagnostic"
+    );
+    for format in [
+        MessageFormat::Human,
+        MessageFormat::Json,
+        MessageFormat::Github,
+    ] {
+        let emitter = Emitter::new(format).source(name.as_str(), source.as_str());
+        let text = emitter.render_all(&diagnostics);
+        insta::assert_snapshot!(format!("diagnostics_{format}"), text);
+    }
 }

@@ -1,6 +1,7 @@
 //! Rendering: the validated model -> the text of each target's file. Pure: no I/O, no clock,
 //! no environment, so the same spec gives the same bytes everywhere.
 
+mod markdown;
 mod rust;
 mod text;
 mod typescript;
@@ -22,6 +23,7 @@ pub(crate) fn render(spec: &Spec, target: Target, options: &RenderOptions<'_>) -
     match target {
         Target::Rust => rust::render(spec, &format!("// {header}"), options),
         Target::TypeScript => typescript::render(spec, &format!("// {header}")),
+        Target::Markdown => markdown::render(spec, &header),
     }
 }
 

@@ -124,7 +124,7 @@ fn wrap(words: &[String], width: usize) -> Vec<String> {
 }
 
 /// Escapes the Markdown that can appear anywhere in a line, and names invisible characters.
-fn escape_inline(word: &str) -> String {
+pub(crate) fn escape_inline(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         if is_invisible(c) {

@@ -1,0 +1,291 @@
+//! Lints: warnings about a valid spec, each a small function with a stable id.
+//!
+//! A lint points at something that is probably a mistake but still generates correct code: a
+//! title that is not the status's registered reason phrase, a status no client knows. Lints
+//! run only once the spec is valid, so a warning never repeats an error. A code's
+//! `allow: [ID]` silences a lint there, and an allow that silences nothing is itself reported,
+//! so stale allows do not pile up.
+
+mod registry;
+mod title_case;
+
+use std::collections::BTreeSet;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::locate::{NodePath, locate};
+use crate::spec::{RawCode, RawSpec};
+
+use registry::Entry;
+use title_case::Case;
+
+/// One lint: a stable id, a one-line summary (for `UNKNOWN_LINT`'s hint and the docs) and the
+/// check itself.
+pub(crate) struct Lint {
+    /// The stable id, as written in `allow:` and shown in diagnostics.
+    pub id: &'static str,
+    /// What it warns about, in a few words; the schema shows it to editors.
+    #[cfg_attr(not(feature = "schemars"), allow(dead_code))]
+    pub summary: &'static str,
+    check: fn(&RawSpec) -> Vec<Hit>,
+}
+
+/// Every lint a code's `allow:` may name, in the order their warnings are reported for the
+/// same position.
+pub(crate) const LINTS: &[Lint] = &[
+    Lint {
+        id: "TITLE_NOT_REASON_PHRASE",
+        summary: "a title differs from its status's reason phrase in the IANA registry",
+        check: title_not_reason_phrase,
+    },
+    Lint {
+        id: "UNREGISTERED_STATUS",
+        summary: "a status is unassigned or marked (Unused) in the IANA registry",
+        check: unregistered_status,
+    },
+    Lint {
+        id: "RETRYABLE_SUCCESS",
+        summary: "a status below 400, which is not an error, is marked `retryable`",
+        check: retryable_success,
+    },
+    Lint {
+        id: "DESCRIPTION_DOUBLE_PERIOD",
+        summary: "a description ends in `..` (an ellipsis `...` is fine)",
+        check: description_double_period,
+    },
+    Lint {
+        id: "TITLE_CASE",
+        summary: "a title is capitalised unlike most titles of the spec",
+        check: title_case,
+    },
+];
+
+/// The id of the warning for an `allow:` entry that silences nothing. It cannot itself be
+/// allowed: the fix is always to delete the entry.
+pub(crate) const UNUSED_ALLOW: &str = "UNUSED_ALLOW";
+
+/// What a lint found at one code, before the lint's id and a position are attached.
+struct Hit {
+    /// The index of the code in `codes`.
+    code: usize,
+    /// The node to point at.
+    path: NodePath,
+    message: String,
+    hint: String,
+}
+
+/// Runs every lint over `raw` (valid, parsed from `source`, the file named `file`) and returns
+/// the warnings that no `allow:` silences, in file order.
+pub(crate) fn lint(raw: &RawSpec, source: &str, file: &str) -> Vec<Diagnostic> {
+    let mut used_allows: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut warnings: Vec<(&'static str, Hit)> = Vec::new();
+    for lint in LINTS {
+        for hit in (lint.check)(raw) {
+            let allows = &raw.codes[hit.code].allow;
+            match allows.iter().position(|id| id == lint.id) {
+                Some(entry) => {
+                    used_allows.insert((hit.code, entry));
+                }
+                None => warnings.push((lint.id, hit)),
+            }
+        }
+    }
+    for (index, code) in raw.codes.iter().enumerate() {
+        for (entry, id) in code.allow.iter().enumerate() {
+            if !used_allows.contains(&(index, entry)) {
+                warnings.push((UNUSED_ALLOW, unused_allow(index, code, entry, id)));
+            }
+        }
+    }
+    let mut diagnostics: Vec<Diagnostic> = warnings
+        .into_iter()
+        .map(|(id, hit)| Diagnostic {
+            id,
+            severity: Severity::Warning,
+            file: file.to_owned(),
+            location: locate(source, &hit.path),
+            message: hit.message,
+            hint: Some(hit.hint),
+        })
+        .collect();
+    diagnostics.sort_by_key(|d| d.location); // stable: lints keep their order at one place
+    diagnostics
+}
+
+fn code_path(index: usize) -> NodePath {
+    NodePath::root().key("codes").index(index)
+}
+
+/// The statuses of the codes, with their index; every status is in range in a valid spec.
+fn statuses(raw: &RawSpec) -> impl Iterator<Item = (usize, &RawCode, u16)> {
+    raw.codes
+        .iter()
+        .enumerate()
+        .filter_map(|(index, code)| Some((index, code, u16::try_from(code.status).ok()?)))
+}
+
+/// The end of every lint's hint: how to keep the spec as it is.
+fn or_allow(id: &str) -> String {
+    format!("or add `allow: [{id}]` to this code to keep it")
+}
+
+fn title_not_reason_phrase(raw: &RawSpec) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (index, code, status) in statuses(raw) {
+        let Entry::Assigned(phrase) = registry::lookup(status) else {
+            continue; // UNREGISTERED_STATUS says what there is to say
+        };
+        // Case and spacing are style, which TITLE_CASE judges; the words must match.
+        if words_lowercase(&code.title) == words_lowercase(phrase) {
+            continue;
+        }
+        hits.push(Hit {
+            code: index,
+            path: code_path(index).key("title"),
+            message: format!(
+                "the title {:?} is not {status}'s registered reason phrase, {phrase:?}",
+                code.title
+            ),
+            hint: format!(
+                "write `title: {phrase}`, {}",
+                or_allow("TITLE_NOT_REASON_PHRASE")
+            ),
+        });
+    }
+    hits
+}
+
+fn words_lowercase(text: &str) -> Vec<String> {
+    text.split_whitespace().map(str::to_lowercase).collect()
+}
+
+fn unregistered_status(raw: &RawSpec) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (index, _, status) in statuses(raw) {
+        let what = match registry::lookup(status) {
+            Entry::Assigned(_) => continue,
+            Entry::Unused => "is reserved as (Unused) in the IANA registry",
+            Entry::Unassigned => "is not in the IANA registry",
+        };
+        // RFC 9110, Section 15: a client treats a status it does not know as the x00 of its
+        // class, so that is what the code means to every client that is not yours.
+        let class = status / 100 * 100;
+        let fallback = match registry::lookup(class) {
+            Entry::Assigned(phrase) => format!("{class} {phrase}"),
+            _ => class.to_string(),
+        };
+        hits.push(Hit {
+            code: index,
+            path: code_path(index).key("status"),
+            message: format!("status {status} {what}"),
+            hint: format!(
+                "clients that do not know it treat it as {fallback} (RFC 9110, Section 15); use a \
+                 registered status, {}",
+                or_allow("UNREGISTERED_STATUS")
+            ),
+        });
+    }
+    hits
+}
+
+fn retryable_success(raw: &RawSpec) -> Vec<Hit> {
+    statuses(raw)
+        .filter(|(_, code, status)| code.retryable && *status < 400)
+        .map(|(index, _, status)| Hit {
+            code: index,
+            path: code_path(index).key("retryable"),
+            message: format!("{status} is marked `retryable`, but it does not report an error"),
+            hint: format!(
+                "remove `retryable: true`: a request answered with {status} has nothing to retry, {}",
+                or_allow("RETRYABLE_SUCCESS")
+            ),
+        })
+        .collect()
+}
+
+fn description_double_period(raw: &RawSpec) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (index, code) in raw.codes.iter().enumerate() {
+        let text = code.description.trim_end();
+        let periods = text.len() - text.trim_end_matches('.').len();
+        if periods == 2 || periods > 3 {
+            hits.push(Hit {
+                code: index,
+                path: code_path(index).key("description"),
+                message: format!("the description ends in {:?}", ".".repeat(periods)),
+                hint: format!(
+                    "end it with one `.` (or `...` for an ellipsis), {}",
+                    or_allow("DESCRIPTION_DOUBLE_PERIOD")
+                ),
+            });
+        }
+    }
+    hits
+}
+
+fn title_case(raw: &RawSpec) -> Vec<Hit> {
+    let cases: Vec<Case> = raw
+        .codes
+        .iter()
+        .map(|code| title_case::classify(&code.title))
+        .collect();
+    let Some((majority, count)) = title_case::majority(&cases) else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    for (index, (code, case)) in raw.codes.iter().zip(&cases).enumerate() {
+        if *case == majority || *case == Case::Either {
+            continue;
+        }
+        let suggestion = title_case::recase(&code.title, majority);
+        hits.push(Hit {
+            code: index,
+            path: code_path(index).key("title"),
+            message: format!(
+                "the title {:?} is in {}, while {count} other {} in {}",
+                code.title,
+                case.describe(),
+                if count == 1 { "title is" } else { "titles are" },
+                majority.describe()
+            ),
+            hint: format!("write `title: {suggestion}`, {}", or_allow("TITLE_CASE")),
+        });
+    }
+    hits
+}
+
+/// The warning for the `entry`th id of a code's `allow:` list, which silenced nothing.
+fn unused_allow(index: usize, code: &RawCode, entry: usize, id: &str) -> Hit {
+    let path = code_path(index).key("allow").index(entry);
+    let repeated = code.allow[..entry].iter().any(|earlier| earlier == id);
+    let (message, hint) = if repeated {
+        (
+            format!("`{id}` is allowed twice on this code"),
+            "delete the repeated entry".to_owned(),
+        )
+    } else {
+        (
+            format!("`allow: [{id}]` silences nothing: {id} does not fire on this code"),
+            format!("delete `{id}` from `allow`"),
+        )
+    };
+    Hit {
+        code: index,
+        path,
+        message,
+        hint,
+    }
+}
+
+/// The ids `allow:` may name, joined for a hint: `A, B and C`.
+pub(crate) fn allowable_ids_listed() -> String {
+    let ids: Vec<&str> = LINTS.iter().map(|lint| lint.id).collect();
+    match ids.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => ids.join(""),
+    }
+}
+
+/// Whether `allow:` may name `id`.
+pub(crate) fn is_allowable(id: &str) -> bool {
+    LINTS.iter().any(|lint| lint.id == id)
+}

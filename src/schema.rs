@@ -1,0 +1,98 @@
+//! The JSON Schema (draft 2020-12) of the spec format, derived from the serde types in `spec`
+//! so that it says what the parser reads and nothing else. Editors use it to complete and
+//! check a spec as it is written (`# yaml-language-server: $schema=errspec.schema.json`).
+//!
+//! The schema covers shape: types, required and unknown keys, ranges, empty strings and lint
+//! ids. What needs the whole spec (unique statuses, identifiers that collide, the example's
+//! status being one of the codes) is left to `errspec validate`.
+
+use schemars::generate::SchemaSettings;
+use schemars::{Schema, SchemaGenerator, json_schema};
+use serde_json::Value;
+
+use crate::lint::LINTS;
+use crate::spec::RawSpec;
+
+/// The JSON Schema of the spec format, version 1, as pretty-printed JSON ending in a newline.
+///
+/// It is derived from the same serde types the parser reads, so a spec the schema rejects
+/// for its shape is one `errspec validate` rejects too. `errspec schema` prints it.
+///
+/// ```
+/// let schema = errspec::spec_schema();
+/// assert!(schema.contains("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""));
+/// ```
+pub fn spec_schema() -> String {
+    let schema = SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<RawSpec>();
+    let mut value = schema.to_value();
+    tidy(&mut value);
+    let mut text =
+        serde_json::to_string_pretty(&value).expect("a JSON value always serializes to text");
+    text.push('\n');
+    text
+}
+
+/// The schema of a code's `allow:` list: the ids of the lints, so editors complete them.
+pub(crate) fn allow_list(_: &mut SchemaGenerator) -> Schema {
+    let ids: Vec<&str> = LINTS.iter().map(|lint| lint.id).collect();
+    let summaries: Vec<String> = LINTS
+        .iter()
+        .map(|lint| format!("{}: {}", lint.id, lint.summary))
+        .collect();
+    json_schema!({
+        "type": "array",
+        "default": [],
+        "items": {
+            "type": "string",
+            "enum": ids,
+            "description": summaries.join("\n"),
+        },
+    })
+}
+
+/// Makes the derived schema read well and print the same everywhere: doc comments are
+/// wrapped at 100 columns in the source, so single line breaks in descriptions become spaces;
+/// and object keys are sorted, whatever serde_json's `preserve_order` feature says.
+fn tidy(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(description)) = map.get_mut("description") {
+                *description = unwrap_lines(description);
+            }
+            map.values_mut().for_each(tidy);
+            map.sort_keys();
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy),
+        _ => {}
+    }
+}
+
+/// Joins lines wrapped within a paragraph; keeps paragraph breaks, and lines that start a list
+/// entry (`ID: ...`), as they are.
+fn unwrap_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            let starts_entry = line.split_once(": ").is_some_and(|(id, _)| {
+                !id.is_empty() && id.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+            });
+            let paragraph = line.is_empty() || out.ends_with('\n');
+            out.push(if starts_entry || paragraph { '\n' } else { ' ' });
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_lines_are_joined_but_paragraphs_and_entries_kept() {
+        assert_eq!(unwrap_lines("one\ntwo\n\nthree"), "one two\n\nthree");
+        assert_eq!(unwrap_lines("A_B: x\nC: y"), "A_B: x\nC: y");
+    }
+}

@@ -1,0 +1,364 @@
+//! One test per lint: the id, the message and the line:column of the node it points at; then
+//! `allow:`, `deny_warnings`, and the seed spec's own hits. Specs are written inline.
+
+use errspec::{Diagnostic, Error, Options, Severity};
+
+use crate::support::repo;
+
+/// The warnings for `source`, which must be valid.
+fn warnings(source: &str) -> Vec<Diagnostic> {
+    let warnings = errspec::validate(source, &Options::new("errors.yaml"))
+        .unwrap_or_else(|e| panic!("expected a valid spec, got:\n{e}\n{source}"));
+    assert!(warnings.iter().all(|w| w.severity == Severity::Warning));
+    warnings
+}
+
+/// `(id, "line:column")` of each warning.
+fn found(source: &str) -> Vec<(&'static str, String)> {
+    warnings(source)
+        .iter()
+        .map(|w| {
+            let at = w.location.expect("a warning has a position");
+            (w.id, format!("{}:{}", at.line, at.column))
+        })
+        .collect()
+}
+
+const HEAD: &str = "version: 1\napi:\n  name: Acme\ncodes:\n";
+
+/// A spec of one code per `(status, title)`, each with `extra` lines (indented 4) after it.
+fn spec(codes: &[(u16, &str, &str)]) -> String {
+    let mut text = HEAD.to_owned();
+    for (status, title, extra) in codes {
+        text.push_str(&format!(
+            "  - status: {status}\n    title: {title}\n    description: d.\n{extra}"
+        ));
+    }
+    text
+}
+
+#[test]
+fn a_title_must_be_the_registered_reason_phrase_up_to_case_and_spacing() {
+    let source = spec(&[(401, "Authorization Required", ""), (404, "Not  found", "")]);
+    let all = warnings(&source);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    let reason = &all[0];
+    assert_eq!(reason.id, "TITLE_NOT_REASON_PHRASE");
+    assert_eq!(
+        reason.message,
+        "the title \"Authorization Required\" is not 401's registered reason phrase, \"Unauthorized\""
+    );
+    let at = reason.location.unwrap();
+    assert_eq!((at.line, at.column), (6, 12));
+    assert!(
+        reason
+            .hint
+            .as_ref()
+            .unwrap()
+            .starts_with("write `title: Unauthorized`")
+    );
+    assert_eq!(all[1].id, "TITLE_CASE", "case is TITLE_CASE's business");
+}
+
+#[test]
+fn statuses_outside_the_registry_are_reported_and_reserved_ones_too() {
+    let source = spec(&[
+        (299, "Custom", ""),
+        (418, "Teapot", ""),
+        (306, "Switch Proxy", ""),
+        (104, "Upload Resumption Supported", ""),
+        (510, "Not Extended", ""),
+    ]);
+    assert_eq!(
+        found(&source),
+        [
+            ("UNREGISTERED_STATUS", "5:13".to_owned()),
+            ("UNREGISTERED_STATUS", "8:13".to_owned()),
+            ("UNREGISTERED_STATUS", "11:13".to_owned()),
+        ]
+    );
+    let all = warnings(&source);
+    assert_eq!(all[0].message, "status 299 is not in the IANA registry");
+    assert!(all[0].hint.as_ref().unwrap().contains("treat it as 200 OK"));
+    assert_eq!(
+        all[1].message,
+        "status 418 is reserved as (Unused) in the IANA registry"
+    );
+}
+
+#[test]
+fn a_status_that_is_not_an_error_cannot_be_retryable() {
+    let retryable = "    retryable: true\n";
+    let source = spec(&[
+        (204, "No Content", retryable),
+        (302, "Found", retryable),
+        (503, "Service Unavailable", retryable),
+        (500, "Internal Server Error", "    retryable: false\n"),
+    ]);
+    assert_eq!(
+        found(&source),
+        [
+            ("RETRYABLE_SUCCESS", "8:16".to_owned()),
+            ("RETRYABLE_SUCCESS", "12:16".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn a_description_must_not_end_in_two_periods_but_may_in_an_ellipsis() {
+    let mut source = HEAD.to_owned();
+    for (status, ending) in [
+        (400, "."),
+        (401, ".."),
+        (402, "..."),
+        (403, "...."),
+        (404, ".. "),
+    ] {
+        source.push_str(&format!(
+            "  - status: {status}\n    name: C{status}\n    title: Bad Request\n    description: \"text{ending}\"\n"
+        ));
+    }
+    let got: Vec<(&str, String)> = found(&source)
+        .into_iter()
+        .filter(|(id, _)| *id != "TITLE_NOT_REASON_PHRASE")
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("DESCRIPTION_DOUBLE_PERIOD", "12:18".to_owned()),
+            ("DESCRIPTION_DOUBLE_PERIOD", "20:18".to_owned()),
+            ("DESCRIPTION_DOUBLE_PERIOD", "24:18".to_owned()),
+        ]
+    );
+    let all = warnings(&source);
+    let first = all
+        .iter()
+        .find(|w| w.id == "DESCRIPTION_DOUBLE_PERIOD")
+        .unwrap();
+    assert_eq!(first.message, "the description ends in \"..\"");
+}
+
+#[test]
+fn titles_in_another_case_than_most_are_reported_with_a_rewrite() {
+    let source = spec(&[
+        (400, "Bad Request", ""),
+        (404, "Not Found", ""),
+        (409, "Conflict", ""),
+        (406, "Not acceptable", ""),
+    ]);
+    let all = warnings(&source);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].id, "TITLE_CASE");
+    assert_eq!(
+        all[0].message,
+        "the title \"Not acceptable\" is in sentence case, while 2 other titles are in title case"
+    );
+    assert!(
+        all[0]
+            .hint
+            .as_ref()
+            .unwrap()
+            .starts_with("write `title: Not Acceptable`")
+    );
+    let at = all[0].location.unwrap();
+    assert_eq!((at.line, at.column), (15, 12));
+    // One style throughout, whichever it is, is consistent.
+    let sentence = spec(&[(400, "Bad request", ""), (404, "Not found", "")]);
+    assert!(found(&sentence).is_empty());
+}
+
+#[test]
+fn allow_silences_one_lint_on_its_code_only() {
+    let allow = "    allow: [TITLE_NOT_REASON_PHRASE]\n";
+    let source = spec(&[(401, "Login Required", allow), (403, "Access Denied", "")]);
+    assert_eq!(
+        found(&source),
+        [("TITLE_NOT_REASON_PHRASE", "10:12".to_owned())],
+        "403 still warns"
+    );
+}
+
+#[test]
+fn an_allow_that_silences_nothing_is_itself_a_warning() {
+    let source = spec(&[(404, "Not Found", "    allow: [TITLE_CASE]\n")]);
+    let all = warnings(&source);
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].id, "UNUSED_ALLOW");
+    assert_eq!(
+        all[0].message,
+        "`allow: [TITLE_CASE]` silences nothing: TITLE_CASE does not fire on this code"
+    );
+    let at = all[0].location.unwrap();
+    assert_eq!((at.line, at.column), (8, 13), "at the entry itself");
+}
+
+#[test]
+fn an_unknown_lint_id_is_an_error_that_lists_the_ids() {
+    let source = spec(&[(404, "Not Found", "    allow: [TITLE_CAS]\n")]);
+    let Err(Error::InvalidSpec(all)) = errspec::validate(&source, &Options::new("errors.yaml"))
+    else {
+        panic!("an unknown lint id is refused")
+    };
+    assert_eq!(all.len(), 1);
+    assert_eq!(
+        (all[0].id, all[0].severity),
+        ("UNKNOWN_LINT", Severity::Error)
+    );
+    assert_eq!(all[0].message, "unknown lint `TITLE_CAS` in `allow`");
+    assert_eq!(
+        all[0].hint.as_deref(),
+        Some(
+            "the lints are TITLE_NOT_REASON_PHRASE, UNREGISTERED_STATUS, RETRYABLE_SUCCESS, \
+             DESCRIPTION_DOUBLE_PERIOD and TITLE_CASE"
+        )
+    );
+    let at = all[0].location.unwrap();
+    assert_eq!((at.line, at.column), (8, 13));
+}
+
+#[test]
+fn lints_wait_until_the_spec_is_valid() {
+    let source = spec(&[(401, "Authorization Required", ""), (404, "", "")]);
+    let Err(Error::InvalidSpec(all)) = errspec::validate(&source, &Options::new("errors.yaml"))
+    else {
+        panic!("the empty title is an error")
+    };
+    let ids: Vec<&str> = all.iter().map(|d| d.id).collect();
+    assert_eq!(
+        ids,
+        ["EMPTY_STRING"],
+        "no warning repeats or precedes an error"
+    );
+}
+
+#[test]
+fn warnings_do_not_stop_generation_unless_denied() {
+    let source = spec(&[(401, "Authorization Required", "")]);
+    let mut options = Options::new("errors.yaml");
+    options.targets = errspec::Target::ALL.to_vec();
+    assert!(errspec::render(&source, &options).is_ok());
+    options.deny_warnings = true;
+    let Err(Error::InvalidSpec(denied)) = errspec::render(&source, &options) else {
+        panic!("denied warnings fail rendering")
+    };
+    assert_eq!(denied.len(), 1);
+    assert_eq!(
+        (denied[0].id, denied[0].severity),
+        ("TITLE_NOT_REASON_PHRASE", Severity::Error),
+        "a denied warning is reported as an error"
+    );
+    assert!(errspec::validate(&source, &options).is_err());
+}
+
+#[test]
+fn the_generator_denies_warnings_and_then_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec_path = dir.path().join("errors.yaml");
+    std::fs::write(&spec_path, spec(&[(401, "Authorization Required", "")])).unwrap();
+    let out = dir.path().join("out");
+    let mut generator = errspec::Generator::new(&spec_path);
+    generator.out_dir(&out).emit_rerun_if_changed(false);
+    assert_eq!(
+        generator.validate().unwrap().len(),
+        1,
+        "validate returns the warnings"
+    );
+    generator.deny_warnings(true);
+    assert!(matches!(generator.validate(), Err(Error::InvalidSpec(_))));
+    assert!(matches!(generator.generate(), Err(Error::InvalidSpec(_))));
+    assert!(!out.exists(), "nothing written");
+    generator.deny_warnings(false);
+    assert_eq!(generator.generate().unwrap().len(), 1);
+}
+
+#[test]
+fn the_seed_spec_allows_exactly_the_pages_own_deviations() {
+    let source = std::fs::read_to_string(repo().join("spec/errors.yaml")).unwrap();
+    // Every allow is needed: an allow that silenced nothing would be a warning.
+    let seed_warnings = warnings(&source);
+    assert!(seed_warnings.is_empty(), "{seed_warnings:#?}");
+    let without_allows: String = source
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("allow:"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let hits: Vec<(u16, &str)> = warnings(&without_allows)
+        .iter()
+        .map(|w| {
+            let line = w.location.unwrap().line;
+            let status = without_allows
+                .lines()
+                .take(line)
+                .filter_map(|l| l.trim_start().strip_prefix("- status: "))
+                .last()
+                .unwrap()
+                .parse()
+                .unwrap();
+            (status, w.id)
+        })
+        .collect();
+    assert_eq!(
+        hits,
+        [
+            (401, "TITLE_NOT_REASON_PHRASE"),
+            (403, "TITLE_NOT_REASON_PHRASE"),
+            (422, "TITLE_NOT_REASON_PHRASE"),
+            (422, "TITLE_CASE"),
+            (500, "DESCRIPTION_DOUBLE_PERIOD"),
+            (502, "TITLE_NOT_REASON_PHRASE"),
+        ]
+    );
+}
+
+/// Not a test on its own: the test below runs this test binary again with only this function,
+/// in a folder with a spec and the environment cargo gives a build script, and reads what it
+/// prints, as cargo would.
+#[test]
+#[ignore = "run in a child process by a_build_script_prints_warnings_as_cargo_warning_lines"]
+fn build_script_in_a_child_process() {
+    errspec::Generator::new("errors.yaml")
+        .target(errspec::Target::Rust)
+        .generate()
+        .unwrap();
+}
+
+#[test]
+fn a_build_script_prints_warnings_as_cargo_warning_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("errors.yaml"),
+        spec(&[(401, "Authorization Required", "")]),
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    let run = crate::support::run_ok(
+        std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "lints::build_script_in_a_child_process"])
+            .args(["--ignored", "--nocapture", "--test-threads", "1"])
+            .current_dir(dir.path())
+            // What cargo sets for a build script.
+            .env("OUT_DIR", &out_dir)
+            .env("CARGO_MANIFEST_DIR", dir.path()),
+        "the build script in a child process",
+    );
+    // libtest writes `test ... ` before the first line the test prints.
+    let cargo_lines: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|line| line.find("cargo:").map(|at| &line[at..]))
+        .collect();
+    assert_eq!(
+        cargo_lines,
+        [
+            "cargo:rerun-if-changed=errors.yaml",
+            "cargo:warning=errors.yaml:6:12: warning: the title \"Authorization Required\" is not 401's registered reason phrase, \"Unauthorized\"",
+            "cargo:warning=  hint: write `title: Unauthorized`, or add `allow: [TITLE_NOT_REASON_PHRASE]` to this code to keep it",
+        ],
+        "{}",
+        run.stdout
+    );
+    assert!(
+        out_dir.join("rust/error_codes.rs").is_file(),
+        "and it generated"
+    );
+}
