@@ -119,18 +119,19 @@ export function errorBody(status: ErrorCode, message: string): ErrorBody {
   return { error: { name: ERROR_NAME, status, message } };
 }
 
-/**
- * Whether `value`, such as a parsed response body, is an {@link ErrorBody}: an
- * object whose `error` is an object with a string `name`, a string `message`
- * and a `status` that is an HTTP status (an integer from 100 to 599).
- *
- * Extra properties, at either level, are allowed, so that a server which adds
- * a field to its error bodies does not break its clients; for the same reason
- * `name` may be any string and `status` any HTTP status, listed in the spec or
- * not.
- */
-export function isErrorBody(value: unknown): value is ErrorBody {
-  return isObject(value) && "error" in value && isErrorDetail(value.error);
+/** Whether `value` is an object that is not `null` or an array. */
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Whether `value` is an HTTP status: an integer from 100 to 599. */
+function isHttpStatus(value: unknown): value is number {
+  return (
+    typeof value === "number" &&
+    Number.isInteger(value) &&
+    value >= 100 &&
+    value <= 599
+  );
 }
 
 /** Whether `value` is an {@link ErrorDetail}, as {@link isErrorBody} checks it. */
@@ -146,17 +147,16 @@ function isErrorDetail(value: unknown): value is ErrorDetail {
   );
 }
 
-/** Whether `value` is an HTTP status: an integer from 100 to 599. */
-function isHttpStatus(value: unknown): value is number {
-  return (
-    typeof value === "number" &&
-    Number.isInteger(value) &&
-    value >= 100 &&
-    value <= 599
-  );
-}
-
-/** Whether `value` is an object that is not `null` or an array. */
-function isObject(value: unknown): value is object {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/**
+ * Whether `value`, such as a parsed response body, is an {@link ErrorBody}: an
+ * object whose `error` is an object with a string `name`, a string `message`
+ * and a `status` that is an HTTP status (an integer from 100 to 599).
+ *
+ * Extra properties, at either level, are allowed, so that a server which adds
+ * a field to its error bodies does not break its clients; for the same reason
+ * `name` may be any string and `status` any HTTP status, listed in the spec or
+ * not.
+ */
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return isObject(value) && "error" in value && isErrorDetail(value.error);
 }
