@@ -11,7 +11,9 @@ use serde_json::{Value, json};
 
 use crate::support::expected::{self, SEED_EXAMPLE_BODY};
 use crate::support::node::tools;
-use crate::support::{render_one, repo, run_ok, spec_stem, valid_specs, write_if_changed};
+use crate::support::{
+    files_in, render_one, repo, run_ok, spec_stem, valid_specs, write_if_changed,
+};
 
 /// The scratch TypeScript project that every test here shares: each spec's generated module,
 /// the README's example and the type-level checks, compiled together.
@@ -134,11 +136,10 @@ fn generated_typescript_is_formatted_as_prettier_formats_it() {
     let mut files: Vec<PathBuf> = project.modules.iter().map(|m| m.source.clone()).collect();
     let samples = project.dir.join("width-samples.ts");
     std::fs::write(&samples, width_samples()).unwrap();
-    files.extend([
-        samples,
-        project.dir.join(USAGE),
-        repo().join("tests/node/type-checks.ts"),
-    ]);
+    files.extend([samples, project.dir.join(USAGE)]);
+    // The Node side of these tests keeps to the same style.
+    files.extend(files_in(&repo().join("tests/node"), "mjs"));
+    files.extend(files_in(&repo().join("tests/node"), "ts"));
     let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     run_ok(
         &mut tools().script("tests/node/prettier-check.mjs", &files),

@@ -20,8 +20,17 @@ const MESSAGE = 'a "quoted" message, ünïcödé 🚀, </script>, \\ and \u2028'
 /** Statuses to probe the lookups with: every integer around the HTTP range. */
 const PROBES = Array.from({ length: 1102 }, (_, i) => i - 1);
 
-/** Values that are not integers, and so never a status. */
-const NOT_INTEGERS = [404.5, 0.1, NaN, Infinity, -Infinity, "404", null, undefined];
+/** Values that are not integer numbers, and so never a status. */
+const NOT_INTEGERS = [
+  404.5,
+  0.1,
+  NaN,
+  Infinity,
+  -Infinity,
+  "404",
+  null,
+  undefined,
+];
 
 for (const { name, path, spec } of cases.modules) {
   const load = () => import(pathToFileURL(path).href);
