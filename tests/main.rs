@@ -11,6 +11,7 @@ mod freshness;
 mod library;
 mod lints;
 mod markdown_target;
+mod properties;
 mod rust_target;
 mod schema;
 mod snapshots;

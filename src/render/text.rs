@@ -27,9 +27,16 @@ pub(crate) fn is_bidi_control(c: char) -> bool {
 }
 
 /// Characters that must not appear raw in generated source: control characters, bidi
-/// controls, line separators and the byte order mark. Literals escape them; comments name them.
+/// controls, line separators, the byte order mark, and the invisible characters clippy's
+/// `invisible_characters` lint (deny by default) rejects in literals: zero width space, soft
+/// hyphen and word joiner. Literals escape them; comments name them.
 pub(crate) fn is_invisible(c: char) -> bool {
-    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+    c.is_control()
+        || is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{200B}' | '\u{AD}' | '\u{2060}'
+        )
 }
 
 /// Text as the lines of a doc comment that Markdown renders (rustdoc, TSDoc), wrapped to
