@@ -70,10 +70,17 @@ fn vectors() -> &'static [Vector] {
             let spec = expected::read(&spec_path);
             let stem = spec_stem(&spec_path);
             let built = rust_harness::query(&["vectors", &format!("{stem}_serde"), &messages]);
-            let errors: Vec<&ExpectedCode> =
-                spec.codes.iter().filter(|code| code.status >= 400).collect();
+            let errors: Vec<&ExpectedCode> = spec
+                .codes
+                .iter()
+                .filter(|code| code.status >= 400)
+                .collect();
             let built = built.as_array().unwrap();
-            assert_eq!(built.len(), errors.len(), "{stem}: one Rust body per error code");
+            assert_eq!(
+                built.len(),
+                errors.len(),
+                "{stem}: one Rust body per error code"
+            );
             for (code, built) in errors.into_iter().zip(built) {
                 assert_eq!(built["status"], code.status, "{stem}: codes in spec order");
                 for (message, body) in MESSAGES.iter().zip(built["bodies"].as_array().unwrap()) {
@@ -99,7 +106,10 @@ fn check(vectors: &[Vector]) -> Vec<Failure> {
             status: vector.code.status,
             title: vector.code.title.clone(),
             target,
-            problem: format!("{problem} (message {:?}, body {})", vector.message, vector.body),
+            problem: format!(
+                "{problem} (message {:?}, body {})",
+                vector.message, vector.body
+            ),
         });
     };
     let by_spec = group_by_spec(vectors);
@@ -119,14 +129,21 @@ fn check(vectors: &[Vector]) -> Vec<Failure> {
         .into();
         for (index, vector) in group.iter().enumerate() {
             let body: Value = serde_json::from_str(&vector.body).unwrap_or_else(|e| {
-                panic!("{}: Rust wrote a body that is not JSON ({e}): {}", vector.spec, vector.body)
+                panic!(
+                    "{}: Rust wrote a body that is not JSON ({e}): {}",
+                    vector.spec, vector.body
+                )
             });
 
             // TypeScript: the guard accepts it, and the lookup reports the spec's code.
             let ts = &typescript[spec][index];
             let mut ts_name = None;
             if ts["accepted"] != true {
-                fail(vector, "TypeScript", "isErrorBody rejects the body".to_owned());
+                fail(
+                    vector,
+                    "TypeScript",
+                    "isErrorBody rejects the body".to_owned(),
+                );
             } else {
                 let info = &ts["info"];
                 let want = json!({
@@ -154,7 +171,11 @@ fn check(vectors: &[Vector]) -> Vec<Failure> {
             for (target, doc, schema) in &fragments {
                 let objections = schema.objections(&body);
                 if !objections.is_empty() {
-                    fail(vector, target, format!("ErrorBody rejects the body: {objections:?}"));
+                    fail(
+                        vector,
+                        target,
+                        format!("ErrorBody rejects the body: {objections:?}"),
+                    );
                 }
                 let response = doc["components"]["responses"]
                     .as_object()
@@ -179,7 +200,11 @@ fn check(vectors: &[Vector]) -> Vec<Failure> {
             // `ErrorBody::new` builds for its code.
             let read = &rust[spec][index];
             if let Some(error) = read.get("error") {
-                fail(vector, "Rust", format!("the body does not deserialize: {error}"));
+                fail(
+                    vector,
+                    "Rust",
+                    format!("the body does not deserialize: {error}"),
+                );
             } else if read["reserialized"] != vector.body.as_str() {
                 fail(
                     vector,
@@ -187,7 +212,11 @@ fn check(vectors: &[Vector]) -> Vec<Failure> {
                     format!("the body serializes again as {}", read["reserialized"]),
                 );
             } else if read["equals_new"] != true {
-                fail(vector, "Rust", "the body is not ErrorBody::new(code, message)".to_owned());
+                fail(
+                    vector,
+                    "Rust",
+                    "the body is not ErrorBody::new(code, message)".to_owned(),
+                );
             }
         }
     }
@@ -197,7 +226,10 @@ fn check(vectors: &[Vector]) -> Vec<Failure> {
 fn group_by_spec(vectors: &[Vector]) -> BTreeMap<String, Vec<Vector>> {
     let mut groups: BTreeMap<String, Vec<Vector>> = BTreeMap::new();
     for vector in vectors {
-        groups.entry(vector.spec.clone()).or_default().push(vector.clone());
+        groups
+            .entry(vector.spec.clone())
+            .or_default()
+            .push(vector.clone());
     }
     groups
 }
@@ -250,7 +282,10 @@ fn rust_results(by_spec: &BTreeMap<String, Vec<Vector>>) -> BTreeMap<String, Vec
 fn every_error_body_means_the_same_in_every_target() {
     let vectors = vectors();
     let specs = valid_specs().len();
-    assert!(vectors.len() > specs * MESSAGES.len(), "the table is not empty");
+    assert!(
+        vectors.len() > specs * MESSAGES.len(),
+        "the table is not empty"
+    );
     let failures = check(vectors);
     let report: Vec<String> = failures.iter().map(ToString::to_string).collect();
     assert!(
@@ -261,8 +296,11 @@ fn every_error_body_means_the_same_in_every_target() {
     );
 }
 
+/// A change to a body.
+type Tamper = fn(&mut Value);
+
 /// The seed's vectors with each body rewritten by `tamper`.
-fn tampered(tamper: impl Fn(&mut Value)) -> Vec<Vector> {
+fn tampered(tamper: Tamper) -> Vec<Vector> {
     vectors()
         .iter()
         .filter(|vector| vector.spec == "errors")
@@ -288,18 +326,16 @@ fn failing_targets(vectors: &[Vector]) -> Vec<&'static str> {
 #[test]
 fn each_target_refuses_a_malformed_body() {
     let every = ["OpenAPI 3.0", "OpenAPI 3.1", "Rust", "TypeScript"];
-    let malformed: [(&str, Box<dyn Fn(&mut Value)>); 3] = [
-        (
-            "without a message",
-            Box::new(|body| {
-                body["error"].as_object_mut().unwrap().remove("message");
-            }),
-        ),
-        (
-            "with the status as a string",
-            Box::new(|body| body["error"]["status"] = json!(body["error"]["status"].to_string())),
-        ),
-        ("with an array for `error`", Box::new(|body| body["error"] = json!([]))),
+    let malformed: [(&str, Tamper); 3] = [
+        ("without a message", |body| {
+            body["error"].as_object_mut().unwrap().remove("message");
+        }),
+        ("with the status as a string", |body| {
+            body["error"]["status"] = json!(body["error"]["status"].to_string());
+        }),
+        ("with an array for `error`", |body| {
+            body["error"] = json!([])
+        }),
     ];
     for (what, tamper) in malformed {
         assert_eq!(failing_targets(&tampered(tamper)), every, "a body {what}");

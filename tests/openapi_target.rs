@@ -71,7 +71,11 @@ fn the_fragment_holds_every_spec_string_exactly() {
             );
             let responses = responses(&doc);
             let codes = response_codes(&spec);
-            assert_eq!(responses.len(), codes.len(), "{context}: one response per code");
+            assert_eq!(
+                responses.len(),
+                codes.len(),
+                "{context}: one response per code"
+            );
             for ((key, response), code) in responses.iter().zip(codes) {
                 let context = format!("{context}, {} ({key})", code.status);
                 assert!(
@@ -121,8 +125,8 @@ fn the_seed_bad_request_example_is_the_page_example() {
     let spec = repo().join("spec/errors.yaml");
     for version in VERSIONS {
         let doc = openapi::to_json(&openapi::parse(&openapi::fragment(&spec, version)));
-        let example = &doc["components"]["responses"]["BadRequest"]["content"]["application/json"]
-            ["example"];
+        let example =
+            &doc["components"]["responses"]["BadRequest"]["content"]["application/json"]["example"];
         let page: Value = serde_json::from_str(expected::SEED_EXAMPLE_BODY).unwrap();
         assert_eq!(example, &page, "{version}");
     }
@@ -150,7 +154,11 @@ fn the_schemas_are_the_body_every_target_builds() {
                 "{context}"
             );
             let detail = &schemas["ErrorDetail"];
-            assert_eq!(detail["required"], json!(["name", "status", "message"]), "{context}");
+            assert_eq!(
+                detail["required"],
+                json!(["name", "status", "message"]),
+                "{context}"
+            );
             let properties = &detail["properties"];
             assert_eq!(properties["status"]["type"], "integer", "{context}");
             assert_eq!(properties["status"]["enum"], json!(statuses), "{context}");
@@ -164,7 +172,10 @@ fn the_schemas_are_the_body_every_target_builds() {
             match version {
                 OpenApiVersion::V3_0 => {
                     assert_eq!(properties["name"]["enum"], json!([spec.error_name]));
-                    assert_eq!(properties["message"].get("example"), example_message.as_ref());
+                    assert_eq!(
+                        properties["message"].get("example"),
+                        example_message.as_ref()
+                    );
                 }
                 _ => {
                     assert_eq!(properties["name"]["const"], json!(spec.error_name));
@@ -243,7 +254,10 @@ fn every_example_validates_against_the_error_body_schema() {
                 json!({"error": []}),
             ];
             for body in tampered {
-                assert!(!schema.objections(&body).is_empty(), "{version}: accepts {body}");
+                assert!(
+                    !schema.objections(&body).is_empty(),
+                    "{version}: accepts {body}"
+                );
             }
         }
     }
@@ -260,7 +274,10 @@ fn generated_openapi_is_formatted_as_prettier_formats_yaml() {
             files.push(path);
         }
     }
-    files.extend(crate::support::files_in(&repo().join("tests/openapi"), "yaml"));
+    files.extend(crate::support::files_in(
+        &repo().join("tests/openapi"),
+        "yaml",
+    ));
     let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     run_ok(
         &mut tools().script("tests/node/prettier-check.mjs", &files),
@@ -295,9 +312,17 @@ fn document(name: &str, fragment: &str, file_name: &str, api: &str) -> Document 
 
 /// An API document with one operation whose responses reference every response of the
 /// fragment by status, and whose `default` response references `ErrorBody` itself.
-fn every_response_document(spec: &ExpectedSpec, fragment: &Yaml, version: OpenApiVersion) -> String {
+fn every_response_document(
+    spec: &ExpectedSpec,
+    fragment: &Yaml,
+    version: OpenApiVersion,
+) -> String {
     let mut operation_responses = serde_json::Map::new();
-    if !spec.codes.iter().any(|code| (200..300).contains(&code.status)) {
+    if !spec
+        .codes
+        .iter()
+        .any(|code| (200..300).contains(&code.status))
+    {
         operation_responses.insert(
             "200".to_owned(),
             json!({ "description": "The thing.", "content": { "application/json": {
@@ -325,7 +350,9 @@ fn every_response_document(spec: &ExpectedSpec, fragment: &Yaml, version: OpenAp
             "schema": { "$ref": "./error-codes.yaml#/components/schemas/ErrorBody" } } } }),
     );
     let license = match version {
-        OpenApiVersion::V3_0 => json!({ "name": "MIT", "url": "https://opensource.org/license/mit" }),
+        OpenApiVersion::V3_0 => {
+            json!({ "name": "MIT", "url": "https://opensource.org/license/mit" })
+        }
         _ => json!({ "name": "MIT", "identifier": "MIT" }),
     };
     let api = json!({
@@ -378,7 +405,11 @@ fn api_documents_and_the_fragments_alone_pass_the_openapi_validator() {
     let documents = passing_documents();
     let mut paths: Vec<PathBuf> = documents.iter().map(|d| d.path.clone()).collect();
     // Each fragment is a valid document of its own, too.
-    paths.extend(documents.iter().map(|d| d.path.with_file_name("error-codes.yaml")));
+    paths.extend(
+        documents
+            .iter()
+            .map(|d| d.path.with_file_name("error-codes.yaml")),
+    );
     let reports = openapi::validate(&paths);
     for report in &reports {
         assert!(
@@ -439,8 +470,10 @@ fn broken_documents() -> Vec<Document> {
             "broken 3.1 as 3.0",
             &replace_once(&fragment, "openapi: 3.1.0", "openapi: 3.0.3"),
             "api.yaml",
-            &replace_once(&api, "openapi: 3.1.0", "openapi: 3.0.3")
-                .replace("    identifier: MIT\n", "    url: https://opensource.org/license/mit\n"),
+            &replace_once(&api, "openapi: 3.1.0", "openapi: 3.0.3").replace(
+                "    identifier: MIT\n",
+                "    url: https://opensource.org/license/mit\n",
+            ),
         ),
     ]
 }
@@ -469,18 +502,28 @@ fn broken_documents_fail_both_validators() {
 fn redocly_checks_examples_against_the_schema() {
     let seed = repo().join("spec/errors.yaml");
     let api = std::fs::read_to_string(repo().join("tests/openapi/api-3.1.yaml")).unwrap();
-    let fragment = openapi::fragment(&seed, OpenApiVersion::V3_1)
-        .replacen("              status: 404\n", "              status: 499\n", 1);
+    let fragment = openapi::fragment(&seed, OpenApiVersion::V3_1).replacen(
+        "              status: 404\n",
+        "              status: 499\n",
+        1,
+    );
     let broken = document("broken example", &fragment, "api.yaml", &api);
     let problems = openapi::redocly_lint(std::slice::from_ref(&broken.path)).remove(0);
     assert!(
-        problems.iter().any(|p| p.rule == "no-invalid-media-type-examples"),
+        problems
+            .iter()
+            .any(|p| p.rule == "no-invalid-media-type-examples"),
         "{}",
         openapi::describe(&problems)
     );
     let doc = openapi::to_json(&openapi::parse(&fragment));
-    let example = &doc["components"]["responses"]["NotFound"]["content"]["application/json"]["example"];
-    assert!(!BodySchema::new(&doc, OpenApiVersion::V3_1).objections(example).is_empty());
+    let example =
+        &doc["components"]["responses"]["NotFound"]["content"]["application/json"]["example"];
+    assert!(
+        !BodySchema::new(&doc, OpenApiVersion::V3_1)
+            .objections(example)
+            .is_empty()
+    );
 }
 
 #[test]
@@ -496,7 +539,11 @@ fn the_readme_shows_the_tested_api_document() {
         .expect("the OpenAPI section of the README has a ```yaml block")
         .0;
     let tested = std::fs::read_to_string(repo().join("tests/openapi/api-3.1.yaml")).unwrap();
-    assert_eq!(format!("{block}\n"), tested, "README.md and tests/openapi/api-3.1.yaml differ");
+    assert_eq!(
+        format!("{block}\n"),
+        tested,
+        "README.md and tests/openapi/api-3.1.yaml differ"
+    );
 }
 
 #[test]
@@ -519,7 +566,11 @@ fn the_cli_writes_either_version() {
         );
         assert_eq!(run.code, Some(0), "{}", run.stderr);
         let written = std::fs::read_to_string(out.join("openapi/error-codes.yaml")).unwrap();
-        assert_eq!(written, openapi::fragment(&spec, version), "--openapi-version {flag}");
+        assert_eq!(
+            written,
+            openapi::fragment(&spec, version),
+            "--openapi-version {flag}"
+        );
     }
     let run = crate::support::errspec(repo(), &["generate", "--openapi-version", "3.2", "--check"]);
     assert_eq!(run.code, Some(2), "{}", run.stderr);
@@ -546,7 +597,8 @@ fn a_spec_without_error_codes_still_describes_the_body() {
         let status = &doc["components"]["schemas"]["ErrorDetail"]["properties"]["status"];
         assert_eq!(status.get("enum"), None, "{version}");
         let schema = BodySchema::new(&doc, version);
-        let body = |status: u16| json!({"error": {"name": "Error", "status": status, "message": ""}});
+        let body =
+            |status: u16| json!({"error": {"name": "Error", "status": status, "message": ""}});
         assert!(schema.objections(&body(404)).is_empty(), "{version}");
         assert!(!schema.objections(&body(200)).is_empty(), "{version}");
         assert!(!schema.objections(&body(600)).is_empty(), "{version}");

@@ -26,9 +26,7 @@ pub(crate) fn render(spec: &Spec, target: Target, options: &RenderOptions<'_>) -
     match target {
         Target::Rust => rust::render(spec, &format!("// {header}"), options),
         Target::TypeScript => typescript::render(spec, &format!("// {header}")),
-        Target::OpenApi => {
-            openapi::render(spec, &format!("# {header}"), options.openapi_version)
-        }
+        Target::OpenApi => openapi::render(spec, &format!("# {header}"), options.openapi_version),
         Target::Markdown => markdown::render(spec, &header),
     }
 }

@@ -214,8 +214,14 @@ mod tests {
         assert_eq!(yaml_string("Not Found"), r#""Not Found""#);
         assert_eq!(yaml_string("a\nb\r\tc"), r#""a\nb\r\tc""#);
         assert_eq!(yaml_string(r"back\slash"), r#""back\\slash""#);
-        assert_eq!(yaml_string("\u{85}\u{2028}\u{2029}"), r#""\u0085\u2028\u2029""#);
-        assert_eq!(yaml_string("\u{FEFF}\u{1}\u{7F}\u{FFFE}"), r#""\uFEFF\u0001\u007F\uFFFE""#);
+        assert_eq!(
+            yaml_string("\u{85}\u{2028}\u{2029}"),
+            r#""\u0085\u2028\u2029""#
+        );
+        assert_eq!(
+            yaml_string("\u{FEFF}\u{1}\u{7F}\u{FFFE}"),
+            r#""\uFEFF\u0001\u007F\uFFFE""#
+        );
         assert_eq!(yaml_string("\u{202E}evil"), r#""\u202Eevil""#);
         assert_eq!(yaml_string("it's"), r#""it's""#);
         assert_eq!(yaml_string("couldn’t ünï 🚀"), "\"couldn’t ünï 🚀\"");
@@ -224,7 +230,10 @@ mod tests {
     #[test]
     fn quotes_with_no_other_escape_are_single_quoted_as_prettier_writes_them() {
         assert_eq!(yaml_string(r#"say "hi""#), r#"'say "hi"'"#);
-        assert_eq!(yaml_string(r#"She said "hi" and it's"#), r#"'She said "hi" and it''s'"#);
+        assert_eq!(
+            yaml_string(r#"She said "hi" and it's"#),
+            r#"'She said "hi" and it''s'"#
+        );
         assert_eq!(yaml_string("\"q\"\n"), r#""\"q\"\n""#);
         assert_eq!(yaml_string(r#""q" \"#), r#""\"q\" \\""#);
     }

@@ -98,9 +98,18 @@ pub fn validate(documents: &[PathBuf]) -> Vec<Report> {
             .output()
             .expect("node runs"),
     );
-    assert_eq!(run.code, Some(0), "openapi-validate.mjs failed:\n{}", run.stderr);
-    let reports: Vec<Value> = serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("openapi-validate.mjs printed no JSON ({e}):\n{}", run.stdout));
+    assert_eq!(
+        run.code,
+        Some(0),
+        "openapi-validate.mjs failed:\n{}",
+        run.stderr
+    );
+    let reports: Vec<Value> = serde_json::from_str(&run.stdout).unwrap_or_else(|e| {
+        panic!(
+            "openapi-validate.mjs printed no JSON ({e}):\n{}",
+            run.stdout
+        )
+    });
     assert_eq!(reports.len(), documents.len(), "one report per document");
     reports
         .iter()
@@ -144,7 +153,10 @@ pub fn redocly_lint(documents: &[PathBuf]) -> Vec<Vec<Problem>> {
         .into_iter::<Value>()
         .collect::<Result<_, _>>()
         .unwrap_or_else(|e| {
-            panic!("redocly printed no JSON ({e}):\n{}\n{}", run.stdout, run.stderr)
+            panic!(
+                "redocly printed no JSON ({e}):\n{}\n{}",
+                run.stdout, run.stderr
+            )
         });
     assert_eq!(
         results.len(),
@@ -187,7 +199,11 @@ pub fn redocly_lint(documents: &[PathBuf]) -> Vec<Vec<Problem>> {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {} at {}: {}", self.severity, self.rule, self.at, self.message)
+        write!(
+            f,
+            "{} {} at {}: {}",
+            self.severity, self.rule, self.at, self.message
+        )
     }
 }
 
