@@ -158,7 +158,7 @@ fn needs_escape(c: char) -> bool {
 /// One case is single-quoted instead, because prettier rewrites it so: text with a `"` that
 /// needs no other escape. A single-quoted scalar has no escapes at all except `''` for `'`,
 /// and the text has no character that would need one.
-pub(crate) fn yaml_string(text: &str) -> String {
+fn yaml_string(text: &str) -> String {
     if text.contains('"') && !text.contains('\\') && !text.chars().any(needs_escape) {
         return format!("'{}'", text.replace('\'', "''"));
     }
