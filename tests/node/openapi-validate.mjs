@@ -1,11 +1,13 @@
 // Validates OpenAPI documents with the pinned @readme/openapi-parser: each is parsed, its
 // `$ref`s resolved (external files included), and checked against the official schema of its
 // OpenAPI version and the rules that schema cannot express (duplicate operation ids, path
-// parameters, ...). Prints, as JSON, each document's errors and warnings; the Rust test asserts.
+// parameters, ...). Prints, as JSON, each document's errors and warnings, and the document as
+// the parser's own YAML reader (js-yaml) reads it, before references are resolved; the Rust
+// test asserts.
 //
 // Usage: node openapi-validate.mjs DOCUMENT...
 
-import { validate } from "@readme/openapi-parser";
+import { parse, validate } from "@readme/openapi-parser";
 
 const documents = process.argv.slice(2);
 if (documents.length === 0) {
@@ -22,10 +24,16 @@ for (const path of documents) {
       path,
       errors: (result.errors ?? []).map((error) => error.message),
       warnings: result.warnings.map((warning) => warning.message),
+      document: await parse(path),
     });
   } catch (error) {
     // A document that cannot be read or parsed at all.
-    reports.push({ path, errors: [String(error)], warnings: [] });
+    reports.push({
+      path,
+      errors: [String(error)],
+      warnings: [],
+      document: null,
+    });
   }
 }
 console.log(JSON.stringify(reports));

@@ -87,6 +87,8 @@ pub struct Report {
     pub path: PathBuf,
     pub errors: Vec<String>,
     pub warnings: Vec<String>,
+    /// The document as the parser's own YAML reader (js-yaml) reads it, references unresolved.
+    pub document: Value,
 }
 
 /// Validates each document (and whatever it references) with @readme/openapi-parser, in one
@@ -117,6 +119,7 @@ pub fn validate(documents: &[PathBuf]) -> Vec<Report> {
             path: PathBuf::from(report["path"].as_str().unwrap()),
             errors: strings(&report["errors"]),
             warnings: strings(&report["warnings"]),
+            document: report["document"].clone(),
         })
         .collect()
 }
