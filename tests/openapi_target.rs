@@ -292,7 +292,7 @@ fn scratch() -> PathBuf {
 
 /// One API document for the validators, beside the fragment it references.
 struct Document {
-    /// What it is, for messages: `errors (3.1)`, `README example (3.1)`.
+    /// What it is, for messages: `errors (3.1)`, `example (3.1)`.
     name: String,
     path: PathBuf,
 }
@@ -317,32 +317,27 @@ fn every_response_document(
     fragment: &Yaml,
     version: OpenApiVersion,
 ) -> String {
+    let thing = json!({ "description": "The thing.", "content": { "application/json": {
+        "schema": { "type": "object" } } } });
     let mut operation_responses = serde_json::Map::new();
+    // The success codes whose body is the operation's own are described here, not in the
+    // fragment; an operation needs at least one success response.
+    let own_body = |status: u16| (200..300).contains(&status) && !bodiless(status);
+    for code in spec.codes.iter().filter(|code| own_body(code.status)) {
+        operation_responses.insert(code.status.to_string(), thing.clone());
+    }
     if !spec
         .codes
         .iter()
         .any(|code| (200..300).contains(&code.status))
     {
-        operation_responses.insert(
-            "200".to_owned(),
-            json!({ "description": "The thing.", "content": { "application/json": {
-                "schema": { "type": "object" } } } }),
-        );
+        operation_responses.insert("200".to_owned(), thing);
     }
     for ((key, _), code) in responses(fragment).iter().zip(response_codes(spec)) {
         operation_responses.insert(
             code.status.to_string(),
             json!({ "$ref": format!("./error-codes.yaml#/components/responses/{key}") }),
         );
-    }
-    for code in &spec.codes {
-        if (200..300).contains(&code.status) && !bodiless(code.status) {
-            operation_responses.insert(
-                code.status.to_string(),
-                json!({ "description": "The thing.", "content": { "application/json": {
-                    "schema": { "type": "object" } } } }),
-            );
-        }
     }
     operation_responses.insert(
         "default".to_owned(),
