@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use errspec::report::MessageFormat;
 
-/// Generate Rust, TypeScript, Markdown and more from one spec of your API's error codes.
+/// Generate Rust, TypeScript, OpenAPI, Markdown and more from one spec of your API's error codes.
 #[derive(Debug, Parser)]
 #[command(name = "errspec", version, about, propagate_version = true)]
 #[command(after_help = "\
@@ -13,6 +13,7 @@ Examples:
   errspec generate                         write every target under generated/
   errspec generate --target rust --out src/generated
   errspec generate --target typescript --out web/src/generated
+  errspec generate --target openapi --openapi-version 3.0
   errspec generate --check                 fail if generated/ is stale (for CI)
   errspec validate --spec api/errors.yaml  report every problem in a spec
   errspec validate --message-format github annotate a pull request from CI
@@ -83,6 +84,7 @@ Examples:
   errspec generate --spec api/errors.yaml --out src/generated --target rust
   errspec generate --no-serde --target rust
   errspec generate --target typescript --out web/src/generated
+  errspec generate --target openapi --out api --openapi-version 3.0
   errspec generate --check")]
     Generate(GenerateArgs),
     /// Check the spec and report every problem in it, and every warning, without generating
@@ -145,6 +147,10 @@ pub struct GenerateArgs {
     #[arg(long)]
     pub no_serde: bool,
 
+    /// The OpenAPI version of the OpenAPI target.
+    #[arg(long, value_name = "VERSION", default_value = "3.1")]
+    pub openapi_version: OpenApiVersionArg,
+
     /// Write nothing; show a diff for each file that is missing or differs, and exit 1 if any.
     #[arg(long)]
     pub check: bool,
@@ -161,6 +167,9 @@ pub enum TargetArg {
     /// TypeScript: typescript/error-codes.ts
     #[value(name = "typescript")]
     TypeScript,
+    /// OpenAPI: openapi/error-codes.yaml
+    #[value(name = "openapi")]
+    OpenApi,
     /// Markdown: docs/error-codes.md
     Markdown,
 }
@@ -170,7 +179,28 @@ impl From<TargetArg> for errspec::Target {
         match target {
             TargetArg::Rust => errspec::Target::Rust,
             TargetArg::TypeScript => errspec::Target::TypeScript,
+            TargetArg::OpenApi => errspec::Target::OpenApi,
             TargetArg::Markdown => errspec::Target::Markdown,
+        }
+    }
+}
+
+/// The OpenAPI versions, by their command-line names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OpenApiVersionArg {
+    /// OpenAPI 3.0 (written as 3.0.3), for tools that do not read 3.1 yet
+    #[value(name = "3.0")]
+    V3_0,
+    /// OpenAPI 3.1 (written as 3.1.0)
+    #[value(name = "3.1")]
+    V3_1,
+}
+
+impl From<OpenApiVersionArg> for errspec::OpenApiVersion {
+    fn from(version: OpenApiVersionArg) -> Self {
+        match version {
+            OpenApiVersionArg::V3_0 => errspec::OpenApiVersion::V3_0,
+            OpenApiVersionArg::V3_1 => errspec::OpenApiVersion::V3_1,
         }
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::pipeline::{self, Options};
-use crate::target::Target;
+use crate::target::{OpenApiVersion, Target};
 use crate::write;
 
 /// Generates code from a spec file into a folder.
@@ -20,6 +20,7 @@ pub struct Generator {
     spec_name: Option<String>,
     targets: Vec<Target>,
     serde: bool,
+    openapi_version: OpenApiVersion,
     out_dir: Option<PathBuf>,
     check: bool,
     deny_warnings: bool,
@@ -40,6 +41,7 @@ impl Generator {
             spec_name: None,
             targets: Vec::new(),
             serde: true,
+            openapi_version: OpenApiVersion::default(),
             out_dir: None,
             check: false,
             deny_warnings: false,
@@ -82,6 +84,19 @@ impl Generator {
     /// ```
     pub fn serde(&mut self, serde: bool) -> &mut Self {
         self.serde = serde;
+        self
+    }
+
+    /// The OpenAPI version that [`Target::OpenApi`] is written in (default: 3.1). Choose 3.0
+    /// for tools that do not read 3.1 yet; each version is written as its own documents are.
+    ///
+    /// ```
+    /// errspec::Generator::new("errors.yaml")
+    ///     .target(errspec::Target::OpenApi)
+    ///     .openapi_version(errspec::OpenApiVersion::V3_0);
+    /// ```
+    pub fn openapi_version(&mut self, version: OpenApiVersion) -> &mut Self {
+        self.openapi_version = version;
         self
     }
 
@@ -217,6 +232,7 @@ impl Generator {
             options.targets = self.targets.clone();
         }
         options.serde = self.serde;
+        options.openapi_version = self.openapi_version;
         options.deny_warnings = self.deny_warnings;
         options
     }

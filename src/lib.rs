@@ -1,6 +1,6 @@
 //! errspec keeps an API's error codes in one spec, `errors.yaml`, and generates from it what
 //! must agree with it: Rust types for servers and clients, a TypeScript module for front ends
-//! and SDKs, a Markdown page for people, and more.
+//! and SDKs, OpenAPI responses for API documents, a Markdown page for people, and more.
 //!
 //! This crate is both the `errspec` command-line tool and the library behind it. Build scripts
 //! use the library, with `default-features = false` so that no command-line crate is compiled.
@@ -145,4 +145,4 @@ pub use generator::Generator;
 pub use pipeline::{GeneratedFile, MAX_SPEC_BYTES, Options, render, validate};
 #[cfg(feature = "schemars")]
 pub use schema::spec_schema;
-pub use target::{Target, UnknownTarget};
+pub use target::{OpenApiVersion, Target, UnknownOpenApiVersion, UnknownTarget};

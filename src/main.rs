@@ -63,6 +63,7 @@ fn generator(args: &GenerateArgs) -> Generator {
     generator
         .out_dir(&args.out)
         .serde(!args.no_serde)
+        .openapi_version(args.openapi_version.into())
         .check(args.check)
         .deny_warnings(args.lints.deny_warnings);
     // The command prints warnings itself, in the chosen format, even under a build script.

@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Location, Severity};
 use crate::error::Error;
 use crate::model::Spec;
 use crate::render::{self, RenderOptions};
-use crate::target::Target;
+use crate::target::{OpenApiVersion, Target};
 use crate::{lint, parse, validate as checks};
 
 /// Specs larger than this are refused before they are read: a real spec is a few kilobytes,
@@ -26,18 +26,21 @@ pub struct Options {
     pub targets: Vec<Target>,
     /// Derive serde's `Serialize` and `Deserialize` on the Rust body types.
     pub serde: bool,
+    /// The OpenAPI version the OpenAPI target is written in (default: 3.1).
+    pub openapi_version: OpenApiVersion,
     /// Treat warnings (lints) as errors: a spec with any fails, and they are reported with
     /// [`Severity::Error`].
     pub deny_warnings: bool,
 }
 
 impl Options {
-    /// Options for the spec named `spec_name`: the Rust target, with serde.
+    /// Options for the spec named `spec_name`: the Rust target, with serde; OpenAPI 3.1.
     pub fn new(spec_name: impl Into<String>) -> Self {
         Self {
             spec_name: spec_name.into(),
             targets: vec![Target::Rust],
             serde: true,
+            openapi_version: OpenApiVersion::default(),
             deny_warnings: false,
         }
     }
@@ -109,6 +112,7 @@ pub(crate) fn render_spec(spec: &Spec, options: &Options) -> Vec<GeneratedFile> 
     let render_options = RenderOptions {
         spec_name: &options.spec_name,
         serde: options.serde,
+        openapi_version: options.openapi_version,
     };
     let mut targets = options.targets.clone();
     targets.sort();

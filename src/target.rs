@@ -1,4 +1,5 @@
-//! The targets errspec generates, and where each one's file lands under the output folder.
+//! The targets errspec generates, where each one's file lands under the output folder, and the
+//! versions of OpenAPI the OpenAPI target can be written in.
 
 use std::fmt;
 use std::str::FromStr;
@@ -12,30 +13,40 @@ pub enum Target {
     /// TypeScript: an ES module with the `ErrorCode` object, the `ERROR_CODES` table, lookups
     /// and the `ErrorBody` type with its runtime guard; no dependencies, erasable syntax only.
     TypeScript,
+    /// OpenAPI: a fragment with the error responses and the error body's schema, for an API
+    /// document to reference with `$ref`; itself a valid OpenAPI document.
+    OpenApi,
     /// Markdown: a page for people, with the table of codes and the error body.
     Markdown,
 }
 
 impl Target {
     /// Every target, in the order files are generated and listed.
-    pub const ALL: [Target; 3] = [Target::Rust, Target::TypeScript, Target::Markdown];
+    pub const ALL: [Target; 4] = [
+        Target::Rust,
+        Target::TypeScript,
+        Target::OpenApi,
+        Target::Markdown,
+    ];
 
-    /// The name used on the command line: `rust`, `typescript`, `markdown`.
+    /// The name used on the command line: `rust`, `typescript`, `openapi`, `markdown`.
     pub fn name(self) -> &'static str {
         match self {
             Target::Rust => "rust",
             Target::TypeScript => "typescript",
+            Target::OpenApi => "openapi",
             Target::Markdown => "markdown",
         }
     }
 
     /// The generated file's path under the output folder, with `/` separators:
-    /// `rust/error_codes.rs`, `typescript/error-codes.ts`, `docs/error-codes.md`. Each file is
-    /// named as its language's projects name files.
+    /// `rust/error_codes.rs`, `typescript/error-codes.ts`, `openapi/error-codes.yaml`,
+    /// `docs/error-codes.md`. Each file is named as its language's projects name files.
     pub fn file_path(self) -> &'static str {
         match self {
             Target::Rust => "rust/error_codes.rs",
             Target::TypeScript => "typescript/error-codes.ts",
+            Target::OpenApi => "openapi/error-codes.yaml",
             Target::Markdown => "docs/error-codes.md",
         }
     }
@@ -74,5 +85,98 @@ impl FromStr for Target {
             .into_iter()
             .find(|target| target.name() == name)
             .ok_or_else(|| UnknownTarget(name.to_owned()))
+    }
+}
+
+/// The version of OpenAPI that the OpenAPI target is written in.
+///
+/// Each is written as that version's own documents are: 3.1 uses JSON Schema 2020-12 (`const`,
+/// `examples`, `jsonSchemaDialect`), 3.0 its own schema dialect (`enum`, `example`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[non_exhaustive]
+pub enum OpenApiVersion {
+    /// OpenAPI 3.0, written as 3.0.3, for tools that do not read 3.1 yet.
+    V3_0,
+    /// OpenAPI 3.1, written as 3.1.0: the default.
+    #[default]
+    V3_1,
+}
+
+impl OpenApiVersion {
+    /// Every version, oldest first.
+    pub const ALL: [OpenApiVersion; 2] = [OpenApiVersion::V3_0, OpenApiVersion::V3_1];
+
+    /// The name used on the command line: `3.0`, `3.1`.
+    pub fn name(self) -> &'static str {
+        match self {
+            OpenApiVersion::V3_0 => "3.0",
+            OpenApiVersion::V3_1 => "3.1",
+        }
+    }
+
+    /// The `openapi` field of the generated document: `3.0.3`, `3.1.0`. These are the patch
+    /// releases every tool recognises; the later ones (3.0.4, 3.1.1) only clarify the text,
+    /// and some tools still refuse them.
+    pub fn document_version(self) -> &'static str {
+        match self {
+            OpenApiVersion::V3_0 => "3.0.3",
+            OpenApiVersion::V3_1 => "3.1.0",
+        }
+    }
+}
+
+impl fmt::Display for OpenApiVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error of parsing an OpenAPI version that errspec does not write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownOpenApiVersion(pub String);
+
+impl fmt::Display for UnknownOpenApiVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let known: Vec<&str> = OpenApiVersion::ALL.iter().map(|v| v.name()).collect();
+        write!(
+            f,
+            "unknown OpenAPI version `{}`; the versions are {}",
+            self.0,
+            known.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownOpenApiVersion {}
+
+impl FromStr for OpenApiVersion {
+    type Err = UnknownOpenApiVersion;
+
+    /// Parses a version's command-line name, e.g. `"3.0"`.
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        OpenApiVersion::ALL
+            .into_iter()
+            .find(|version| version.name() == name)
+            .ok_or_else(|| UnknownOpenApiVersion(name.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_back() {
+        for target in Target::ALL {
+            assert_eq!(target.name().parse::<Target>(), Ok(target));
+        }
+        for version in OpenApiVersion::ALL {
+            assert_eq!(version.name().parse::<OpenApiVersion>(), Ok(version));
+        }
+        assert_eq!(
+            "3.2".parse::<OpenApiVersion>().unwrap_err().to_string(),
+            "unknown OpenAPI version `3.2`; the versions are 3.0, 3.1"
+        );
+        assert_eq!(OpenApiVersion::default(), OpenApiVersion::V3_1);
     }
 }

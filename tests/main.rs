@@ -4,6 +4,7 @@
 mod support;
 
 mod cli;
+mod conformance;
 mod consumer;
 mod diagnostics;
 mod faults;
@@ -11,6 +12,7 @@ mod freshness;
 mod library;
 mod lints;
 mod markdown_target;
+mod openapi_target;
 mod properties;
 mod rust_target;
 mod schema;

@@ -1,6 +1,6 @@
-//! insta snapshots of every generated file, for the seed spec and each fixture, and of the
-//! diagnostics for each invalid and lint fixture, in every message format: a pull request
-//! shows exactly what a change does.
+//! insta snapshots of every generated file, for the seed spec and each fixture (the OpenAPI
+//! fragment in both versions), and of the diagnostics for each invalid and lint fixture, in
+//! every message format: a pull request shows exactly what a change does.
 
 use crate::support::{render, repo};
 
@@ -15,6 +15,18 @@ fn snapshot_spec(path: &std::path::Path) {
         let name = file.path.to_string_lossy().replace('\\', "/");
         insta::assert_snapshot!(name, file.contents);
     }
+}
+
+/// The OpenAPI fragment in the version that is not the default (`generated_files` has 3.1).
+#[test]
+fn openapi_3_0() {
+    insta::glob!("../spec", "errors.yaml", snapshot_openapi_3_0);
+    insta::glob!("fixtures/specs/*.yaml", snapshot_openapi_3_0);
+}
+
+fn snapshot_openapi_3_0(path: &std::path::Path) {
+    let fragment = crate::support::openapi::fragment(path, errspec::OpenApiVersion::V3_0);
+    insta::assert_snapshot!("openapi-3.0__error-codes.yaml", fragment);
 }
 
 #[test]

@@ -114,6 +114,16 @@ fn compiled() -> &'static Project {
     project
 }
 
+/// The compiled module (`.js`) of each spec, with the spec's path: for the cross-target
+/// conformance test.
+pub(crate) fn compiled_modules() -> Vec<(PathBuf, PathBuf)> {
+    compiled()
+        .modules
+        .iter()
+        .map(|module| (module.spec.clone(), module.compiled.clone()))
+        .collect()
+}
+
 /// The README's TypeScript example: the first `ts` block under "Using the generated
 /// TypeScript".
 fn readme_example() -> String {

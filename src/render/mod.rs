@@ -2,12 +2,13 @@
 //! no environment, so the same spec gives the same bytes everywhere.
 
 mod markdown;
+mod openapi;
 mod rust;
 mod text;
 mod typescript;
 
 use crate::model::Spec;
-use crate::target::Target;
+use crate::target::{OpenApiVersion, Target};
 
 /// The choices that shape the generated text.
 pub(crate) struct RenderOptions<'a> {
@@ -15,6 +16,8 @@ pub(crate) struct RenderOptions<'a> {
     pub spec_name: &'a str,
     /// Derive serde's traits on the Rust body types.
     pub serde: bool,
+    /// The OpenAPI version of the OpenAPI target.
+    pub openapi_version: OpenApiVersion,
 }
 
 /// Renders one target's file.
@@ -23,6 +26,7 @@ pub(crate) fn render(spec: &Spec, target: Target, options: &RenderOptions<'_>) -
     match target {
         Target::Rust => rust::render(spec, &format!("// {header}"), options),
         Target::TypeScript => typescript::render(spec, &format!("// {header}")),
+        Target::OpenApi => openapi::render(spec, &format!("# {header}"), options.openapi_version),
         Target::Markdown => markdown::render(spec, &header),
     }
 }

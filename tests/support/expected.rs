@@ -24,6 +24,7 @@ pub struct ExpectedExample {
 /// A spec as the spec writes it.
 #[derive(Debug, Clone)]
 pub struct ExpectedSpec {
+    pub api_name: String,
     pub error_name: String,
     pub example: Option<ExpectedExample>,
     pub codes: Vec<ExpectedCode>,
@@ -46,6 +47,7 @@ pub fn read(path: &Path) -> ExpectedSpec {
     let doc: Value = serde_yaml::from_str(&source).unwrap();
     let api = &doc["api"];
     ExpectedSpec {
+        api_name: text(api, "name"),
         error_name: api["error_name"].as_str().unwrap_or("Error").to_owned(),
         example: api.get("example").map(|example| ExpectedExample {
             status: status(example),

@@ -1,5 +1,5 @@
 //! Node and the npm tools pinned by `package.json` and `package-lock.json`, for the tests that
-//! check generated code with the real tools (tsc, prettier, and later others).
+//! check generated code with the real tools (tsc, prettier, the OpenAPI validators).
 //!
 //! The first test that asks for them in a run checks that `node` and `npm` are there, then runs
 //! `npm ci` into the repository's `node_modules/` (ignored by git) unless what is installed
@@ -11,8 +11,9 @@ use std::sync::OnceLock;
 
 use super::{Run, repo};
 
-/// The oldest Node the tools and the tests support.
-const MIN_NODE_MAJOR: u32 = 20;
+/// The oldest Node the tools and the tests support, as major and minor version: Redocly CLI
+/// needs 20.19.
+const MIN_NODE: (u32, u32) = (20, 19);
 
 /// Written into `node_modules/` after a successful `npm ci`: a copy of the lockfile it
 /// installed, so a later run can tell whether the install is still the pinned one.
@@ -84,24 +85,29 @@ fn install() -> Result<Tools, String> {
 fn check_node() -> Result<(), String> {
     let run = output(Command::new("node").arg("--version")).map_err(|e| missing("node", &e))?;
     let version = run.stdout.trim();
-    let major = version
+    let mut numbers = version
         .strip_prefix('v')
-        .and_then(|v| v.split('.').next())
-        .and_then(|major| major.parse::<u32>().ok());
-    match major {
-        Some(major) if major >= MIN_NODE_MAJOR => Ok(()),
+        .unwrap_or_default()
+        .split('.')
+        .map(|n| n.parse::<u32>().ok());
+    let (major, minor) = (numbers.next().flatten(), numbers.next().flatten());
+    match major.zip(minor) {
+        Some(found) if found >= MIN_NODE => Ok(()),
         _ => Err(format!(
-            "the TypeScript tests need Node.js {MIN_NODE_MAJOR} or newer; `node --version` \
-             says {version:?}"
+            "the TypeScript and OpenAPI tests need Node.js {}.{} or newer; `node --version` \
+             says {version:?}",
+            MIN_NODE.0, MIN_NODE.1
         )),
     }
 }
 
 fn missing(program: &str, error: &std::io::Error) -> String {
     format!(
-        "the TypeScript tests need Node.js {MIN_NODE_MAJOR} or newer with npm, to run the \
-         pinned tsc and prettier on the generated code; cannot run `{program}`: {error}\n\
-         hint: install Node.js (it includes npm) and make sure `node` and `npm` are on PATH"
+        "the TypeScript and OpenAPI tests need Node.js {}.{} or newer with npm, to run the \
+         pinned tsc, prettier and OpenAPI validators on the generated code; cannot run \
+         `{program}`: {error}\n\
+         hint: install Node.js (it includes npm) and make sure `node` and `npm` are on PATH",
+        MIN_NODE.0, MIN_NODE.1
     )
 }
 

@@ -152,6 +152,16 @@ fn write_sources(dir: &Path, sources: &[Source]) {
                 "        (\"serde\", \"{name}\") => serde_round_trip!({name}, &input),"
             )
             .unwrap();
+            writeln!(
+                arms,
+                "        (\"vectors\", \"{name}\") => vectors!({name}, &input),"
+            )
+            .unwrap();
+            writeln!(
+                arms,
+                "        (\"read_back\", \"{name}\") => read_back!({name}, &input),"
+            )
+            .unwrap();
         }
     }
     write_if_changed(&dir.join("src/lib.rs"), &lib);
@@ -177,7 +187,8 @@ missing_docs = "deny"
 [workspace]
 "#;
 
-/// The harness program: `facts MODULE`, `body MODULE MESSAGE`, `serde MODULE JSON`.
+/// The harness program: `facts MODULE`, `body MODULE MESSAGE`, `serde MODULE JSON`,
+/// `vectors MODULE MESSAGES` and `read_back MODULE BODIES` (both JSON arrays of strings).
 const MAIN: &str = r#"//! Prints, as JSON, what the generated code of one module says.
 
 use errspec_rust_harness::*;
@@ -243,6 +254,53 @@ macro_rules! serde_round_trip {
             "reserialized": serde_json::to_string(&body).unwrap(),
             "rebuilt": serde_json::to_string(&rebuilt).unwrap(),
         })
+    }};
+}
+
+/// For every error code, the JSON that `ErrorBody::new(code, message)` serializes to, for each
+/// message of the input (a JSON array of strings).
+macro_rules! vectors {
+    ($m:ident, $messages:expr) => {{
+        use $m::{ErrorBody, ErrorCode};
+        let messages: Vec<String> = serde_json::from_str($messages).expect("a list of messages");
+        let codes: Vec<Value> = ErrorCode::ALL
+            .iter()
+            .filter(|code| code.is_error())
+            .map(|&code| {
+                let bodies: Vec<String> = messages
+                    .iter()
+                    .map(|message| serde_json::to_string(&ErrorBody::new(code, message.as_str())))
+                    .collect::<Result<_, _>>()
+                    .expect("a body serializes");
+                json!({ "status": code.status(), "bodies": bodies })
+            })
+            .collect();
+        Value::from(codes)
+    }};
+}
+
+/// Reads back each body of the input (a JSON array of JSON texts): whether it deserializes,
+/// what it serializes to again, and whether it equals `ErrorBody::new` for its status and
+/// message.
+macro_rules! read_back {
+    ($m:ident, $bodies:expr) => {{
+        use $m::{ErrorBody, ErrorCode};
+        let bodies: Vec<String> = serde_json::from_str($bodies).expect("a list of bodies");
+        let results: Vec<Value> = bodies
+            .iter()
+            .map(|text| match serde_json::from_str::<ErrorBody>(text) {
+                Ok(body) => {
+                    let rebuilt = ErrorCode::from_status(body.error.status)
+                        .map(|code| ErrorBody::new(code, body.error.message.clone()));
+                    json!({
+                        "reserialized": serde_json::to_string(&body).unwrap(),
+                        "equals_new": rebuilt.as_ref() == Some(&body),
+                    })
+                }
+                Err(error) => json!({ "error": error.to_string() }),
+            })
+            .collect();
+        Value::from(results)
     }};
 }
 

@@ -1,0 +1,314 @@
+//! The OpenAPI target: the error responses and the error body's schema, as a fragment that an
+//! API document references (`$ref: './error-codes.yaml#/components/responses/NotFound'`).
+//!
+//! The fragment is also a valid OpenAPI document of its own (`openapi`, `info`, components and
+//! no paths), so validators and linters can check it alone. Every code from 400 up is a
+//! response whose content is the error body; a success code is a response only where HTTP
+//! forbids it a body (1xx, 204, 205, 304), since any other success body is the operation's
+//! own. The schemas leave `additionalProperties` open, as the TypeScript guard and serde do:
+//! a client must not break when the server adds a member.
+//!
+//! Every string from the spec is a YAML quoted scalar whose value is exactly the spec's text
+//! (see [`yaml_string`]); the layout is fixed, with two-space indentation, and is what
+//! prettier's YAML formatting keeps.
+
+use askama::Template;
+
+use super::text::is_invisible;
+use crate::model::{Code, Spec};
+use crate::target::OpenApiVersion;
+
+/// The JSON Schema dialect of OpenAPI 3.1's Schema Objects, written out so the fragment's
+/// schemas keep it even when the document that references them declares another default.
+const OAS_3_1_DIALECT: &str = "https://spec.openapis.org/oas/3.1/dialect/base";
+
+/// `info.version`, which every OpenAPI document must have. The spec has no version of its
+/// own, and the fragment is versioned with the repository that holds it, so this is fixed.
+const INFO_VERSION: &str = "1.0.0";
+
+#[derive(Template)]
+#[template(path = "openapi/error-codes.yaml", escape = "none")]
+struct OpenApiFile {
+    /// The whole first line: `# @generated ...`.
+    header: String,
+    /// The `openapi` field: `3.1.0` or `3.0.3`.
+    openapi: &'static str,
+    /// Written as OpenAPI 3.1 (JSON Schema 2020-12) rather than 3.0.
+    v3_1: bool,
+    /// The dialect of the 3.1 schemas.
+    dialect: &'static str,
+    /// A response to name in the comment that shows how to reference one.
+    example_ref: String,
+    /// `info.title`, quoted.
+    title: String,
+    /// `info.version`.
+    info_version: &'static str,
+    /// The `error.name` of every body, quoted.
+    error_name: String,
+    /// The statuses `error.status` may hold: the spec's error statuses, or `None` when the
+    /// spec has none, and the schema then allows any error status (400 to 599).
+    statuses: Option<Vec<u16>>,
+    /// The spec's example message, quoted, as the schema's example of `error.message`.
+    message_example: Option<String>,
+    /// The responses, in spec order.
+    responses: Vec<Response>,
+}
+
+/// One response under `components.responses`.
+struct Response {
+    /// The key: the code's identifier, as a YAML key.
+    key: String,
+    /// The code's description, quoted.
+    description: String,
+    /// The example error body, for an error code; `None` for a success code, which has no
+    /// content.
+    body: Option<ExampleBody>,
+}
+
+/// An example error body, its strings quoted.
+struct ExampleBody {
+    name: String,
+    status: u16,
+    message: String,
+}
+
+/// Renders the OpenAPI fragment for `spec`; `header` is the whole `@generated` comment line.
+pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> String {
+    let error_name = yaml_string(&spec.api.error_name);
+    let responses: Vec<Response> = spec
+        .codes
+        .iter()
+        .filter(|code| code.status >= 400 || has_no_body(code.status))
+        .map(|code| Response {
+            key: yaml_key(&code.idents.openapi),
+            description: yaml_string(&code.description),
+            body: (code.status >= 400).then(|| ExampleBody {
+                name: error_name.clone(),
+                status: code.status,
+                message: yaml_string(example_message(spec, code)),
+            }),
+        })
+        .collect();
+    let statuses: Vec<u16> = spec
+        .codes
+        .iter()
+        .map(|code| code.status)
+        .filter(|&status| status >= 400)
+        .collect();
+    let example_ref = spec
+        .codes
+        .iter()
+        .find(|code| code.status >= 400)
+        .map_or("<Name>", |code| code.idents.openapi.as_str())
+        .to_owned();
+    let file = OpenApiFile {
+        header: header.to_owned(),
+        openapi: version.document_version(),
+        v3_1: version == OpenApiVersion::V3_1,
+        dialect: OAS_3_1_DIALECT,
+        example_ref,
+        title: yaml_string(&format!("{} API error responses", spec.api.name)),
+        info_version: INFO_VERSION,
+        error_name,
+        statuses: (!statuses.is_empty()).then_some(statuses),
+        message_example: spec
+            .api
+            .example
+            .as_ref()
+            .map(|example| yaml_string(&example.message)),
+        responses,
+    };
+    let mut text = file
+        .render()
+        .expect("the OpenAPI template renders from plain strings");
+    text.push('\n'); // askama drops the template's final newline
+    text
+}
+
+/// Whether HTTP forbids a response with `status` any content (RFC 9110: 1xx, 204, 205 and 304),
+/// so that the code's response is complete without the operation's help.
+fn has_no_body(status: u16) -> bool {
+    matches!(status, 100..=199 | 204 | 205 | 304)
+}
+
+/// The message of an error code's example body: the spec's own example where it is for this
+/// code, else the code's title, which is what many servers send as the message by default.
+fn example_message<'a>(spec: &'a Spec, code: &'a Code) -> &'a str {
+    match &spec.api.example {
+        Some(example) if example.status == code.status => &example.message,
+        _ => &code.title,
+    }
+}
+
+/// Characters written as escapes: those that are not printable in YAML (controls, U+FFFE,
+/// U+FFFF), every line break of YAML 1.1 and 1.2 (LF, CR, NEL, LS, PS), tabs, the byte order
+/// mark, and the bidirectional controls, which would reorder the text around them on screen.
+fn needs_escape(c: char) -> bool {
+    is_invisible(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// A YAML flow scalar whose value is exactly `text`, on one line.
+///
+/// The rule is simple enough to check by eye. A double-quoted scalar gives every character its
+/// own meaning except `"`, `\` and line breaks, and cannot hold characters YAML does not print:
+/// so `"` and `\` are escaped, and so is every character of [`needs_escape`] (as `\n`, `\r`,
+/// `\t` or `\uXXXX`). Nothing else is special inside the quotes: `: `, `#`, `*`, `&`, `!`,
+/// `|`, `>`, `%`, `@`, backticks and leading or trailing spaces all mean themselves.
+///
+/// One case is single-quoted instead, because prettier rewrites it so: text with a `"` that
+/// needs no other escape. A single-quoted scalar has no escapes at all except `''` for `'`,
+/// and the text has no character that would need one.
+fn yaml_string(text: &str) -> String {
+    if text.contains('"') && !text.contains('\\') && !text.chars().any(needs_escape) {
+        return format!("'{}'", text.replace('\'', "''"));
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if needs_escape(c) => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A mapping key for an identifier. Identifiers are ASCII letters and digits, which are plain
+/// scalars as they stand, except for the words that YAML 1.2 reads as null or a boolean
+/// (`Null`, `True`, `False`) and those YAML 1.1 parsers still do (`Yes`, `No`, `On`, `Off`,
+/// `Y`, `N`); those are quoted.
+fn yaml_key(ident: &str) -> String {
+    const SPECIAL: [&str; 9] = ["null", "true", "false", "yes", "no", "on", "off", "y", "n"];
+    let plain = ident.starts_with(|c: char| c.is_ascii_alphabetic())
+        && ident.chars().all(|c| c.is_ascii_alphanumeric())
+        && !SPECIAL.contains(&ident.to_ascii_lowercase().as_str());
+    if plain {
+        ident.to_owned()
+    } else {
+        yaml_string(ident)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The value YAML reads back from `scalar`, as the tests' YAML parser reads it.
+    fn parse(scalar: &str) -> String {
+        let doc: serde_yaml::Value = serde_yaml::from_str(&format!("key: {scalar}\n"))
+            .unwrap_or_else(|e| panic!("{scalar} does not parse: {e}"));
+        doc["key"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{scalar} is not a string: {doc:?}"))
+            .to_owned()
+    }
+
+    #[test]
+    fn strings_are_quoted_and_escaped() {
+        assert_eq!(yaml_string("Not Found"), r#""Not Found""#);
+        assert_eq!(yaml_string("a\nb\r\tc"), r#""a\nb\r\tc""#);
+        assert_eq!(yaml_string(r"back\slash"), r#""back\\slash""#);
+        assert_eq!(
+            yaml_string("\u{85}\u{2028}\u{2029}"),
+            r#""\u0085\u2028\u2029""#
+        );
+        assert_eq!(
+            yaml_string("\u{FEFF}\u{1}\u{7F}\u{FFFE}"),
+            r#""\uFEFF\u0001\u007F\uFFFE""#
+        );
+        assert_eq!(yaml_string("\u{202E}evil"), r#""\u202Eevil""#);
+        assert_eq!(yaml_string("it's"), r#""it's""#);
+        assert_eq!(yaml_string("couldn’t ünï 🚀"), "\"couldn’t ünï 🚀\"");
+    }
+
+    #[test]
+    fn quotes_with_no_other_escape_are_single_quoted_as_prettier_writes_them() {
+        assert_eq!(yaml_string(r#"say "hi""#), r#"'say "hi"'"#);
+        assert_eq!(
+            yaml_string(r#"She said "hi" and it's"#),
+            r#"'She said "hi" and it''s'"#
+        );
+        assert_eq!(yaml_string("\"q\"\n"), r#""\"q\"\n""#);
+        assert_eq!(yaml_string(r#""q" \"#), r#""\"q\" \\""#);
+    }
+
+    #[test]
+    fn every_string_parses_back_to_itself() {
+        let hostile = [
+            "",
+            " ",
+            "  leading and trailing  ",
+            "key: value # not a comment",
+            "#hash",
+            "*alias",
+            "&anchor",
+            "!tag",
+            "|",
+            ">-",
+            "%YAML",
+            "@at",
+            "`tick`",
+            "- item",
+            "? key",
+            "[flow]",
+            "{flow: map}",
+            "'single'",
+            "\"double\"",
+            "\"mixed\" 'both'",
+            "trailing backslash \\",
+            "\\\"",
+            "line\nbreaks\r\nand\rCR",
+            "tab\there",
+            "\u{85}NEL \u{2028}LS \u{2029}PS",
+            "\u{FEFF}BOM",
+            "\u{1}\u{7}\u{8}\u{B}\u{C}\u{1B}\u{7F}\u{9F}",
+            "\u{0}",
+            "null",
+            "~",
+            "true",
+            "yes",
+            "1.0",
+            "0x1F",
+            "-1",
+            "---",
+            "...",
+            "ünïcödé 😀 👨‍👩‍👧 🇩🇪 עברית",
+            "\u{A0}nbsp\u{A0}",
+            "\u{202E}rtl\u{202C} \u{2066}iso\u{2069}",
+            "\u{FFFE}\u{FFFF}",
+        ];
+        for text in hostile {
+            assert_eq!(parse(&yaml_string(text)), text, "{text:?}");
+            let written = yaml_string(text);
+            assert!(!written.contains(['\n', '\r']), "{written:?} is one line");
+        }
+    }
+
+    #[test]
+    fn keys_are_plain_unless_yaml_reads_them_otherwise() {
+        assert_eq!(yaml_key("NotFound"), "NotFound");
+        assert_eq!(yaml_key("Code2faRequired"), "Code2faRequired");
+        for special in ["Null", "True", "False", "Yes", "No", "On", "Off", "Y", "N"] {
+            assert_eq!(yaml_key(special), format!("\"{special}\""));
+            let doc: serde_yaml::Value =
+                serde_yaml::from_str(&format!("{}: 1\n", yaml_key(special))).unwrap();
+            assert_eq!(doc[special], 1, "{special}");
+        }
+    }
+
+    #[test]
+    fn only_bodiless_success_codes_are_responses() {
+        for status in [100, 101, 199, 204, 205, 304] {
+            assert!(has_no_body(status), "{status}");
+        }
+        for status in [200, 201, 206, 301, 302, 303, 307, 400] {
+            assert!(!has_no_body(status), "{status}");
+        }
+    }
+}
