@@ -120,6 +120,7 @@
 #![deny(missing_docs)]
 
 mod diagnostic;
+mod diff;
 mod error;
 mod generator;
 mod lint;
@@ -139,9 +140,12 @@ mod validate;
 mod write;
 
 pub use diagnostic::{Diagnostic, Location, Severity};
+pub use diff::{Change, ChangeKind, ChangeSeverity, DiffOptions, Place, change_kinds, diff};
 pub use error::{Error, StaleFile};
 pub use generator::Generator;
-pub use pipeline::{GeneratedFile, MAX_SPEC_BYTES, Options, render, validate};
+pub use pipeline::{
+    GeneratedFile, MAX_SPEC_BYTES, Options, decode_spec, read_spec, render, validate,
+};
 #[cfg(feature = "schemars")]
 pub use schema::spec_schema;
 pub use target::{Target, UnknownTarget};
