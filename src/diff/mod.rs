@@ -103,6 +103,36 @@ impl Change {
     }
 }
 
+impl fmt::Display for Place {
+    /// `file:line:column`, or the file alone when the node was not found.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(at) = self.location {
+            write!(f, ":{}:{}", at.line, at.column)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Change {
+    /// The one-line form, as for a [`Diagnostic`](crate::Diagnostic):
+    /// `new.yaml:5:13: breaking: message`, then, each on its own line, `  was: old.yaml:5:13`
+    /// when the change shows in both versions, and `  hint: ...`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(place) = self.primary() {
+            write!(f, "{place}: ")?;
+        }
+        write!(f, "{}: {}", self.severity, self.message)?;
+        if let (Some(old), Some(_)) = (&self.old, &self.new) {
+            write!(f, "\n  was: {old}")?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
 /// A kind of change [`diff`] reports: its stable id, its severity, and what it means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]

@@ -74,7 +74,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         id: "TITLE_CHANGED",
         severity: Dangerous,
-        summary: "a code's title changed: clients that compare `title()` or the `404 Not Found` text see new text",
+        summary: "a code's title changed: clients that compare `title()` or the displayed `404 Not Found` see new text",
         check: title_changed,
     },
     Rule {
@@ -273,10 +273,10 @@ fn title_changed(c: &Comparison<'_>) -> Vec<Finding> {
                 pair.old.code.title,
                 pair.new.code.title
             ),
-            hint: Some(
-                "check clients that compare `title()` or the displayed `STATUS TITLE` text"
-                    .to_owned(),
-            ),
+            hint: Some(format!(
+                "check clients that compare `title()`, or the displayed `{} {}`",
+                pair.old.code.status, pair.old.code.title
+            )),
             old: field(&pair.old, "title"),
             new: field(&pair.new, "title"),
         })
