@@ -6,6 +6,7 @@ mod support;
 mod cli;
 mod consumer;
 mod diagnostics;
+mod diff;
 mod faults;
 mod freshness;
 mod library;
