@@ -3,7 +3,9 @@
 
 mod support;
 
+mod ci_recipe;
 mod cli;
+mod completions;
 mod consumer;
 mod diagnostics;
 mod diff;
