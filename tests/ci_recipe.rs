@@ -213,6 +213,14 @@ fn under_github_actions_failures_are_annotations() {
         "{}",
         output(&run)
     );
+    // 410 keeps the title "Not Found": a lint warning, which generate --check reports again.
+    let warning = "::warning file=spec/errors.yaml,line=10,col=12,title=TITLE_NOT_REASON_PHRASE::";
+    assert_eq!(
+        run.stdout.matches(warning).count(),
+        1,
+        "one annotation per warning: {}",
+        output(&run)
+    );
     assert!(
         run.stdout.contains(
             "::notice title=errspec-check::no Cargo.toml here: no Rust snapshot tests to run"
