@@ -20,21 +20,24 @@ const CANNOT_COMPARE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut output = Output::new(&cli.output);
-    let ok = match cli.command {
-        Command::Generate(args) => generate(&args, &mut output),
-        Command::Validate(args) => validate(&args, &mut output),
+    match cli.command {
+        Command::Generate(args) => exit_code(generate(&args, &mut output)),
+        Command::Validate(args) => exit_code(validate(&args, &mut output)),
         Command::Schema => {
             print!("{}", errspec::spec_schema());
-            true
+            ExitCode::SUCCESS
         }
-        Command::Diff(args) => return diff(&args, &mut output),
+        Command::Diff(args) => diff(&args, &mut output),
         Command::Completions(args) => {
-            let mut command = Cli::command();
             let mut stdout = std::io::stdout();
-            clap_complete::generate(args.shell, &mut command, "errspec", &mut stdout);
-            true
+            clap_complete::generate(args.shell, &mut Cli::command(), "errspec", &mut stdout);
+            ExitCode::SUCCESS
         }
-    };
+    }
+}
+
+/// 0 when the command did its job, 1 when it found a problem.
+fn exit_code(ok: bool) -> ExitCode {
     if ok {
         ExitCode::SUCCESS
     } else {
@@ -45,7 +48,7 @@ fn main() -> ExitCode {
 /// Reads both versions, compares them and reports every change: exit 0 when nothing breaks
 /// (or breaking is allowed), 1 when something breaks, 2 when the versions cannot be compared.
 fn diff(args: &DiffArgs, output: &mut Output) -> ExitCode {
-    let new_name = spec_name(&args.spec.spec);
+    let new_name = spec_name(&args.spec);
     let (old_name, old, new) = match read_versions(args, &new_name) {
         Ok(versions) => versions,
         Err(problems) => {
@@ -77,7 +80,7 @@ fn read_versions(
     args: &DiffArgs,
     new_name: &str,
 ) -> Result<(String, String, String), Vec<Diagnostic>> {
-    let new = errspec::read_spec(&args.spec.spec, new_name);
+    let new = errspec::read_spec(&args.spec, new_name);
     // git finds the old version by the new one's path, so without the new one there is
     // nothing to ask git; a `--base` file is read either way, so both problems show at once.
     let new = match (new, &args.base_rev) {
@@ -106,7 +109,7 @@ fn problems(error: Error) -> Vec<Diagnostic> {
 fn read_base(args: &DiffArgs) -> Result<(String, String), Error> {
     if let Some(rev) = &args.base_rev {
         let (name, bytes) =
-            git::show(rev, &args.spec.spec).map_err(|problem| Error::InvalidSpec(vec![problem]))?;
+            git::show(rev, &args.spec).map_err(|problem| Error::InvalidSpec(vec![problem]))?;
         let text = errspec::decode_spec(bytes, &name)?;
         return Ok((name, text));
     }

@@ -741,3 +741,12 @@ fn the_readme_shows_real_output() {
     let end = start + readme[start..].find("```").unwrap();
     assert_eq!(&readme[start..end], run.stderr);
 }
+
+#[test]
+fn the_readme_lists_every_kind_of_change_with_its_severity() {
+    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    for kind in errspec::change_kinds() {
+        let row = format!("| `{}` | {} |", kind.id, kind.severity);
+        assert!(readme.contains(&row), "the README lacks the row {row:?}");
+    }
+}
