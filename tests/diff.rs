@@ -691,6 +691,14 @@ fn base_rev_failures_exit_2_each_with_its_own_id() {
     let (code, found) = ids(root, &["--base-rev", "HEAD"]);
     assert_eq!((code, found), (Some(2), vec!["SPEC_NOT_UTF8".to_owned()]));
 
+    // A spec over the size limit at a revision is refused as a file over it is.
+    let limit = usize::try_from(errspec::MAX_SPEC_BYTES).unwrap();
+    fs::write(root.join("spec/errors.yaml"), "#".repeat(limit + 1)).unwrap();
+    commit_all(root, "too large");
+    fs::write(root.join("spec/errors.yaml"), &spec).unwrap();
+    let (code, found) = ids(root, &["--base-rev", "HEAD"]);
+    assert_eq!((code, found), (Some(2), vec!["SPEC_TOO_LARGE".to_owned()]));
+
     let outside = tempfile::tempdir().unwrap();
     fs::write(outside.path().join("errors.yaml"), &spec).unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_errspec"));

@@ -264,7 +264,7 @@ pub(crate) struct Finding {
 
 /// Every change from `old` to `new`, with the rule that found it, in the rules' order. Pure:
 /// the models in, the findings out.
-fn compare<'r>(old: &Spec, new: &Spec) -> Vec<(&'r rules::Rule, Finding)> {
+fn compare(old: &Spec, new: &Spec) -> Vec<(&'static rules::Rule, Finding)> {
     let comparison = Comparison::new(old, new);
     rules::RULES
         .iter()
