@@ -47,7 +47,18 @@ fn every_shell_gets_every_subcommand_and_flag() {
     }
     // Values are completed too: the targets and the formats.
     let bash = completions("bash");
-    assert!(bash.contains("rust markdown"), "{bash}");
+    for target in errspec::Target::ALL {
+        assert!(
+            bash.contains(target.name()),
+            "bash lacks the target {target}"
+        );
+    }
+    for format in errspec::report::MessageFormat::ALL {
+        assert!(
+            bash.contains(format.name()),
+            "bash lacks the format {format}"
+        );
+    }
     assert!(bash.contains("human short json github"), "{bash}");
 }
 
