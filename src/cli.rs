@@ -5,13 +5,14 @@ use std::path::PathBuf;
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use errspec::report::MessageFormat;
 
-/// Generate Rust and more from one spec of your API's error codes.
+/// Generate Rust, TypeScript, Markdown and more from one spec of your API's error codes.
 #[derive(Debug, Parser)]
 #[command(name = "errspec", version, about, propagate_version = true)]
 #[command(after_help = "\
 Examples:
   errspec generate                         write every target under generated/
   errspec generate --target rust --out src/generated
+  errspec generate --target typescript --out web/src/generated
   errspec generate --check                 fail if generated/ is stale (for CI)
   errspec validate --spec api/errors.yaml  report every problem in a spec
   errspec validate --message-format github annotate a pull request from CI
@@ -83,6 +84,7 @@ Examples:
   errspec generate
   errspec generate --spec api/errors.yaml --out src/generated --target rust
   errspec generate --no-serde --target rust
+  errspec generate --target typescript --out web/src/generated
   errspec generate --check")]
     Generate(GenerateArgs),
     /// Check the spec and report every problem in it, and every warning, without generating
@@ -207,6 +209,9 @@ pub struct GenerateArgs {
 pub enum TargetArg {
     /// Rust: rust/error_codes.rs
     Rust,
+    /// TypeScript: typescript/error-codes.ts
+    #[value(name = "typescript")]
+    TypeScript,
     /// Markdown: docs/error-codes.md
     Markdown,
 }
@@ -215,6 +220,7 @@ impl From<TargetArg> for errspec::Target {
     fn from(target: TargetArg) -> Self {
         match target {
             TargetArg::Rust => errspec::Target::Rust,
+            TargetArg::TypeScript => errspec::Target::TypeScript,
             TargetArg::Markdown => errspec::Target::Markdown,
         }
     }

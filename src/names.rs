@@ -46,7 +46,10 @@ impl fmt::Display for NameError {
 pub(crate) struct Identifiers {
     /// The `ErrorCode` enum variant in Rust.
     pub rust: String,
-    /// The key in TypeScript's `ErrorCode` object, also `ErrorCodeInfo.name`.
+    /// The key in TypeScript's `ErrorCode` object, also `ErrorCodeInfo.name`. It needs no
+    /// escaping: JavaScript's reserved words and the properties every object inherits
+    /// (`constructor`, `toString`, `__proto__`) are all lower case or start with `_`, so no
+    /// UpperCamelCase name is one of them, and a leading digit already gets a prefix.
     pub typescript: String,
     /// The name under `components.responses` in OpenAPI.
     pub openapi: String,
@@ -127,6 +130,23 @@ mod tests {
         assert_eq!(rust("type").unwrap(), "Type");
         assert_eq!(rust("2FA required").unwrap(), "Code2faRequired");
         assert_eq!(Identifiers::for_name("self").unwrap().typescript, "Self");
+    }
+
+    #[test]
+    fn typescript_names_avoid_reserved_words_and_inherited_properties() {
+        let typescript = |name: &str| Identifiers::for_name(name).unwrap().typescript;
+        for (name, ident) in [
+            ("delete", "Delete"),
+            ("default", "Default"),
+            ("new", "New"),
+            ("constructor", "Constructor"),
+            ("__proto__", "Proto"),
+            ("toString", "ToString"),
+            ("hasOwnProperty", "HasOwnProperty"),
+            ("2FA required", "Code2faRequired"),
+        ] {
+            assert_eq!(typescript(name), ident);
+        }
     }
 
     #[test]

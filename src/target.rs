@@ -9,27 +9,33 @@ use std::str::FromStr;
 pub enum Target {
     /// Rust: the `ErrorCode` enum and the `ErrorBody` type, for `include!` or a module.
     Rust,
+    /// TypeScript: an ES module with the `ErrorCode` object, the `ERROR_CODES` table, lookups
+    /// and the `ErrorBody` type with its runtime guard; no dependencies, erasable syntax only.
+    TypeScript,
     /// Markdown: a page for people, with the table of codes and the error body.
     Markdown,
 }
 
 impl Target {
     /// Every target, in the order files are generated and listed.
-    pub const ALL: [Target; 2] = [Target::Rust, Target::Markdown];
+    pub const ALL: [Target; 3] = [Target::Rust, Target::TypeScript, Target::Markdown];
 
-    /// The name used on the command line: `rust`, `markdown`.
+    /// The name used on the command line: `rust`, `typescript`, `markdown`.
     pub fn name(self) -> &'static str {
         match self {
             Target::Rust => "rust",
+            Target::TypeScript => "typescript",
             Target::Markdown => "markdown",
         }
     }
 
     /// The generated file's path under the output folder, with `/` separators:
-    /// `rust/error_codes.rs`, `docs/error-codes.md`.
+    /// `rust/error_codes.rs`, `typescript/error-codes.ts`, `docs/error-codes.md`. Each file is
+    /// named as its language's projects name files.
     pub fn file_path(self) -> &'static str {
         match self {
             Target::Rust => "rust/error_codes.rs",
+            Target::TypeScript => "typescript/error-codes.ts",
             Target::Markdown => "docs/error-codes.md",
         }
     }

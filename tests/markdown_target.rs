@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_yaml::Value;
 
-use crate::support::markdown::{Table, blocks, tables};
+use crate::support::markdown::{Table, blocks, normalize, shown, tables};
 use crate::support::{render_one, repo, valid_specs};
 
 /// The seed page's table, copied byte for byte (tabs, padding and mojibake included).
@@ -18,43 +18,6 @@ fn rendered_table(spec: &Path) -> Table {
     let mut found = tables(&page);
     assert_eq!(found.len(), 1, "{}: one table in:\n{page}", spec.display());
     found.remove(0)
-}
-
-/// Text compared as a reader sees it: runs of whitespace are one space, each line trimmed,
-/// blank lines at either end dropped; line breaks of every kind are `\n`.
-fn normalize(text: &str) -> String {
-    let text = text
-        .replace("\r\n", "\n")
-        .replace(['\r', '\u{2028}', '\u{2029}'], "\n");
-    let lines: Vec<String> = text
-        .split('\n')
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect();
-    let first = lines
-        .iter()
-        .position(|l| !l.is_empty())
-        .unwrap_or(lines.len());
-    let last = lines
-        .iter()
-        .rposition(|l| !l.is_empty())
-        .map_or(first, |i| i + 1);
-    lines[first..last].join("\n")
-}
-
-/// The spec's text as the page must show it: characters that would be invisible (controls
-/// other than whitespace, bidi controls, the byte order mark) are named, `U+202E`.
-fn shown(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            let whitespace = matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}');
-            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-            if (c.is_control() && !whitespace) || bidi || c == '\u{FEFF}' {
-                format!("U+{:04X}", u32::from(c))
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 /// Undoes mojibake: text that was UTF-8 but was read as Windows-1252 (`â€™` for `’`). Each

@@ -4,6 +4,7 @@
 mod markdown;
 mod rust;
 mod text;
+mod typescript;
 
 use crate::model::Spec;
 use crate::target::Target;
@@ -21,6 +22,7 @@ pub(crate) fn render(spec: &Spec, target: Target, options: &RenderOptions<'_>) -
     let header = header_line(options.spec_name);
     match target {
         Target::Rust => rust::render(spec, &format!("// {header}"), options),
+        Target::TypeScript => typescript::render(spec, &format!("// {header}")),
         Target::Markdown => markdown::render(spec, &header),
     }
 }

@@ -27,27 +27,36 @@ pub(crate) fn is_bidi_control(c: char) -> bool {
 }
 
 /// Characters that must not appear raw in generated source: control characters, bidi
-/// controls, line separators and the byte order mark. Literals escape them; comments name them.
+/// controls, line separators, the byte order mark, and the invisible characters clippy's
+/// `invisible_characters` lint (deny by default) rejects in literals: zero width space, soft
+/// hyphen and word joiner. Literals escape them; comments name them.
 pub(crate) fn is_invisible(c: char) -> bool {
-    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+    c.is_control()
+        || is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{200B}' | '\u{AD}' | '\u{2060}'
+        )
 }
 
 /// Text as the lines of a doc comment that Markdown renders (rustdoc, TSDoc), wrapped to
 /// `width` columns. Markdown syntax is escaped so the text reads exactly as written, and
 /// invisible characters are named (`U+202E`), since a comment cannot escape them. Runs of
-/// spaces and tabs become one space; blank lines stay as paragraph breaks, except at the ends.
+/// whitespace, no-break spaces included, become one space, so no line starts or ends with
+/// whitespace that formatters would trim (rustfmt and prettier trim Unicode whitespace, not
+/// only ASCII); blank lines stay as paragraph breaks, except at the ends.
 pub(crate) fn doc_lines(text: &str, width: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in lines(text) {
-        let words: Vec<String> = line.split_ascii_whitespace().map(escape_inline).collect();
+        let words: Vec<String> = line
+            .split(is_word_break)
+            .filter(|word| !word.is_empty())
+            .map(escape_inline)
+            .collect();
         if words.is_empty() {
             out.push(String::new());
         }
-        out.extend(
-            wrap(&words, width)
-                .iter()
-                .map(|line| escape_line_start(line)),
-        );
+        out.extend(wrap_words(&words, width));
     }
     while out.last().is_some_and(String::is_empty) {
         out.pop();
@@ -55,6 +64,51 @@ pub(crate) fn doc_lines(text: &str, width: usize) -> Vec<String> {
     let leading_blank = out.iter().take_while(|line| line.is_empty()).count();
     out.drain(..leading_blank);
     out
+}
+
+/// Wraps one line of Markdown (escaped spec text mixed with Markdown of the renderer's own) to
+/// `width` columns at its spaces, escaping what would become a block marker at a line start.
+/// An inline tag such as `{@link ErrorCode}` stays on one line: only its unescaped braces
+/// group words, since escaped text has none.
+pub(crate) fn wrap_markdown(markdown: &str, width: usize) -> Vec<String> {
+    let mut words = vec![String::new()];
+    let mut depth = 0_usize;
+    let mut chars = markdown.chars();
+    while let Some(c) = chars.next() {
+        let word = words.last_mut().expect("there is always a word");
+        match c {
+            ' ' if depth == 0 => {
+                words.push(String::new());
+                continue;
+            }
+            '\\' => {
+                word.push(c);
+                word.extend(chars.next());
+                continue;
+            }
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        word.push(c);
+    }
+    words.retain(|word| !word.is_empty());
+    wrap_words(&words, width)
+}
+
+/// Whitespace that separates words in doc text: ASCII spaces and tabs, and the Unicode spaces
+/// (no-break, em, ideographic...). Other invisible characters (U+0085, U+000B) are named
+/// instead, and the line and paragraph separators break lines.
+fn is_word_break(c: char) -> bool {
+    c.is_ascii_whitespace() || (c.is_whitespace() && !is_invisible(c))
+}
+
+/// Wraps words to `width` and escapes each line's start.
+fn wrap_words(words: &[String], width: usize) -> Vec<String> {
+    wrap(words, width)
+        .iter()
+        .map(|line| escape_line_start(line))
+        .collect()
 }
 
 /// Greedy word wrap; a word longer than `width` gets a line of its own.
@@ -135,6 +189,28 @@ mod tests {
     fn wraps_and_escapes_each_wrapped_line() {
         assert_eq!(doc_lines("one two - three", 7), ["one two", r"\- three"]);
         assert_eq!(doc_lines("a\n\n\nb\n", 7), ["a", "", "", "b"]);
+    }
+
+    #[test]
+    fn no_line_starts_or_ends_with_whitespace() {
+        let text = "a\u{A0}b c\u{A0}\u{3000}d\u{2003}\u{A0}";
+        assert_eq!(doc_lines(text, 80), ["a b c d"]);
+        assert_eq!(doc_lines("ab\u{A0}cd\u{A0}ef", 4), ["ab", "cd", "ef"]);
+        assert_eq!(doc_lines("C1\u{85}here", 80), ["C1U+0085here"]);
+        assert_eq!(doc_lines("tab\tand\u{B}vt", 80), ["tab andU+000Bvt"]);
+    }
+
+    #[test]
+    fn wraps_markdown_without_escaping_it_again() {
+        assert_eq!(
+            wrap_markdown("The `Acme` API: - \\*x\\*", 11),
+            ["The `Acme`", "API: -", r"\*x\*"]
+        );
+        assert_eq!(wrap_markdown("a - b", 2), ["a", r"\-", "b"]);
+        assert_eq!(
+            wrap_markdown(r"see {@link A b} \{ c \} d", 6),
+            ["see", "{@link A b}", r"\{ c", r"\} d"]
+        );
     }
 
     #[test]

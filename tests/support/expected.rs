@@ -14,10 +14,18 @@ pub struct ExpectedCode {
     pub retryable: bool,
 }
 
+/// The example error body a spec documents: its status and message.
+#[derive(Debug, Clone)]
+pub struct ExpectedExample {
+    pub status: u16,
+    pub message: String,
+}
+
 /// A spec as the spec writes it.
 #[derive(Debug, Clone)]
 pub struct ExpectedSpec {
     pub error_name: String,
+    pub example: Option<ExpectedExample>,
     pub codes: Vec<ExpectedCode>,
 }
 
@@ -39,6 +47,10 @@ pub fn read(path: &Path) -> ExpectedSpec {
     let api = &doc["api"];
     ExpectedSpec {
         error_name: api["error_name"].as_str().unwrap_or("Error").to_owned(),
+        example: api.get("example").map(|example| ExpectedExample {
+            status: status(example),
+            message: text(example, "message"),
+        }),
         codes: doc["codes"]
             .as_sequence()
             .unwrap()

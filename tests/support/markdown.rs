@@ -93,3 +93,42 @@ pub fn blocks(markdown: &str) -> Vec<(String, String)> {
     }
     blocks
 }
+
+/// Text compared as a reader sees it: runs of whitespace are one space, each line trimmed,
+/// blank lines at either end dropped; line breaks of every kind are `\n`.
+pub fn normalize(text: &str) -> String {
+    let text = text
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}'], "\n");
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    let last = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(first, |i| i + 1);
+    lines[first..last].join("\n")
+}
+
+/// The spec's text as the page must show it: characters that would be invisible (controls
+/// other than whitespace, bidi controls, the byte order mark, zero width space, soft hyphen and
+/// word joiner) are named, `U+202E`.
+pub fn shown(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let whitespace = matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}');
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            let unseen = matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{AD}' | '\u{2060}');
+            if (c.is_control() && !whitespace) || bidi || unseen {
+                format!("U+{:04X}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}

@@ -3,6 +3,7 @@
 pub mod expected;
 pub mod git;
 pub mod markdown;
+pub mod node;
 pub mod rust_harness;
 
 use std::path::{Path, PathBuf};

@@ -1,7 +1,8 @@
-//! A real crate that compiles the generated Rust of every valid spec, serde on and off, under
-//! clippy with warnings denied, and a program that prints what the compiled code says.
+//! A real crate that compiles generated Rust under clippy with warnings denied, and a program
+//! that prints what the compiled code says. [`fixtures`] is the one for every valid spec,
+//! serde on and off; other tests build their own with [`Harness::build`].
 //!
-//! It lives in cargo's scratch folder for tests and is built once per test run; it depends
+//! Each lives in cargo's scratch folder for tests and is built once per test run; it depends
 //! on serde and serde_json from this repository's own lockfile, so it builds offline.
 
 use std::fmt::Write as _;
@@ -39,65 +40,104 @@ pub fn modules() -> Vec<Module> {
         .collect()
 }
 
-fn harness_dir() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-harness")
+/// A harness crate, built: its folder and the program that answers queries.
+pub struct Harness {
+    program: PathBuf,
 }
 
-/// Builds the harness (once per run) and returns its program. Panics with the compiler's or
-/// clippy's output when the generated code does not build cleanly.
-pub fn program() -> &'static Path {
-    static PROGRAM: OnceLock<PathBuf> = OnceLock::new();
-    PROGRAM.get_or_init(build)
+/// One module of generated Rust to compile in a harness.
+pub struct Source {
+    /// The module's name: a Rust identifier.
+    pub name: String,
+    /// The generated code.
+    pub code: String,
+    /// Whether the code derives serde's traits (the harness then answers `serde` queries).
+    pub serde: bool,
+    /// Where the code came from, for the module's doc comment.
+    pub origin: String,
 }
 
-/// Runs the harness program and parses its JSON output.
+impl Harness {
+    /// Writes a harness crate with `sources` under the tests' scratch folder `folder`, checks
+    /// it with clippy (warnings denied) and builds it. Panics with the compiler's or clippy's
+    /// output when the generated code does not build cleanly.
+    pub fn build(folder: &str, sources: &[Source]) -> Harness {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(folder);
+        write_sources(&dir, sources);
+        let cargo = |subcommand: &[&str]| {
+            let mut command =
+                Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+            command
+                .args(subcommand)
+                .args(["--offline", "--quiet", "--manifest-path"])
+                .arg(dir.join("Cargo.toml"))
+                .arg("--target-dir")
+                .arg(dir.join("target"))
+                .env_remove("CARGO_TARGET_DIR")
+                .env_remove("RUSTFLAGS");
+            command
+        };
+        run_ok(
+            cargo(&["clippy", "--all-targets"]).args(["--", "-D", "warnings"]),
+            "clippy on the generated Rust (rustc and clippy must accept it without a warning)",
+        );
+        run_ok(&mut cargo(&["build"]), "building the generated Rust");
+        Harness {
+            program: dir.join("target/debug/errspec-rust-harness"),
+        }
+    }
+
+    /// Runs the harness program and parses its JSON output.
+    pub fn query(&self, args: &[&str]) -> Value {
+        let run = run_ok(
+            Command::new(&self.program).args(args),
+            "the Rust harness program",
+        );
+        serde_json::from_str(&run.stdout).expect("the harness prints JSON")
+    }
+}
+
+/// The harness of every valid spec's generated Rust, serde on and off, built once per run.
+pub fn fixtures() -> &'static Harness {
+    static FIXTURES: OnceLock<Harness> = OnceLock::new();
+    FIXTURES.get_or_init(|| {
+        let sources: Vec<Source> = modules()
+            .into_iter()
+            .map(|module| Source {
+                code: render_one(&module.spec, errspec::Target::Rust, module.serde),
+                origin: module
+                    .spec
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                name: module.name,
+                serde: module.serde,
+            })
+            .collect();
+        Harness::build("rust-harness", &sources)
+    })
+}
+
+/// Queries the harness of every valid spec.
 pub fn query(args: &[&str]) -> Value {
-    let run = run_ok(
-        Command::new(program()).args(args),
-        "the Rust harness program",
-    );
-    serde_json::from_str(&run.stdout).expect("the harness prints JSON")
+    fixtures().query(args)
 }
 
-fn build() -> PathBuf {
-    let dir = harness_dir();
-    write_sources(&dir);
-    let cargo = |subcommand: &[&str]| {
-        let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-        command
-            .args(subcommand)
-            .args(["--offline", "--quiet", "--manifest-path"])
-            .arg(dir.join("Cargo.toml"))
-            .arg("--target-dir")
-            .arg(dir.join("target"))
-            .env_remove("CARGO_TARGET_DIR")
-            .env_remove("RUSTFLAGS");
-        command
-    };
-    run_ok(
-        cargo(&["clippy", "--all-targets"]).args(["--", "-D", "warnings"]),
-        "clippy on the generated Rust (rustc and clippy must accept it without a warning)",
-    );
-    run_ok(&mut cargo(&["build"]), "building the generated Rust");
-    dir.join("target/debug/errspec-rust-harness")
-}
-
-fn write_sources(dir: &Path) {
+fn write_sources(dir: &Path, sources: &[Source]) {
     write_if_changed(&dir.join("Cargo.toml"), MANIFEST);
     let lock = std::fs::read_to_string(repo().join("Cargo.lock")).unwrap();
     write_if_changed(&dir.join("Cargo.lock"), &lock);
-    let mut lib =
-        String::from("//! The generated Rust of every test spec, each in its own module.\n\n");
+    let mut lib = String::from("//! Generated Rust, each in its own module.\n\n");
     let mut arms = String::new();
-    for module in modules() {
-        let code = render_one(&module.spec, errspec::Target::Rust, module.serde);
-        let file = format!("generated/{}.rs", module.name);
-        write_if_changed(&dir.join(&file), &code);
-        let name = &module.name;
+    for source in sources {
+        let name = &source.name;
+        let file = format!("generated/{name}.rs");
+        write_if_changed(&dir.join(&file), &source.code);
         write!(
             lib,
             "/// Generated from `{}`.\npub mod {name} {{\n    include!(\"../{file}\");\n}}\n\n",
-            module.spec.file_name().unwrap().to_string_lossy(),
+            source.origin,
         )
         .unwrap();
         writeln!(arms, "        (\"facts\", \"{name}\") => facts!({name}),").unwrap();
@@ -106,7 +146,7 @@ fn write_sources(dir: &Path) {
             "        (\"body\", \"{name}\") => body!({name}, &input),"
         )
         .unwrap();
-        if module.serde {
+        if source.serde {
             writeln!(
                 arms,
                 "        (\"serde\", \"{name}\") => serde_round_trip!({name}, &input),"

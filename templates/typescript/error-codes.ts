@@ -1,0 +1,162 @@
+{{ header }}
+
+{% for line in error_code_doc -%}
+{{ line }}
+{% endfor -%}
+export const ErrorCode = {
+{%- for member in members %}
+{%- for line in member.doc %}
+  {{ line }}
+{%- endfor %}
+  {{ member.ident }}: {{ member.status }},
+{%- endfor %}
+} as const;
+
+/** The HTTP status of a code in {@link ErrorCode}, e.g. `404`. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** What the spec says about one error code. */
+export interface ErrorCodeInfo {
+  /** The HTTP status, e.g. `404`. */
+  readonly status: ErrorCode;
+  /** The code's key in {@link ErrorCode}, e.g. `"NotFound"`. */
+  readonly name: keyof typeof ErrorCode;
+  /** The short title people read, e.g. `"Not Found"`. */
+  readonly title: string;
+  /** What the code means, as the spec describes it. */
+  readonly description: string;
+  /** Whether the same request may succeed if it is sent again later. */
+  readonly retryable: boolean;
+}
+
+{% for line in error_codes_doc -%}
+{{ line }}
+{% endfor -%}
+export const ERROR_CODES: readonly ErrorCodeInfo[] = [
+{%- for entry in entries %}
+  {
+    status: {{ entry.status }},
+{%- for property in entry.strings %}
+{%- if property.value.break_after %}
+    {{ property.key }}:
+      {{ property.value.literal }},
+{%- else %}
+    {{ property.key }}: {{ property.value.literal }},
+{%- endif %}
+{%- endfor %}
+    retryable: {{ entry.retryable }},
+  },
+{%- endfor %}
+];
+
+/** The codes by status, for the lookups below. */
+const codesByStatus: ReadonlyMap<number, ErrorCodeInfo> = new Map(
+  ERROR_CODES.map((code) => [code.status, code]),
+);
+
+/**
+ * The code with this status. Every {@link ErrorCode} is the status of a code,
+ * so the result is never `undefined`.
+ */
+export function errorCodeFromStatus(status: ErrorCode): ErrorCodeInfo;
+/**
+ * The code with this status, or `undefined` when the spec has none: a response
+ * may carry any status.
+ */
+export function errorCodeFromStatus(status: number): ErrorCodeInfo | undefined;
+export function errorCodeFromStatus(status: number): ErrorCodeInfo | undefined {
+  return codesByStatus.get(status);
+}
+
+/**
+ * Whether `status` reports an error: a client error (4xx) or a server error
+ * (5xx). Any integer from 400 to 599 counts, whether the spec lists it or not,
+ * so an unexpected status from a proxy still counts as an error.
+ */
+export function isErrorStatus(status: number): boolean {
+  return Number.isInteger(status) && status >= 400 && status <= 599;
+}
+
+/**
+ * Whether a request that failed with `status` may succeed if it is sent again
+ * later, as the spec marks its code. A status the spec does not list is not
+ * retryable.
+ */
+export function isRetryable(status: number): boolean {
+  return codesByStatus.get(status)?.retryable ?? false;
+}
+
+{% for line in error_name_doc -%}
+{{ line }}
+{% endfor -%}
+{%- if error_name.break_after -%}
+export const ERROR_NAME =
+  {{ error_name.literal }};
+{%- else -%}
+export const ERROR_NAME = {{ error_name.literal }};
+{%- endif %}
+
+{% for line in body_doc -%}
+{{ line }}
+{% endfor -%}
+export interface ErrorBody {
+  /** What went wrong. */
+  error: ErrorDetail;
+}
+
+/** The `error` member of an {@link ErrorBody}. */
+export interface ErrorDetail {
+  /** The kind of error: {@link ERROR_NAME} in every body this API documents. */
+  name: string;
+  /** The HTTP status of the response. */
+  status: number;
+  /** What went wrong, for people to read. */
+  message: string;
+}
+
+/** The body of a response that fails with `status`, named {@link ERROR_NAME}. */
+export function errorBody(status: ErrorCode, message: string): ErrorBody {
+  return { error: { name: ERROR_NAME, status, message } };
+}
+
+/** Whether `value` is an object that is not `null` or an array. */
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Whether `value` is an HTTP status: an integer from 100 to 599. */
+function isHttpStatus(value: unknown): value is number {
+  return (
+    typeof value === "number" &&
+    Number.isInteger(value) &&
+    value >= 100 &&
+    value <= 599
+  );
+}
+
+/** Whether `value` is an {@link ErrorDetail}, as {@link isErrorBody} checks it. */
+function isErrorDetail(value: unknown): value is ErrorDetail {
+  return (
+    isObject(value) &&
+    "name" in value &&
+    typeof value.name === "string" &&
+    "status" in value &&
+    isHttpStatus(value.status) &&
+    "message" in value &&
+    typeof value.message === "string"
+  );
+}
+
+/**
+ * Whether `value`, such as a parsed response body, is an {@link ErrorBody}: an
+ * object whose `error` is an object with a string `name`, a string `message`
+ * and a `status` that is an HTTP status (an integer from 100 to 599).
+ *
+ * Extra properties, at either level, are allowed, so that a server which adds
+ * a field to its error bodies does not break its clients; for the same reason
+ * `name` may be any string and `status` any HTTP status, listed in the spec or
+ * not.
+ */
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return isObject(value) && "error" in value && isErrorDetail(value.error);
+}
