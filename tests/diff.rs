@@ -362,7 +362,7 @@ fn github_annotates_the_new_file_with_one_command_per_severity() {
     assert_eq!(
         run.stdout,
         "::error file=new.yaml,line=10,col=12,title=IDENTIFIER_RENAMED::code 404 is renamed from `NotFound` to `Missing` in Rust, TypeScript and OpenAPI%0Awas: old.yaml:10:12%0Ahint: give the code `name: NotFound` to keep its old identifiers\n\
-         ::warning file=new.yaml,line=10,col=12,title=TITLE_CHANGED::code 404 `Missing` changed its title from \"Not Found\" to \"Missing\"%0Awas: old.yaml:10:12%0Ahint: check clients that compare `title()`, or the displayed `404 Not Found`\n"
+         ::warning file=new.yaml,line=10,col=12,title=TITLE_CHANGED::code 404 `Missing` changed its title from \"Not Found\" to \"Missing\"%0Awas: old.yaml:10:12%0Ahint: check clients that compare the title, or the displayed `404 Not Found`\n"
     );
     assert_eq!(run.stderr, "");
     let run = diff_case("renamed_and_renumbered", &["--message-format", "github"]);
@@ -383,10 +383,10 @@ fn short_is_one_line_per_change_with_the_old_place_below() {
         "\
 new.yaml:12:16: dangerous: code 404 `NotFound` is now retryable
   was: old.yaml:9:13
-  hint: clients that retry by `is_retryable()` start retrying it
+  hint: clients that retry by `is_retryable()` (`isRetryable` in TypeScript) start retrying it
 new.yaml:14:13: dangerous: code 503 `ServiceUnavailable` is no longer retryable
   was: old.yaml:16:16
-  hint: clients that retry by `is_retryable()` stop retrying it
+  hint: clients that retry by `is_retryable()` (`isRetryable` in TypeScript) stop retrying it
 "
     );
 }

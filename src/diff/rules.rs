@@ -74,7 +74,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         id: "TITLE_CHANGED",
         severity: Dangerous,
-        summary: "a code's title changed: clients that compare `title()` or the displayed `404 Not Found` see new text",
+        summary: "a code's title changed: clients that compare the title or the displayed `404 Not Found` see new text",
         check: title_changed,
     },
     Rule {
@@ -92,7 +92,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         id: "CODE_MOVED",
         severity: Safe,
-        summary: "a code moved in the list: `ErrorCode::ALL` and the docs' table follow the spec's order",
+        summary: "a code moved in the list: `ErrorCode::ALL`, `ERROR_CODES` and the docs' table follow the spec's order",
         check: code_moved,
     },
     Rule {
@@ -152,7 +152,10 @@ fn error_became_success(c: &Comparison<'_>) -> Vec<Finding> {
                     "code `{}` is no longer an error: its status changed from {} to {}",
                     new.idents.rust, old.status, new.status
                 ),
-                hint: Some("clients that check `is_error()` now treat it as a success".to_owned()),
+                hint: Some(
+                    "clients that check `is_error()` (`isErrorStatus` in TypeScript) now treat it as a success"
+                        .to_owned(),
+                ),
                 old: status(&pair.old),
                 new: status(&pair.new),
             }
@@ -169,7 +172,10 @@ fn success_became_error(c: &Comparison<'_>) -> Vec<Finding> {
                     "code `{}` is now an error: its status changed from {} to {}",
                     new.idents.rust, old.status, new.status
                 ),
-                hint: Some("clients that check `is_error()` now treat it as a failure".to_owned()),
+                hint: Some(
+                    "clients that check `is_error()` (`isErrorStatus` in TypeScript) now treat it as a failure"
+                        .to_owned(),
+                ),
                 old: status(&pair.old),
                 new: status(&pair.new),
             }
@@ -238,7 +244,7 @@ fn error_name_changed(c: &Comparison<'_>) -> Vec<Finding> {
     vec![Finding {
         message: format!("every error body's `error.name` changed from {old:?} to {new:?}"),
         hint: Some(format!(
-            "keep it {old:?}: clients that recognise error bodies by `error.name` (`ErrorBody::NAME`) would reject every new one"
+            "keep it {old:?}: clients that recognise error bodies by `error.name` (`ErrorBody::NAME` in Rust, `ERROR_NAME` in TypeScript) would reject every new one"
         )),
         old: paths(),
         new: paths(),
@@ -256,7 +262,9 @@ fn retryable_changed(c: &Comparison<'_>) -> Vec<Finding> {
             };
             Finding {
                 message: format!("{} is {now}", label(new)),
-                hint: Some(format!("clients that retry by `is_retryable()` {clients}")),
+                hint: Some(format!(
+                    "clients that retry by `is_retryable()` (`isRetryable` in TypeScript) {clients}"
+                )),
                 old: retryable(&pair.old),
                 new: retryable(&pair.new),
             }
@@ -274,7 +282,7 @@ fn title_changed(c: &Comparison<'_>) -> Vec<Finding> {
                 pair.new.code.title
             ),
             hint: Some(format!(
-                "check clients that compare `title()`, or the displayed `{} {}`",
+                "check clients that compare the title, or the displayed `{} {}`",
                 pair.old.code.status, pair.old.code.title
             )),
             old: field(&pair.old, "title"),
