@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use errspec::report::MessageFormat;
 
 /// Generate Rust, TypeScript, OpenAPI, Markdown and more from one spec of your API's error codes.
@@ -17,7 +17,9 @@ Examples:
   errspec generate --check                 fail if generated/ is stale (for CI)
   errspec validate --spec api/errors.yaml  report every problem in a spec
   errspec validate --message-format github annotate a pull request from CI
-  errspec schema > spec/errspec.schema.json")]
+  errspec diff --base-rev origin/main      what this branch breaks for clients
+  errspec schema > spec/errspec.schema.json
+  errspec completions bash                 shell completions")]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -101,6 +103,55 @@ Examples:
   errspec schema > spec/errspec.schema.json
 Then start the spec with `# yaml-language-server: $schema=errspec.schema.json`.")]
     Schema,
+    /// Report what changed between an old version of the spec and the new one, and what each
+    /// change does to clients: breaking, dangerous or safe.
+    #[command(after_help = "\
+Examples:
+  errspec diff --base-rev origin/main       this branch's spec against main's
+  errspec diff --base old.yaml --spec spec/errors.yaml
+  errspec diff --base-rev v1.2.0 --message-format github
+  errspec diff --base-rev HEAD~1 --allow-breaking
+
+Exit codes: 0 nothing breaks (or --allow-breaking); 1 something breaks; 2 the versions
+could not be compared (a usage error, a missing, unreadable or invalid spec, git failing).")]
+    Diff(DiffArgs),
+    /// Print a completion script for a shell, to complete errspec's commands and options.
+    #[command(after_help = "\
+Examples:
+  errspec completions bash > ~/.local/share/bash-completion/completions/errspec
+  errspec completions zsh > ~/.zfunc/_errspec     (with fpath+=(~/.zfunc) before compinit)
+  errspec completions fish > ~/.config/fish/completions/errspec.fish")]
+    Completions(CompletionsArgs),
+}
+
+/// `diff`'s options: one old version, and the new one in `--spec`.
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("old").required(true)))]
+pub struct DiffArgs {
+    /// The old version of the spec, as a file.
+    #[arg(long, value_name = "FILE", group = "old")]
+    pub base: Option<PathBuf>,
+
+    /// The old version of the spec, as the spec file is at a git revision (a branch, a tag, a
+    /// commit): `git show REV:PATH`.
+    #[arg(long, value_name = "REV", group = "old")]
+    pub base_rev: Option<String>,
+
+    /// The new version of the spec: the file as it is now.
+    #[arg(long, value_name = "FILE", default_value = "spec/errors.yaml")]
+    pub spec: PathBuf,
+
+    /// Exit 0 even when something breaks; the report is the same.
+    #[arg(long)]
+    pub allow_breaking: bool,
+}
+
+/// `completions`' options.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// `validate`'s options.

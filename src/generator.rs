@@ -182,8 +182,7 @@ impl Generator {
             println!("cargo:rerun-if-changed={}", self.spec.display());
         }
         let options = self.options();
-        let source = pipeline::read_spec(&self.spec, &options.spec_name)
-            .map_err(|diagnostic| Error::InvalidSpec(vec![diagnostic]))?;
+        let source = pipeline::read_spec(&self.spec, &options.spec_name)?;
         let (spec, warnings) = pipeline::check(&source, &options)?;
         if self.emit_cargo_warnings && in_build_script {
             for warning in &warnings {
@@ -216,8 +215,7 @@ impl Generator {
     /// ```
     pub fn validate(&self) -> Result<Vec<Diagnostic>, Error> {
         let options = self.options();
-        let source = pipeline::read_spec(&self.spec, &options.spec_name)
-            .map_err(|diagnostic| Error::InvalidSpec(vec![diagnostic]))?;
+        let source = pipeline::read_spec(&self.spec, &options.spec_name)?;
         pipeline::validate(&source, &options)
     }
 

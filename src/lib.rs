@@ -109,18 +109,44 @@
 //! [`render`] returns the text of each generated file, and [`validate`] the warnings, for tools
 //! that want them directly.
 //!
+//! # Comparing two versions
+//!
+//! [`diff`] compares two versions of a spec and classifies every change by what it does to
+//! the clients built against the old one ([`ChangeSeverity`]: breaking, dangerous, safe), each
+//! with a stable id ([`change_kinds`] lists them) and its place in both versions. It is what
+//! `errspec diff` prints; reading the versions (a file with [`read_spec`], or text from
+//! elsewhere with [`decode_spec`]) is the caller's part.
+//!
+//! ```
+//! let old = "version: 1\napi:\n  name: Acme\ncodes:\n  - status: 404\n    title: Not Found\n    description: No such thing.\n";
+//! let new = old.replace("title: Not Found", "title: Missing");
+//! let changes = errspec::diff(old, &new, &errspec::DiffOptions::new("old.yaml", "new.yaml"))?;
+//! let found: Vec<_> = changes.iter().map(|c| (c.id, c.severity)).collect();
+//! assert_eq!(
+//!     found,
+//!     [
+//!         ("IDENTIFIER_RENAMED", errspec::ChangeSeverity::Breaking),
+//!         ("TITLE_CHANGED", errspec::ChangeSeverity::Dangerous),
+//!     ]
+//! );
+//! # Ok::<(), errspec::Error>(())
+//! ```
+//!
 //! # Features
 //!
-//! - `cli` (default): the `errspec` command, and [`report`], which renders diagnostics as rustc
-//!   does, as JSON lines or as GitHub annotations. Implies `schemars` and `diff`.
+//! - `cli` (default): the `errspec` command, and [`report`], which renders diagnostics (and
+//!   [`diff`]'s changes) as rustc does, as JSON lines or as GitHub annotations. Implies
+//!   `schemars` and `diff`.
 //! - `schemars`: [`spec_schema`], the JSON Schema of the spec format.
-//! - `diff`: [`StaleFile::unified_diff`], the diff check mode shows. Implied by `cli`.
+//! - `diff`: [`StaleFile::unified_diff`], the diff check mode shows. Implied by `cli`. (The
+//!   comparison of two spec versions, [`diff()`], needs no feature.)
 //!
 //! A build script wants neither: `default-features = false` compiles no CLI crate.
 
 #![deny(missing_docs)]
 
 mod diagnostic;
+mod diff;
 mod error;
 mod generator;
 mod lint;
@@ -140,9 +166,12 @@ mod validate;
 mod write;
 
 pub use diagnostic::{Diagnostic, Location, Severity};
+pub use diff::{Change, ChangeKind, ChangeSeverity, DiffOptions, Place, change_kinds, diff};
 pub use error::{Error, StaleFile};
 pub use generator::Generator;
-pub use pipeline::{GeneratedFile, MAX_SPEC_BYTES, Options, render, validate};
+pub use pipeline::{
+    GeneratedFile, MAX_SPEC_BYTES, Options, decode_spec, read_spec, render, validate,
+};
 #[cfg(feature = "schemars")]
 pub use schema::spec_schema;
 pub use target::{OpenApiVersion, Target, UnknownOpenApiVersion, UnknownTarget};

@@ -1,32 +1,130 @@
 //! The `errspec` command: parse arguments, call the library, map the outcome to an exit code.
 
 mod cli;
+mod git;
 mod output;
 
+use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
-use errspec::Generator;
+use clap::{CommandFactory, Parser};
+use errspec::{Diagnostic, DiffOptions, Error, Generator};
 
-use cli::{Cli, Command, GenerateArgs, ValidateArgs};
+use cli::{Cli, Command, DiffArgs, GenerateArgs, ValidateArgs};
 use output::Output;
+
+/// `diff`'s exit code when the versions could not be compared, as diff(1) and clap's usage
+/// errors have it; 1 is kept for "something breaks".
+const CANNOT_COMPARE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut output = Output::new(&cli.output);
-    let ok = match cli.command {
-        Command::Generate(args) => generate(&args, &mut output),
-        Command::Validate(args) => validate(&args, &mut output),
+    match cli.command {
+        Command::Generate(args) => exit_code(generate(&args, &mut output)),
+        Command::Validate(args) => exit_code(validate(&args, &mut output)),
         Command::Schema => {
             print!("{}", errspec::spec_schema());
-            true
+            ExitCode::SUCCESS
         }
-    };
+        Command::Diff(args) => diff(&args, &mut output),
+        Command::Completions(args) => {
+            let mut stdout = std::io::stdout();
+            clap_complete::generate(args.shell, &mut Cli::command(), "errspec", &mut stdout);
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// 0 when the command did its job, 1 when it found a problem.
+fn exit_code(ok: bool) -> ExitCode {
     if ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// Reads both versions, compares them and reports every change: exit 0 when nothing breaks
+/// (or breaking is allowed), 1 when something breaks, 2 when the versions cannot be compared.
+fn diff(args: &DiffArgs, output: &mut Output) -> ExitCode {
+    let new_name = spec_name(&args.spec);
+    let (old_name, old, new) = match read_versions(args, &new_name) {
+        Ok(versions) => versions,
+        Err(problems) => {
+            output.error(&Error::InvalidSpec(problems), "");
+            return ExitCode::from(CANNOT_COMPARE);
+        }
+    };
+    output.source(&old_name, &old).source(&new_name, &new);
+    match errspec::diff(&old, &new, &DiffOptions::new(old_name, new_name)) {
+        Ok(changes) => {
+            output.changes(&changes, args.allow_breaking);
+            let breaks = changes.iter().any(errspec::Change::is_breaking);
+            if breaks && !args.allow_breaking {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(error) => {
+            output.error(&error, "");
+            ExitCode::from(CANNOT_COMPARE)
+        }
+    }
+}
+
+/// The old version's name and text and the new version's text; or every problem reading
+/// them, the old version's first, as `errspec::diff` orders them.
+fn read_versions(
+    args: &DiffArgs,
+    new_name: &str,
+) -> Result<(String, String, String), Vec<Diagnostic>> {
+    let new = errspec::read_spec(&args.spec, new_name);
+    // git finds the old version by the new one's path, so without the new one there is
+    // nothing to ask git; a `--base` file is read either way, so both problems show at once.
+    let new = match (new, &args.base_rev) {
+        (Err(error), Some(_)) => return Err(problems(error)),
+        (new, _) => new,
+    };
+    match (read_base(args), new) {
+        (Ok((old_name, old)), Ok(new)) => Ok((old_name, old, new)),
+        (old, new) => Err([old.err(), new.err()]
+            .into_iter()
+            .flatten()
+            .flat_map(problems)
+            .collect()),
+    }
+}
+
+/// The diagnostics of an error from reading or checking a spec, which has nothing else.
+fn problems(error: Error) -> Vec<Diagnostic> {
+    match error {
+        Error::InvalidSpec(problems) => problems,
+        other => unreachable!("reading a spec only finds problems with it: {other}"),
+    }
+}
+
+/// The old version's name and text: the `--base` file, or the spec at `--base-rev`.
+fn read_base(args: &DiffArgs) -> Result<(String, String), Error> {
+    if let Some(rev) = &args.base_rev {
+        let (name, bytes) =
+            git::show(rev, &args.spec).map_err(|problem| Error::InvalidSpec(vec![problem]))?;
+        let text = errspec::decode_spec(bytes, &name)?;
+        return Ok((name, text));
+    }
+    let path = args
+        .base
+        .as_deref()
+        .expect("clap requires --base or --base-rev");
+    let name = spec_name(path);
+    let text = errspec::read_spec(path, &name)?;
+    Ok((name, text))
+}
+
+/// A spec's name in reports: its path as given, with `/` separators, as `Generator` names it.
+fn spec_name(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
 }
 
 /// Reports the warnings (the library reads the spec for them), then generates.

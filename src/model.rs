@@ -47,3 +47,11 @@ pub(crate) struct Code {
     /// The code's identifier in each target.
     pub idents: Identifiers,
 }
+
+impl Code {
+    /// Whether the code reports an error: a status from 400 up, as the generated `is_error`
+    /// and the docs' intro say.
+    pub(crate) fn is_error(&self) -> bool {
+        self.status >= 400
+    }
+}

@@ -1,13 +1,14 @@
-//! Where the command's messages go, and in which format: diagnostics for people on stderr,
-//! for programs (`json`, `github`) on stdout; a closing summary for people; and the other
-//! errors (stale files, failed writes) in the same format as diagnostics.
+//! Where the command's messages go, and in which format: diagnostics (and `diff`'s changes)
+//! for people on stderr, for programs (`json`, `github`) on stdout; a closing summary for
+//! people; and the other errors (stale files, failed writes) in the same format as
+//! diagnostics.
 
 use std::fs;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use errspec::report::{Emitter, MessageFormat};
-use errspec::{Diagnostic, Error, Severity};
+use errspec::{Change, ChangeSeverity, Diagnostic, Error, Severity};
 
 use crate::cli::{ColorChoice, OutputArgs};
 
@@ -18,6 +19,8 @@ pub struct Output {
     /// The spec's path, to show its lines, and its name as diagnostics give it.
     spec: Option<(PathBuf, String)>,
     deny_warnings: bool,
+    /// Texts already read, by the name diagnostics and changes give them.
+    sources: Vec<(String, String)>,
 }
 
 impl Output {
@@ -28,7 +31,15 @@ impl Output {
             color: use_color(args.color),
             spec: None,
             deny_warnings: false,
+            sources: Vec::new(),
         }
+    }
+
+    /// The text of a file that diagnostics or changes may point into, already read (such as
+    /// the two versions `diff` compares, one of which may come from git).
+    pub fn source(&mut self, name: &str, text: &str) -> &mut Self {
+        self.sources.push((name.to_owned(), text.to_owned()));
+        self
     }
 
     /// The spec file the diagnostics point into (named as the library names it, the path with
@@ -70,6 +81,40 @@ impl Output {
         self.print(&summary);
     }
 
+    /// Prints a diff's changes (already in report order) and, for people, a summary that
+    /// counts them by severity. Nothing at all when there are none, as `validate` prints
+    /// nothing for a spec without problems.
+    pub fn changes(&self, changes: &[Change], allow_breaking: bool) {
+        if changes.is_empty() {
+            return;
+        }
+        let emitter = self.emitter(&[]);
+        self.print(&emitter.render_changes(changes));
+        if self.format != MessageFormat::Human {
+            return;
+        }
+        let of = |severity| changes.iter().filter(|c| c.severity == severity).count();
+        let others = format!(
+            "{} dangerous, {} safe",
+            of(ChangeSeverity::Dangerous),
+            of(ChangeSeverity::Safe)
+        );
+        let breaking = of(ChangeSeverity::Breaking);
+        let summary = if breaking == 0 {
+            emitter.render_note(&format!("no breaking changes; {others}"))
+        } else if allow_breaking {
+            let message = format!(
+                "{} (allowed by --allow-breaking), {others}",
+                count(breaking, "breaking change")
+            );
+            emitter.render_message(Severity::Warning, &message)
+        } else {
+            let message = format!("{}, {others}", count(breaking, "breaking change"));
+            emitter.render_message(Severity::Error, &message)
+        };
+        self.print(&summary);
+    }
+
     /// Prints why a command failed. Stale files show their diffs on stderr in every format;
     /// `rerun` is the command that fixes them.
     pub fn error(&self, error: &Error, rerun: &str) {
@@ -103,9 +148,13 @@ impl Output {
         }
     }
 
-    /// An emitter that knows the text of the spec, when a diagnostic points into it.
+    /// An emitter that knows the texts already read, and the text of the spec when a
+    /// diagnostic points into it.
     fn emitter(&self, diagnostics: &[Diagnostic]) -> Emitter {
-        let emitter = Emitter::new(self.format).color(self.color);
+        let mut emitter = Emitter::new(self.format).color(self.color);
+        for (name, text) in &self.sources {
+            emitter = emitter.source(name.as_str(), text.as_str());
+        }
         let Some((path, name)) = &self.spec else {
             return emitter;
         };

@@ -126,74 +126,106 @@ pub(crate) fn render_spec(spec: &Spec, options: &Options) -> Vec<GeneratedFile> 
         .collect()
 }
 
-/// Reads the spec file at `path`, refusing folders, files over [`MAX_SPEC_BYTES`] and text
-/// that is not UTF-8, each with a diagnostic that says so.
-pub(crate) fn read_spec(path: &Path, spec_name: &str) -> Result<String, Diagnostic> {
-    let problem = |id, location, message: String, hint: &str| Diagnostic {
+/// Reads the spec file at `path`, as the command line and [`Generator`](crate::Generator) do:
+/// a folder, a file over [`MAX_SPEC_BYTES`] or text that is not UTF-8 is refused, each with a
+/// diagnostic that says so, naming the file `spec_name`.
+///
+/// ```
+/// let Err(errspec::Error::InvalidSpec(problems)) = errspec::read_spec("no/such.yaml", "such.yaml")
+/// else {
+///     unreachable!()
+/// };
+/// assert_eq!(problems[0].id, "SPEC_NOT_FOUND");
+/// ```
+pub fn read_spec(path: impl AsRef<Path>, spec_name: &str) -> Result<String, Error> {
+    let unreadable = |error: io::Error| {
+        let (id, message, hint) = if error.kind() == io::ErrorKind::NotFound {
+            (
+                "SPEC_NOT_FOUND",
+                "cannot find the spec file".to_owned(),
+                "check the path; errspec looks for spec/errors.yaml unless told otherwise",
+            )
+        } else {
+            (
+                "SPEC_UNREADABLE",
+                format!("cannot read the spec: {error}"),
+                "check that the file exists and can be read",
+            )
+        };
+        Error::InvalidSpec(vec![problem(spec_name, id, None, message, hint)])
+    };
+    let path = path.as_ref();
+    let metadata = fs::metadata(path).map_err(unreadable)?;
+    if metadata.is_dir() {
+        let message = "the spec is a folder, not a file".to_owned();
+        let hint = "name the YAML file itself, e.g. spec/errors.yaml";
+        let folder = problem(spec_name, "SPEC_UNREADABLE", None, message, hint);
+        return Err(Error::InvalidSpec(vec![folder]));
+    }
+    let mut bytes = Vec::new();
+    let file = fs::File::open(path).map_err(unreadable)?;
+    // One byte past the limit is enough to know the file is over it.
+    file.take(MAX_SPEC_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    decode_spec(bytes, spec_name)
+}
+
+/// The text of a spec read some other way than from a file (for example by `git show`),
+/// checked as [`read_spec`] checks a file's: more than [`MAX_SPEC_BYTES`], or bytes that are
+/// not UTF-8, are refused with a diagnostic naming the spec `spec_name`.
+///
+/// ```
+/// let text = errspec::decode_spec(b"version: 1\n".to_vec(), "errors.yaml")?;
+/// assert_eq!(text, "version: 1\n");
+/// let Err(errspec::Error::InvalidSpec(problems)) = errspec::decode_spec(vec![b'a', 0xFF], "x.yaml")
+/// else {
+///     unreachable!()
+/// };
+/// assert_eq!(problems[0].id, "SPEC_NOT_UTF8");
+/// # Ok::<(), errspec::Error>(())
+/// ```
+pub fn decode_spec(bytes: Vec<u8>, spec_name: &str) -> Result<String, Error> {
+    if bytes.len() as u64 > MAX_SPEC_BYTES {
+        let message = format!(
+            "the spec is larger than the limit of {} MiB",
+            MAX_SPEC_BYTES >> 20
+        );
+        let hint = "split or shorten the spec";
+        let large = problem(spec_name, "SPEC_TOO_LARGE", None, message, hint);
+        return Err(Error::InvalidSpec(vec![large]));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let at = location_after(std::str::from_utf8(valid).unwrap_or_default());
+        let message = "the spec is not valid UTF-8".to_owned();
+        let hint = "save the file as UTF-8";
+        Error::InvalidSpec(vec![problem(
+            spec_name,
+            "SPEC_NOT_UTF8",
+            Some(at),
+            message,
+            hint,
+        )])
+    })
+}
+
+/// A problem with the spec file as a whole, found before it is parsed.
+fn problem(
+    spec_name: &str,
+    id: &'static str,
+    location: Option<Location>,
+    message: String,
+    hint: &str,
+) -> Diagnostic {
+    Diagnostic {
         id,
         severity: Severity::Error,
         file: spec_name.to_owned(),
         location,
         message,
         hint: Some(hint.to_owned()),
-    };
-    let unreadable = |error: io::Error| {
-        if error.kind() == io::ErrorKind::NotFound {
-            let hint = "check the path; errspec looks for spec/errors.yaml unless told otherwise";
-            problem(
-                "SPEC_NOT_FOUND",
-                None,
-                "cannot find the spec file".to_owned(),
-                hint,
-            )
-        } else {
-            let hint = "check that the file exists and can be read";
-            problem(
-                "SPEC_UNREADABLE",
-                None,
-                format!("cannot read the spec: {error}"),
-                hint,
-            )
-        }
-    };
-    let metadata = fs::metadata(path).map_err(unreadable)?;
-    if metadata.is_dir() {
-        let hint = "name the YAML file itself, e.g. spec/errors.yaml";
-        return Err(problem(
-            "SPEC_UNREADABLE",
-            None,
-            "the spec is a folder, not a file".to_owned(),
-            hint,
-        ));
     }
-    let mut bytes = Vec::new();
-    let file = fs::File::open(path).map_err(unreadable)?;
-    file.take(MAX_SPEC_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_SPEC_BYTES {
-        let message = format!(
-            "the spec is larger than the limit of {} MiB",
-            MAX_SPEC_BYTES >> 20
-        );
-        return Err(problem(
-            "SPEC_TOO_LARGE",
-            None,
-            message,
-            "split or shorten the spec",
-        ));
-    }
-    String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let at = location_after(std::str::from_utf8(valid).unwrap_or_default());
-        let hint = "save the file as UTF-8";
-        problem(
-            "SPEC_NOT_UTF8",
-            Some(at),
-            "the spec is not valid UTF-8".to_owned(),
-            hint,
-        )
-    })
 }
 
 /// The position just after `text`: where the next character would be.

@@ -29,6 +29,7 @@ fn without_default_features_the_library_pulls_no_cli_crates() {
         "clap_derive ",
         "anstream ",
         "clap_lex ",
+        "clap_complete ",
         "similar ",
         "annotate-snippets ",
         "anstyle ",

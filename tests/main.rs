@@ -3,10 +3,13 @@
 
 mod support;
 
+mod ci_recipe;
 mod cli;
+mod completions;
 mod conformance;
 mod consumer;
 mod diagnostics;
+mod diff;
 mod faults;
 mod freshness;
 mod library;

@@ -1,6 +1,7 @@
 //! Helpers shared by the test modules.
 
 pub mod expected;
+pub mod git;
 pub mod markdown;
 pub mod node;
 pub mod openapi;

@@ -1,0 +1,455 @@
+//! The CI recipe for users' repositories, run as a user would: `scripts/errspec-check.sh` on a
+//! temporary git repository with a committed spec and generated files, with the built
+//! `errspec` on `PATH`; and the README's GitHub Actions workflow, read as YAML.
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::git::{commit_all, git, init, isolate};
+use crate::support::{Run, errspec, repo};
+
+fn fixture(case: &str, version: &str) -> String {
+    let path = repo().join(format!("tests/fixtures/diff/{case}/{version}.yaml"));
+    fs::read_to_string(path).unwrap()
+}
+
+/// A user's repository: `spec/errors.yaml` and `generated/` committed on `main`, with
+/// `origin/main` pointing there as in a CI checkout of a pull request.
+struct UserRepo {
+    dir: tempfile::TempDir,
+    /// Programs put first on `PATH`, such as a stand-in for cargo.
+    bin: tempfile::TempDir,
+}
+
+impl UserRepo {
+    fn new(spec: Option<&str>) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        init(dir.path());
+        fs::write(dir.path().join("README.md"), "An API.\n").unwrap();
+        let repo = UserRepo {
+            dir,
+            bin: tempfile::tempdir().unwrap(),
+        };
+        if let Some(spec) = spec {
+            repo.set_spec(spec);
+            repo.generate();
+        }
+        commit_all(repo.root(), "main");
+        git(
+            repo.root(),
+            repo.root(),
+            &["update-ref", "refs/remotes/origin/main", "HEAD"],
+        );
+        repo
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn set_spec(&self, spec: &str) {
+        fs::create_dir_all(self.root().join("spec")).unwrap();
+        fs::write(self.root().join("spec/errors.yaml"), spec).unwrap();
+    }
+
+    fn generate(&self) {
+        let run = errspec(self.root(), &["generate"]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+    }
+
+    /// A branch off `main` whose one commit sets the spec to `spec`, and regenerates.
+    fn branch(&self, name: &str, spec: &str) {
+        git(
+            self.root(),
+            self.root(),
+            &["checkout", "--quiet", "-b", name, "main"],
+        );
+        self.set_spec(spec);
+        self.generate();
+        commit_all(self.root(), name);
+    }
+
+    /// Runs the recipe with `env` set, errspec and `bin` first on `PATH`, and nothing of the
+    /// caller's environment that the recipe reads.
+    fn check(&self, env: &[(&str, &str)]) -> Run {
+        let errspec_dir = Path::new(env!("CARGO_BIN_EXE_errspec")).parent().unwrap();
+        let mut path: Vec<PathBuf> = vec![self.bin.path().to_owned(), errspec_dir.to_owned()];
+        path.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
+        let path: OsString = std::env::join_paths(path).unwrap();
+        let mut command = Command::new("bash");
+        command
+            .arg(repo().join("scripts/errspec-check.sh"))
+            .current_dir(self.root())
+            .env("PATH", path)
+            .env("NO_COLOR", "1")
+            .env_remove("GITHUB_ACTIONS");
+        for (key, _) in std::env::vars_os() {
+            if key.to_string_lossy().starts_with("ERRSPEC") {
+                command.env_remove(key);
+            }
+        }
+        command.envs(env.iter().copied());
+        isolate(&mut command, self.root());
+        command.output().unwrap().into()
+    }
+
+    /// Puts a stand-in for cargo first on `PATH`: `insta` answers as `behaviour` says
+    /// (`missing`, `passing` or `failing`), and every call is logged to `cargo.log`.
+    fn fake_cargo(&self, behaviour: &str) -> PathBuf {
+        let log = self.bin.path().join("cargo.log");
+        let script = format!(
+            "#!/bin/sh\necho \"$*\" >> '{}'\nif [ \"$1\" = insta ]; then\n  case {behaviour} in\n    missing) echo 'error: no such command: `insta`' >&2; exit 101 ;;\n    passing) exit 0 ;;\n    failing) [ \"$2\" = --version ] && exit 0; exit 1 ;;\n  esac\nfi\nexit 0\n",
+            log.display()
+        );
+        let cargo = self.bin.path().join("cargo");
+        fs::write(&cargo, script).unwrap();
+        make_executable(&cargo);
+        fs::write(
+            self.root().join("Cargo.toml"),
+            "[package]\nname = \"api\"\n",
+        )
+        .unwrap();
+        log
+    }
+}
+
+#[cfg(unix)]
+fn make_executable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[cfg(not(unix))]
+fn make_executable(_: &Path) {}
+
+fn output(run: &Run) -> String {
+    format!("--- stdout\n{}\n--- stderr\n{}", run.stdout, run.stderr)
+}
+
+#[test]
+fn a_safe_change_passes_and_a_breaking_one_fails_naming_the_break() {
+    let user = UserRepo::new(Some(&fixture("code_added", "old")));
+    user.branch("safe", &fixture("code_added", "new"));
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert!(
+        run.stderr
+            .contains("safe[CODE_ADDED]: code 410 `Gone` was added"),
+        "{}",
+        output(&run)
+    );
+    assert!(
+        run.stderr.contains("errspec-check: diff: ok"),
+        "{}",
+        output(&run)
+    );
+    assert!(
+        run.stderr.contains("errspec-check: every check passed"),
+        "{}",
+        output(&run)
+    );
+    assert!(
+        run.stderr
+            .contains("errspec-check: no Cargo.toml here: no Rust snapshot tests to run"),
+        "{}",
+        output(&run)
+    );
+
+    user.branch("breaking", &fixture("status_changed", "new"));
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(
+        run.stderr.contains(
+            "breaking[STATUS_CHANGED]: code `NotFound` changed its status from 404 to 410"
+        ),
+        "{}",
+        output(&run)
+    );
+    assert!(
+        run.stderr.contains("errspec-check: validate: ok"),
+        "{}",
+        output(&run)
+    );
+    assert!(
+        run.stderr.contains("errspec-check: generate: ok"),
+        "{}",
+        output(&run)
+    );
+    assert!(
+        run.stderr.ends_with("errspec-check: failed: diff\n"),
+        "{}",
+        output(&run)
+    );
+
+    let run = user.check(&[("ERRSPEC_ALLOW_BREAKING", "1")]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert!(
+        run.stderr.contains("(allowed by --allow-breaking)"),
+        "{}",
+        output(&run)
+    );
+}
+
+#[test]
+fn under_github_actions_failures_are_annotations() {
+    let user = UserRepo::new(Some(&fixture("status_changed", "old")));
+    user.branch("breaking", &fixture("status_changed", "new"));
+    let run = user.check(&[("GITHUB_ACTIONS", "true")]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(
+        run.stdout.contains(
+            "::error file=spec/errors.yaml,line=9,col=13,title=STATUS_CHANGED::code `NotFound` changed its status from 404 to 410%0Awas: origin/main:spec/errors.yaml:9:13%0A"
+        ),
+        "{}",
+        output(&run)
+    );
+    assert!(
+        run.stdout
+            .contains("::group::diff: errspec diff --base-rev origin/main"),
+        "{}",
+        output(&run)
+    );
+    // 410 keeps the title "Not Found": a lint warning, which generate --check reports again.
+    let warning = "::warning file=spec/errors.yaml,line=10,col=12,title=TITLE_NOT_REASON_PHRASE::";
+    assert_eq!(
+        run.stdout.matches(warning).count(),
+        1,
+        "one annotation per warning: {}",
+        output(&run)
+    );
+    assert!(
+        run.stdout.contains(
+            "::notice title=errspec-check::no Cargo.toml here: no Rust snapshot tests to run"
+        ),
+        "{}",
+        output(&run)
+    );
+}
+
+#[test]
+fn stale_generated_files_and_invalid_specs_fail() {
+    let old = fixture("description_changed", "old");
+    let user = UserRepo::new(Some(&old));
+    user.set_spec(&fixture("description_changed", "new"));
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(
+        run.stderr.contains("not up to date with the spec"),
+        "{}",
+        output(&run)
+    );
+    assert!(
+        run.stderr.contains("errspec-check: diff: ok"),
+        "a safe change: {}",
+        output(&run)
+    );
+    assert!(
+        run.stderr.ends_with("errspec-check: failed: generate\n"),
+        "{}",
+        output(&run)
+    );
+
+    user.set_spec(&old.replace("status: 503", "status: 404"));
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(
+        run.stderr.contains("error[DUPLICATE_STATUS]"),
+        "{}",
+        output(&run)
+    );
+    assert_eq!(
+        run.stderr.matches("error[DUPLICATE_STATUS]").count(),
+        1,
+        "reported once: {}",
+        output(&run)
+    );
+    assert!(
+        run.stderr
+            .contains("errspec-check: the spec is invalid: generate --check and diff skipped"),
+        "{}",
+        output(&run)
+    );
+    assert!(
+        run.stderr.ends_with("errspec-check: failed: validate\n"),
+        "{}",
+        output(&run)
+    );
+}
+
+#[test]
+fn a_spec_new_in_the_branch_has_nothing_to_diff_against() {
+    let user = UserRepo::new(None);
+    user.branch("first", &fixture("status_changed", "old"));
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert!(
+        run.stderr.contains(
+            "errspec-check: origin/main has no spec/errors.yaml yet: nothing to diff against"
+        ),
+        "{}",
+        output(&run)
+    );
+    let run = user.check(&[("ERRSPEC_BASE_REV", "no-such-branch")]);
+    assert_eq!(run.code, Some(1), "an unknown base fails: {}", output(&run));
+    assert!(
+        run.stderr.contains("error[UNKNOWN_REVISION]"),
+        "{}",
+        output(&run)
+    );
+    let run = user.check(&[("ERRSPEC_BASE_REV", "")]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert!(
+        run.stderr.contains("ERRSPEC_BASE_REV is empty: no diff"),
+        "{}",
+        output(&run)
+    );
+}
+
+#[test]
+fn settings_choose_the_spec_the_targets_and_the_folder() {
+    let user = UserRepo::new(None);
+    git(
+        user.root(),
+        user.root(),
+        &["checkout", "--quiet", "-b", "custom", "main"],
+    );
+    fs::create_dir_all(user.root().join("api")).unwrap();
+    fs::write(
+        user.root().join("api/errors.yaml"),
+        fixture("status_changed", "old"),
+    )
+    .unwrap();
+    let run = errspec(
+        user.root(),
+        &[
+            "generate",
+            "--spec",
+            "api/errors.yaml",
+            "--target",
+            "rust",
+            "--out",
+            "src/gen",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    commit_all(user.root(), "custom layout");
+    let settings = [
+        ("ERRSPEC_SPEC", "api/errors.yaml"),
+        ("ERRSPEC_TARGETS", "rust"),
+        ("ERRSPEC_OUT", "src/gen"),
+        ("ERRSPEC_BASE_REV", "HEAD"),
+    ];
+    let run = user.check(&settings);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert!(
+        run.stderr.contains("errspec-check: generate: errspec generate --check --spec api/errors.yaml --out src/gen --target rust"),
+        "{}",
+        output(&run)
+    );
+    let run = user.check(&settings[..3]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert!(
+        run.stderr
+            .contains("origin/main has no api/errors.yaml yet"),
+        "{}",
+        output(&run)
+    );
+}
+
+#[test]
+fn snapshot_tests_run_where_there_is_a_cargo_manifest() {
+    let spec = fixture("status_changed", "old");
+    let user = UserRepo::new(Some(&spec));
+    let log = user.fake_cargo("missing");
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(
+        run.stderr.contains("errspec-check: snapshots: cargo-insta is not installed: install it with 'cargo install cargo-insta --locked', or set ERRSPEC_SNAPSHOTS=skip"),
+        "{}",
+        output(&run)
+    );
+    let run = user.check(&[("ERRSPEC_SNAPSHOTS", "skip")]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+
+    user.fake_cargo("passing");
+    fs::remove_file(&log).unwrap();
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert_eq!(
+        fs::read_to_string(&log).unwrap(),
+        "insta --version\ninsta test --check\n"
+    );
+
+    user.fake_cargo("failing");
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(
+        run.stderr.ends_with("errspec-check: failed: snapshots\n"),
+        "{}",
+        output(&run)
+    );
+}
+
+#[test]
+fn wrong_settings_exit_2() {
+    let user = UserRepo::new(Some(&fixture("status_changed", "old")));
+    for (key, value) in [
+        ("ERRSPEC_MESSAGE_FORMAT", "xml"),
+        ("ERRSPEC_SNAPSHOTS", "sometimes"),
+        ("ERRSPEC_ALLOW_BREAKING", "yes"),
+    ] {
+        let run = user.check(&[(key, value)]);
+        assert_eq!(run.code, Some(2), "{key}={value}: {}", output(&run));
+        assert!(run.stderr.contains(key), "{}", output(&run));
+    }
+}
+
+/// The workflow in the README, between its marker and the end of its block.
+fn readme_workflow() -> String {
+    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let marker = "```yaml\n# .github/workflows/errspec.yml\n";
+    let start = readme.find(marker).expect("the README has the workflow") + "```yaml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    readme[start..end].to_owned()
+}
+
+#[test]
+fn the_readme_workflow_runs_every_check_with_annotations() {
+    let workflow: serde_yaml::Value = serde_yaml::from_str(&readme_workflow()).unwrap();
+    let steps = workflow["jobs"]["errspec"]["steps"]
+        .as_sequence()
+        .expect("one job, errspec");
+    let runs: Vec<&str> = steps
+        .iter()
+        .filter_map(|step| step["run"].as_str())
+        .collect();
+    let all = runs.join("\n");
+    for command in [
+        "errspec validate --message-format github",
+        "errspec generate --check --message-format github",
+        "errspec diff --base-rev \"origin/$BASE_REF\" --message-format github",
+        "cargo insta test --check",
+    ] {
+        assert!(
+            all.contains(command),
+            "the workflow lacks {command:?}:\n{all}"
+        );
+    }
+    let checkout = steps
+        .iter()
+        .find(|step| {
+            step["uses"]
+                .as_str()
+                .is_some_and(|uses| uses.starts_with("actions/checkout@"))
+        })
+        .expect("the workflow checks out the repository");
+    assert_eq!(
+        checkout["with"]["fetch-depth"].as_i64(),
+        Some(0),
+        "the diff needs the base branch"
+    );
+}
