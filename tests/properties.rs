@@ -596,3 +596,93 @@ fn drawn_markdown_tables_show_exactly_the_drawn_text() {
         }
     }
 }
+
+// -- OpenAPI --------------------------------------------------------------------------------
+
+/// What a fragment (serde_yaml's or js-yaml's reading of it) says of each error code: the
+/// response's description, and its example body's name and message, by the example's status.
+fn responses_by_status(fragment: &Value) -> Vec<(u64, Value, Value, Value)> {
+    fragment["components"]["responses"]
+        .as_object()
+        .expect("the fragment has components.responses")
+        .values()
+        .filter_map(|response| {
+            let content = &response["content"]["application/json"];
+            let error = &content["example"]["error"];
+            let status = error["status"].as_u64()?;
+            Some((
+                status,
+                response["description"].clone(),
+                error["name"].clone(),
+                error["message"].clone(),
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn drawn_openapi_is_valid_and_reads_back_as_exactly_the_drawn_text() {
+    use crate::support::openapi;
+    let dir = scratch("properties-openapi");
+    let mut documents = Vec::new();
+    let mut drawn_for = Vec::new();
+    for version in [errspec::OpenApiVersion::V3_1, errspec::OpenApiVersion::V3_0] {
+        let mut options = all_targets();
+        options.targets = vec![errspec::Target::OpenApi];
+        options.openapi_version = version;
+        for (index, spec) in drawn().iter().enumerate() {
+            let text = errspec::render(&spec.yaml(), &options)
+                .unwrap()
+                .remove(0)
+                .contents;
+            let path = dir.join(format!("drawn_{index}_{version}.yaml"));
+            write_if_changed(&path, &text);
+            documents.push(path);
+            drawn_for.push((index, version, openapi::to_json(&openapi::parse(&text))));
+        }
+    }
+    let reports = openapi::validate(&documents);
+    for ((index, version, by_serde_yaml), report) in drawn_for.iter().zip(&reports) {
+        let spec = &drawn()[*index];
+        let context = format!("spec {index}, OpenAPI {version}");
+        assert!(report.errors.is_empty(), "{context}: {:?}", report.errors);
+        assert_eq!(
+            &report.document, by_serde_yaml,
+            "{context}: js-yaml and serde_yaml disagree"
+        );
+        let want_title = format!("{} API error responses", spec.api);
+        assert_eq!(
+            by_serde_yaml["info"]["title"].as_str(),
+            Some(want_title.as_str()),
+            "{context}"
+        );
+        let found = responses_by_status(by_serde_yaml);
+        let errors: Vec<&Code> = spec.codes.iter().filter(|c| c.status >= 400).collect();
+        assert_eq!(
+            found.len(),
+            errors.len(),
+            "{context}: one response per error code"
+        );
+        for (status, description, name, message) in &found {
+            let code = errors
+                .iter()
+                .find(|c| u64::from(c.status) == *status)
+                .unwrap();
+            same(
+                description,
+                &code.description,
+                *index,
+                code,
+                "the response's description",
+            );
+            same(
+                name,
+                &spec.error_name,
+                *index,
+                code,
+                "the example's error name",
+            );
+            same(message, &code.title, *index, code, "the example's message");
+        }
+    }
+}
