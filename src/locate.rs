@@ -4,15 +4,22 @@
 //! while deserializing a node with that node's line and column. `locate` walks the document
 //! along a path and raises an error at the node it is looking for, then reads the stamp.
 //! Validation only locates the nodes it reports, so a valid spec never pays for this.
+//!
+//! A report of many problems uses a [`Locator`], which finds every scalar and key in one walk
+//! (the stamp of an error raised on a scalar can be read without leaving the walk), so that
+//! locating hundreds of nodes costs one parse, not one each.
 
+use std::cell::{OnceCell, RefCell};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::diagnostic::Location;
+use crate::spec::static_key;
 
 /// One step from a node to its child.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Step {
     /// The value under a mapping key.
     Key(&'static str),
@@ -21,7 +28,7 @@ pub(crate) enum Step {
 }
 
 /// A path from the document root to a node, e.g. `codes[3].status`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub(crate) struct NodePath {
     steps: Vec<Step>,
     /// Point at the last key itself rather than at its value (an unknown or repeated key):
@@ -94,6 +101,233 @@ pub(crate) fn locate(source: &str, path: &NodePath) -> Option<Location> {
         line: at.line(),
         column: at.column(),
     })
+}
+
+/// Locates many nodes of one text: the first lookup indexes every scalar and key in one walk;
+/// a node the index lacks (a mapping or a list) is located on its own.
+pub(crate) struct Locator<'a> {
+    source: &'a str,
+    index: OnceCell<BTreeMap<NodePath, Location>>,
+}
+
+impl<'a> Locator<'a> {
+    /// A locator for the YAML text `source`.
+    pub(crate) fn new(source: &'a str) -> Self {
+        Self {
+            source,
+            index: OnceCell::new(),
+        }
+    }
+
+    /// Where `path` sits in the text, or `None` when the document has no such node.
+    pub(crate) fn locate(&self, path: &NodePath) -> Option<Location> {
+        let index = self.index.get_or_init(|| {
+            let index = RefCell::new(BTreeMap::new());
+            let walk = Walk {
+                path: NodePath::root(),
+                index: &index,
+            };
+            // A document that does not parse has no index; nodes are then located one by one.
+            let _ = walk.deserialize(serde_yaml::Deserializer::from_str(self.source));
+            index.into_inner()
+        });
+        index
+            .get(path)
+            .copied()
+            .or_else(|| locate(self.source, path))
+    }
+}
+
+#[cfg(test)]
+impl Locator<'_> {
+    /// How many nodes the one walk located (the index is built by this call).
+    fn index_len_for_tests(&self) -> usize {
+        let _ = self.locate(&NodePath::root());
+        self.index.get().map_or(0, BTreeMap::len)
+    }
+}
+
+/// The position stamped on an error raised with [`FOUND`], read from its message (the error
+/// type is generic inside a walk): serde_yaml ends it with ` at line L column C`, except at
+/// the very start of the text.
+fn stamped<E: de::Error>(error: &E) -> Option<Location> {
+    let text = error.to_string();
+    if !text.contains(FOUND) {
+        return None;
+    }
+    // serde_yaml leaves out the position of the very first character.
+    let Some((_, at)) = text.rsplit_once(" at line ") else {
+        return Some(Location { line: 1, column: 1 });
+    };
+    let (line, column) = at.split_once(" column ")?;
+    Some(Location {
+        line: line.parse().ok()?,
+        column: column.parse().ok()?,
+    })
+}
+
+/// Walks the whole document, recording the position of every scalar and every key under its
+/// path. Subtrees under keys that are not the format's are skipped.
+struct Walk<'i> {
+    path: NodePath,
+    index: &'i RefCell<BTreeMap<NodePath, Location>>,
+}
+
+impl<'de> DeserializeSeed<'de> for Walk<'_> {
+    type Value = ();
+
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        let (path, index) = (self.path.clone(), self.index);
+        match deserializer.deserialize_any(self) {
+            // A scalar raised the marker once read whole, so the walk goes on after it.
+            Err(error) => match stamped(&error) {
+                Some(at) => {
+                    index.borrow_mut().entry(path).or_insert(at);
+                    Ok(())
+                }
+                None => Err(error),
+            },
+            Ok(()) => Ok(()),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Walk<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML node")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Err(E::custom(FOUND))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0;
+        loop {
+            let element = Walk {
+                path: self.path.index(index),
+                index: self.index,
+            };
+            if seq.next_element_seed(element)?.is_none() {
+                return Ok(());
+            }
+            index += 1;
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen: BTreeMap<&'static str, usize> = BTreeMap::new();
+        while let Some(key) = map.next_key_seed(KeyProbe)? {
+            let Some((key, at)) = key.and_then(|(key, at)| Some((static_key(&key)?, at))) else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let occurrence = seen.entry(key).or_default();
+            let key_path = self.path.key(key).the_key_occurrence(*occurrence);
+            *occurrence += 1;
+            self.index.borrow_mut().insert(key_path, at);
+            let value = Walk {
+                path: self.path.key(key),
+                index: self.index,
+            };
+            map.next_value_seed(value)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads a mapping key and its position: the key's text is kept aside, then the marker raised
+/// so that serde_yaml stamps the key's position. `None` for a key that is not a string.
+struct KeyProbe;
+
+impl<'de> DeserializeSeed<'de> for KeyProbe {
+    type Value = Option<(String, Location)>;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        let text = RefCell::new(None);
+        match deserializer.deserialize_any(KeyText(&text)) {
+            Err(error) => match (stamped(&error), text.into_inner()) {
+                (Some(at), Some(key)) => Ok(Some((key, at))),
+                _ => Err(error),
+            },
+            Ok(()) => Ok(None),
+        }
+    }
+}
+
+/// Keeps a string key's text, then raises the marker; skips any other key.
+struct KeyText<'t>(&'t RefCell<Option<String>>);
+
+impl<'de> Visitor<'de> for KeyText<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<(), E> {
+        *self.0.borrow_mut() = Some(key.to_owned());
+        Err(E::custom(FOUND))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
 }
 
 /// Walks towards the node at `steps`, skipping every sibling unread.
@@ -308,6 +542,34 @@ mod tests {
         let codes = NodePath::root().key("codes");
         assert_eq!(at(&codes.index(2)), None);
         assert_eq!(at(&codes.index(0).key("name")), None);
+    }
+
+    #[test]
+    fn a_locator_finds_what_locate_finds() {
+        let locator = Locator::new(SOURCE);
+        let codes = NodePath::root().key("codes");
+        let paths = [
+            NodePath::root().key("version"),
+            codes.index(1),
+            codes.index(1).key("status"),
+            codes.index(0).key("title").the_key_occurrence(0),
+            codes.index(2),
+            codes.index(0).key("name"),
+        ];
+        for path in &paths {
+            assert_eq!(locator.locate(path), locate(SOURCE, path), "{path}");
+        }
+        let source = "name: 1\nb: 2\nname: 3\n";
+        let first = NodePath::root().key("name").the_key_occurrence(0);
+        // Both keys, and the first value (`b` is not a key of the format).
+        assert_eq!(Locator::new(source).index_len_for_tests(), 3);
+        assert_eq!(Locator::new(source).locate(&first), locate(source, &first));
+        let second = NodePath::root().key("name").the_key_occurrence(1);
+        assert_eq!(
+            Locator::new(source).locate(&second),
+            locate(source, &second)
+        );
+        assert!(Locator::new(source).locate(&second).is_some());
     }
 
     #[test]

@@ -244,24 +244,8 @@ fn refine_location(described: &Described, path: &str, source: &str) -> Option<Lo
     locate(source, &parent.key(key).the_key_occurrence(1))
 }
 
-/// Keys of the spec format, so that a path step can borrow a `'static` name.
-const KNOWN_KEYS: &[&str] = &[
-    "version",
-    "api",
-    "codes",
-    "name",
-    "error_name",
-    "example",
-    "status",
-    "message",
-    "title",
-    "description",
-    "retryable",
-    "allow",
-];
-
 fn leak_known_key(key: &str) -> Option<&'static str> {
-    KNOWN_KEYS.iter().copied().find(|known| *known == key)
+    crate::spec::static_key(key)
 }
 
 /// Reads serde_yaml's path notation (`codes[3].api`) back into a `NodePath`.

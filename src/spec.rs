@@ -82,6 +82,28 @@ macro_rules! spec_struct {
     };
 }
 
+/// Every key of the format, at any level.
+const KEYS: &[&str] = &[
+    "version",
+    "api",
+    "codes",
+    "name",
+    "error_name",
+    "example",
+    "status",
+    "message",
+    "title",
+    "description",
+    "retryable",
+    "allow",
+];
+
+/// `key` as the format's own `'static` name, if it is one of the format's keys (node paths
+/// borrow key names for as long as the program runs).
+pub(crate) fn static_key(key: &str) -> Option<&'static str> {
+    KEYS.iter().copied().find(|known| *known == key)
+}
+
 /// Reads a mapping key that must be one of `.0`. An unknown key is an error raised while the
 /// key is read, so serde_yaml locates it at the key itself rather than at its mapping.
 struct FieldName(&'static [&'static str]);

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint;
-use crate::locate::{NodePath, locate};
+use crate::locate::{Locator, NodePath};
 use crate::model::{Api, Code, Example, Spec};
 use crate::names::{Identifiers, NameError};
 use crate::spec::{RawCode, RawSpec};
@@ -30,7 +30,7 @@ struct Problem {
 struct Context<'a> {
     raw: &'a RawSpec,
     idents: Vec<Result<Identifiers, NameError>>,
-    source: &'a str,
+    locator: Locator<'a>,
 }
 
 type Check = fn(&Context<'_>, &mut Vec<Problem>);
@@ -57,7 +57,7 @@ pub(crate) fn validate(raw: &RawSpec, source: &str, file: &str) -> Result<Spec, 
     let context = Context {
         raw,
         idents,
-        source,
+        locator: Locator::new(source),
     };
     let mut problems = Vec::new();
     for check in CHECKS {
@@ -72,7 +72,7 @@ pub(crate) fn validate(raw: &RawSpec, source: &str, file: &str) -> Result<Spec, 
             id: problem.id,
             severity: Severity::Error,
             file: file.to_owned(),
-            location: locate(source, &problem.path),
+            location: context.locator.locate(&problem.path),
             message: problem.message,
             hint: problem.hint,
         })
@@ -98,7 +98,7 @@ fn code_path(index: usize) -> NodePath {
 
 /// The line a node is on, for messages that point at a second place.
 fn line_of(context: &Context<'_>, path: &NodePath) -> String {
-    match locate(context.source, path) {
+    match context.locator.locate(path) {
         Some(at) => format!("line {}", at.line),
         None => path.to_string(),
     }

@@ -14,7 +14,7 @@ use std::fmt;
 
 use crate::diagnostic::Location;
 use crate::error::Error;
-use crate::locate::{NodePath, locate};
+use crate::locate::{Locator, NodePath};
 use crate::model::Spec;
 use crate::pipeline::{self, Options};
 
@@ -222,6 +222,7 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> Result<Vec<Change>, 
             return Err(Error::InvalidSpec(problems));
         }
     };
+    let (old_places, new_places) = (Locator::new(old), Locator::new(new));
     let mut changes: Vec<Change> = compare(&old_spec, &new_spec)
         .into_iter()
         .map(|(rule, finding)| Change {
@@ -229,8 +230,8 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> Result<Vec<Change>, 
             severity: rule.severity,
             message: finding.message,
             hint: finding.hint,
-            old: place(old, &options.old_name, &finding.old),
-            new: place(new, &options.new_name, &finding.new),
+            old: place(&old_places, &options.old_name, &finding.old),
+            new: place(&new_places, &options.new_name, &finding.new),
         })
         .collect();
     // Stable, so changes at the same place keep the rules' order.
@@ -276,14 +277,14 @@ fn compare(old: &Spec, new: &Spec) -> Vec<(&'static rules::Rule, Finding)> {
         .collect()
 }
 
-/// The place of the first of `paths` that `source` has; `None` when `paths` is empty.
-fn place(source: &str, file: &str, paths: &[NodePath]) -> Option<Place> {
+/// The place of the first of `paths` that the text has; `None` when `paths` is empty.
+fn place(locator: &Locator<'_>, file: &str, paths: &[NodePath]) -> Option<Place> {
     if paths.is_empty() {
         return None;
     }
     Some(Place {
         file: file.to_owned(),
-        location: paths.iter().find_map(|path| locate(source, path)),
+        location: paths.iter().find_map(|path| locator.locate(path)),
     })
 }
 

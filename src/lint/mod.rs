@@ -12,7 +12,7 @@ mod title_case;
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::locate::{NodePath, locate};
+use crate::locate::{Locator, NodePath};
 use crate::spec::{RawCode, RawSpec};
 
 use registry::Entry;
@@ -96,13 +96,14 @@ pub(crate) fn lint(raw: &RawSpec, source: &str, file: &str) -> Vec<Diagnostic> {
             }
         }
     }
+    let locator = Locator::new(source);
     let mut diagnostics: Vec<Diagnostic> = warnings
         .into_iter()
         .map(|(id, hit)| Diagnostic {
             id,
             severity: Severity::Warning,
             file: file.to_owned(),
-            location: locate(source, &hit.path),
+            location: locator.locate(&hit.path),
             message: hit.message,
             hint: Some(hit.hint),
         })
