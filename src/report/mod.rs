@@ -111,7 +111,7 @@ impl FromStr for MessageFormat {
 pub struct Emitter {
     format: MessageFormat,
     color: bool,
-    sources: BTreeMap<String, String>,
+    sources: BTreeMap<String, span::Source>,
 }
 
 impl Emitter {
@@ -139,7 +139,7 @@ impl Emitter {
             .strip_prefix('\u{FEFF}')
             .map(str::to_owned)
             .unwrap_or(text);
-        self.sources.insert(file.into(), text);
+        self.sources.insert(file.into(), span::Source::new(text));
         self
     }
 
@@ -272,12 +272,20 @@ impl Emitter {
         kind: AnnotationKind,
         label: Option<&'a str>,
     ) -> Element<'a> {
-        match (mark.location, self.sources.get(mark.file)) {
-            (Some(at), Some(text)) => Snippet::source(text.as_str())
+        let spanned = mark
+            .location
+            .and_then(|at| Some((at, self.sources.get(mark.file)?.span(at)?)));
+        // Only the node's line goes to the renderer, so a report's cost does not grow with the
+        // file's length for every diagnostic.
+        if let Some((at, (_, line, range))) = spanned {
+            return Snippet::source(line)
+                .line_start(at.line)
                 .path(mark.file)
-                .annotation(kind.span(span::span(text, at)).label(label))
-                .into(),
-            (Some(at), None) => Origin::path(mark.file)
+                .annotation(kind.span(range).label(label))
+                .into();
+        }
+        match (mark.location, self.sources.get(mark.file)) {
+            (Some(at), _) => Origin::path(mark.file)
                 .line(at.line)
                 .char_column(at.column)
                 .into(),
@@ -290,8 +298,7 @@ impl Emitter {
         let end = |mark: Option<Mark<'_>>| {
             let mark = mark?;
             let at = mark.location?;
-            let text = self.sources.get(mark.file)?;
-            Some(span::end_location(text, &span::span(text, at)))
+            Some(self.sources.get(mark.file)?.end_location(at))
         };
         let primary = entry.primary;
         let json_place = |mark: Option<Mark<'_>>| {

@@ -10,39 +10,65 @@ use std::ops::Range;
 
 use crate::diagnostic::Location;
 
+/// A file's text with the offset of each line, so that a report of many diagnostics finds each
+/// one's line without scanning the file again.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Source {
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// Indexes the lines of `text`.
+    pub(crate) fn new(text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { text, line_starts }
+    }
+
+    /// Line `line` (from 1) without its line break, and the byte offset where it starts.
+    pub(crate) fn line(&self, line: usize) -> Option<(usize, &str)> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        Some((start, self.text[start..end].trim_end_matches('\r')))
+    }
+
+    /// The byte range, within its line, of the node that starts at `at`, with that line and
+    /// the line's offset in the file. Empty when `at` is past the end of its line (a missing
+    /// value); `None` past the end of the file.
+    pub(crate) fn span(&self, at: Location) -> Option<(usize, &str, Range<usize>)> {
+        let (line_start, line) = self.line(at.line)?;
+        let column = line
+            .char_indices()
+            .nth(at.column.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i);
+        let length = extent(&line[column..], in_flow(&line[..column]));
+        Some((line_start, line, column..column + length))
+    }
+
+    /// The position just past the node that starts at `at`: the exclusive end of its span.
+    pub(crate) fn end_location(&self, at: Location) -> Location {
+        match self.span(at) {
+            Some((_, line, range)) => Location {
+                line: at.line,
+                column: line[..range.end].chars().count() + 1,
+            },
+            None => crate::pipeline::location_after(&self.text),
+        }
+    }
+}
+
 /// The byte range in `source` of the node that starts at `at`. Empty when `at` is past the end
 /// of its line (a missing value) or of the file.
-pub(crate) fn span(source: &str, at: Location) -> Range<usize> {
-    let Some(line_start) = line_offset(source, at.line) else {
-        return source.len()..source.len();
-    };
-    let line_end = source[line_start..]
-        .find('\n')
-        .map_or(source.len(), |i| line_start + i);
-    let line = source[line_start..line_end].trim_end_matches('\r');
-    let column = line
-        .char_indices()
-        .nth(at.column.saturating_sub(1))
-        .map_or(line.len(), |(i, _)| i);
-    let start = line_start + column;
-    let length = extent(&line[column..], in_flow(&line[..column]));
-    start..start + length
-}
-
-/// The position just past `range`, counted like [`Location`]: the exclusive end of a span.
-pub(crate) fn end_location(source: &str, range: &Range<usize>) -> Location {
-    crate::pipeline::location_after(&source[..range.end])
-}
-
-/// The byte offset where line `line` (from 1) starts.
-fn line_offset(source: &str, line: usize) -> Option<usize> {
-    if line == 1 {
-        return Some(0);
+#[cfg(test)]
+fn span(source: &str, at: Location) -> Range<usize> {
+    match Source::new(source.to_owned()).span(at) {
+        Some((line_start, _, range)) => line_start + range.start..line_start + range.end,
+        None => source.len()..source.len(),
     }
-    source
-        .match_indices('\n')
-        .nth(line.checked_sub(2)?)
-        .map(|(i, _)| i + 1)
 }
 
 /// The length in bytes of the node at the start of `rest` (the rest of its line).
@@ -198,7 +224,7 @@ mod tests {
         let source = "é: ünï  \r\nx: y\r\n";
         assert_eq!(under(source, 1, 4), "ünï");
         assert_eq!(under(source, 2, 4), "y");
-        let end = end_location(source, &span(source, Location { line: 1, column: 4 }));
+        let end = Source::new(source.to_owned()).end_location(Location { line: 1, column: 4 });
         assert_eq!((end.line, end.column), (1, 7));
     }
 }
