@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 # Start from every spec the project has: the seed, the fixtures, the past findings.
 mkdir -p corpus/spec
 cp ../spec/errors.yaml ../tests/fixtures/specs/*.yaml ../tests/fixtures/invalid/*.yaml corpus/spec/
-cp ../tests/fixtures/fuzz/* corpus/spec/ 2>/dev/null || true
+cp ../tests/fixtures/fuzz/*.yaml corpus/spec/ 2>/dev/null || true
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

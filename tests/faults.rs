@@ -382,3 +382,31 @@ fn eight_racing_generates_end_with_complete_identical_files() {
         "no temporary files are left: {leftovers:?}"
     );
 }
+
+#[test]
+fn fuzz_findings_stay_fixed() {
+    // Inputs the fuzzer (fuzz/run.sh) found or reached deep with, replayed as the fuzz target
+    // does: no panic, and a spec that renders renders the same bytes twice.
+    let findings =
+        crate::support::files_in(&crate::support::repo().join("tests/fixtures/fuzz"), "yaml");
+    assert!(
+        !findings.is_empty(),
+        "tests/fixtures/fuzz/ holds the fuzzer's findings"
+    );
+    let mut options = errspec::Options::new("fuzz.yaml");
+    options.targets = errspec::Target::ALL.to_vec();
+    for finding in findings {
+        let bytes = fs::read(&finding).unwrap();
+        let Ok(source) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        if let Ok(files) = errspec::render(source, &options) {
+            assert_eq!(
+                errspec::render(source, &options).unwrap(),
+                files,
+                "{}",
+                finding.display()
+            );
+        }
+    }
+}
