@@ -8,7 +8,7 @@
 use askama::Template;
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{doc_lines, escape_inline, is_invisible, lines};
+use super::text::{doc_lines, escape_inline, is_invisible, lines, quoted};
 use crate::model::Spec;
 
 #[derive(Template)]
@@ -151,21 +151,9 @@ fn retryable(spec: &Spec) -> Option<String> {
 /// A JSON string literal whose value is `text`; invisible characters are escaped so the code
 /// block shows them.
 fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_invisible(c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(text, '"', is_invisible, |c| {
+        format!("\\u{:04x}", u32::from(c))
+    })
 }
 
 /// `text` as a Markdown code span, fenced with more backticks than it contains in a row.

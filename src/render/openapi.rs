@@ -14,7 +14,7 @@
 
 use askama::Template;
 
-use super::text::is_invisible;
+use super::text::{is_invisible, quoted};
 use crate::model::{Code, Spec};
 use crate::target::OpenApiVersion;
 
@@ -162,21 +162,9 @@ fn yaml_string(text: &str) -> String {
     if text.contains('"') && !text.contains('\\') && !text.chars().any(needs_escape) {
         return format!("'{}'", text.replace('\'', "''"));
     }
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if needs_escape(c) => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(text, '"', needs_escape, |c| {
+        format!("\\u{:04X}", u32::from(c))
+    })
 }
 
 /// A mapping key for an identifier. Identifiers are ASCII letters and digits, which are plain

@@ -9,7 +9,7 @@ use askama::Template;
 use unicode_width::UnicodeWidthStr;
 
 use super::RenderOptions;
-use super::text::{doc_lines, is_invisible};
+use super::text::{doc_lines, is_invisible, quoted};
 use crate::model::Spec;
 
 /// rustfmt's default `max_width`.
@@ -189,22 +189,10 @@ fn fits(line: &str) -> bool {
 /// rejected in source (control characters, bidi controls, line separators) are escaped; every
 /// other character is written as itself, so `couldn’t` reads as `couldn’t`.
 fn string_literal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\0' => out.push_str("\\0"),
-            c if is_invisible(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(text, '"', is_invisible, |c| match c {
+        '\0' => "\\0".to_owned(),
+        c => format!("\\u{{{:x}}}", u32::from(c)),
+    })
 }
 
 #[cfg(test)]

@@ -39,6 +39,36 @@ pub(crate) fn is_invisible(c: char) -> bool {
         )
 }
 
+/// `text` between `quote`s, in the C-like escaping that every target's string literals share:
+/// the quote, `\\`, `\n`, `\r` and `\t` are escaped, and every character `escaped` selects is
+/// written by `code_point` (each target spells a code point its own way: `\u{202e}`,
+/// `\u202E`); every other character is written as itself.
+pub(crate) fn quoted(
+    text: &str,
+    quote: char,
+    escaped: impl Fn(char) -> bool,
+    code_point: impl Fn(char) -> String,
+) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(quote);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if escaped(c) => out.push_str(&code_point(c)),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
 /// Text as the lines of a doc comment that Markdown renders (rustdoc, TSDoc), wrapped to
 /// `width` columns. Markdown syntax is escaped so the text reads exactly as written, and
 /// invisible characters are named (`U+202E`), since a comment cannot escape them. Runs of

@@ -9,12 +9,10 @@
 //! value moves to the line after its `key:` or `=`, is made here, measuring text as prettier's
 //! `getStringWidth` does.
 
-use std::fmt::Write as _;
-
 use askama::Template;
 use unicode_width::UnicodeWidthStr;
 
-use super::text::{doc_lines, is_invisible, wrap_markdown};
+use super::text::{doc_lines, is_invisible, quoted, wrap_markdown};
 use crate::model::{Code, Spec};
 
 /// prettier's default `printWidth`.
@@ -272,57 +270,24 @@ fn string_literal(text: &str, escape_unmeasured: bool) -> String {
     let doubles = text.matches('"').count();
     let singles = text.matches('\'').count();
     let quote = if doubles > singles { '\'' } else { '"' };
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(quote);
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if is_invisible(c) || (escape_unmeasured && prettier_width(c).is_none()) => {
-                push_unicode_escape(&mut out, c);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
+    let escaped = |c| is_invisible(c) || (escape_unmeasured && prettier_width(c).is_none());
+    quoted(text, quote, escaped, unicode_escape)
 }
 
 /// A JSON string whose value is exactly `text`, for the example body in a doc comment.
 fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_invisible(c) => push_unicode_escape(&mut out, c),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(text, '"', is_invisible, unicode_escape)
 }
 
 /// `\u202E`, or `\u{1F680}` beyond the Basic Multilingual Plane (where JSON is never asked
 /// to go: every invisible character is in it). Upper-case hex, as linters prefer.
-fn push_unicode_escape(out: &mut String, c: char) {
+fn unicode_escape(c: char) -> String {
     let code = u32::from(c);
     if code > 0xFFFF {
-        write!(out, "\\u{{{code:X}}}")
+        format!("\\u{{{code:X}}}")
     } else {
-        write!(out, "\\u{code:04X}")
+        format!("\\u{code:04X}")
     }
-    .expect("writing to a String cannot fail");
 }
 
 /// The narrowest and widest prettier may measure `literal`: exact when every character's
