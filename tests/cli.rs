@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use crate::support::{Run, errspec, render, repo};
+use crate::support::{Run, errspec, render, repo, tree};
 
 const SPEC: &str = "version: 1\napi:\n  name: Acme\ncodes:\n  - status: 404\n    title: Not Found\n    description: No such thing.\n";
 
@@ -20,32 +20,6 @@ fn generate(dir: &Path, extra: &[&str]) -> Run {
     let mut args = vec!["generate"];
     args.extend_from_slice(extra);
     errspec(dir, &args)
-}
-
-/// Every file under `dir` with its bytes, for before/after comparisons.
-fn snapshot_tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_owned()];
-    while let Some(folder) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let name = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                files.push((name, fs::read(&path).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 #[test]
@@ -128,10 +102,10 @@ fn spec_and_out_flags_choose_the_paths() {
 fn check_passes_on_fresh_files_and_writes_nothing() {
     let dir = project(SPEC);
     assert_eq!(generate(dir.path(), &[]).code, Some(0));
-    let before = snapshot_tree(dir.path());
+    let before = tree(dir.path());
     let run = generate(dir.path(), &["--check"]);
     assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""));
-    assert_eq!(snapshot_tree(dir.path()), before);
+    assert_eq!(tree(dir.path()), before);
 }
 
 #[test]
@@ -140,7 +114,7 @@ fn check_fails_on_a_stale_file_with_a_diff_and_the_fix() {
     assert_eq!(generate(dir.path(), &[]).code, Some(0));
     let spec = SPEC.replace("No such thing.", "Nothing here.");
     fs::write(dir.path().join("spec/errors.yaml"), spec).unwrap();
-    let before = snapshot_tree(dir.path());
+    let before = tree(dir.path());
     let run = generate(dir.path(), &["--check"]);
     assert_eq!(run.code, Some(1));
     assert!(
@@ -165,7 +139,7 @@ fn check_fails_on_a_stale_file_with_a_diff_and_the_fix() {
         "{}",
         run.stderr
     );
-    assert_eq!(snapshot_tree(dir.path()), before, "--check writes nothing");
+    assert_eq!(tree(dir.path()), before, "--check writes nothing");
 }
 
 #[test]
@@ -183,7 +157,7 @@ fn an_invalid_spec_exits_1_and_writes_nothing() {
     assert_eq!(generate(dir.path(), &[]).code, Some(0));
     let bad = SPEC.replace("status: 404", "status: 4040");
     fs::write(dir.path().join("spec/errors.yaml"), &bad).unwrap();
-    let before = snapshot_tree(dir.path());
+    let before = tree(dir.path());
     let run = generate(dir.path(), &["--message-format", "short"]);
     assert_eq!(run.code, Some(1));
     assert_eq!(
@@ -199,7 +173,7 @@ fn an_invalid_spec_exits_1_and_writes_nothing() {
         "{}",
         run.stderr
     );
-    assert_eq!(snapshot_tree(dir.path()), before);
+    assert_eq!(tree(dir.path()), before);
     let run = generate(dir.path(), &["--out", "fresh"]);
     assert_eq!(run.code, Some(1));
     assert!(

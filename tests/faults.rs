@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{Run, errspec};
+use crate::support::{Run, errspec, tree};
 
 const SPEC: &str = "version: 1\napi:\n  name: Acme\ncodes:\n  - status: 404\n    title: Not Found\n    description: No such thing.\n";
 
@@ -43,25 +43,6 @@ impl Project {
             "generated/ changed"
         );
     }
-}
-
-/// Every file under `dir`, with its bytes, sorted.
-fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut pending = vec![dir.to_owned()];
-    while let Some(folder) = pending.pop() {
-        for entry in fs::read_dir(&folder).into_iter().flatten() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let bytes = fs::read(&path).unwrap_or_default();
-                files.push((path, bytes));
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 /// Asserts that `run` failed with exactly one error, which names `path`.

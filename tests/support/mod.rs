@@ -118,3 +118,23 @@ pub fn write_if_changed(path: &Path, contents: &str) {
         std::fs::write(path, contents).unwrap();
     }
 }
+
+/// Every file under `dir` (its path and bytes), sorted, for comparing a folder before and after:
+/// what a command wrote, changed or left behind.
+pub fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).into_iter().flatten() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap_or_default();
+                files.push((path, bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
