@@ -181,16 +181,33 @@ impl Generator {
         if self.emit_rerun_if_changed && in_build_script {
             println!("cargo:rerun-if-changed={}", self.spec.display());
         }
-        let options = self.options();
-        let source = pipeline::read_spec(&self.spec, &options.spec_name)?;
-        let (spec, warnings) = pipeline::check(&source, &options)?;
-        if self.emit_cargo_warnings && in_build_script {
-            for warning in &warnings {
+        self.generate_with(|warnings| {
+            if !(self.emit_cargo_warnings && in_build_script) {
+                return;
+            }
+            for warning in warnings {
                 for line in warning.to_string().lines() {
                     println!("cargo:warning={line}");
                 }
             }
-        }
+        })
+    }
+
+    /// [`generate`](Generator::generate), but the spec's warnings go to `report` (before
+    /// anything is written) instead of cargo, and nothing is printed: for a tool that shows
+    /// warnings its own way without reading the spec twice, as the `errspec` command does.
+    ///
+    /// ```no_run
+    /// errspec::Generator::new("errors.yaml")
+    ///     .out_dir("generated")
+    ///     .generate_with(|warnings| warnings.iter().for_each(|w| eprintln!("{w}")))?;
+    /// # Ok::<(), errspec::Error>(())
+    /// ```
+    pub fn generate_with(&self, report: impl FnOnce(&[Diagnostic])) -> Result<Vec<PathBuf>, Error> {
+        let options = self.options();
+        let source = pipeline::read_spec(&self.spec, &options.spec_name)?;
+        let (spec, warnings) = pipeline::check(&source, &options)?;
+        report(&warnings);
         let files = pipeline::render_spec(&spec, &options);
         let out_dir = self.resolved_out_dir()?;
         if !self.check {

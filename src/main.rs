@@ -127,15 +127,11 @@ fn spec_name(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// Reports the warnings (the library reads the spec for them), then generates.
+/// Generates, reporting the warnings before anything is written, from one reading of the spec.
 fn generate(args: &GenerateArgs, output: &mut Output) -> bool {
     output.spec(&args.spec.spec, args.lints.deny_warnings);
-    let generator = generator(args);
-    let outcome = generator.validate().and_then(|warnings| {
-        output.diagnostics(&warnings);
-        generator.generate()
-    });
-    outcome
+    generator(args)
+        .generate_with(|warnings| output.diagnostics(warnings))
         .map_err(|error| output.error(&error, &rerun_without_check()))
         .is_ok()
 }

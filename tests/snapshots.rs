@@ -2,7 +2,7 @@
 //! fragment in both versions), and of the diagnostics for each invalid and lint fixture, in
 //! every message format: a pull request shows exactly what a change does.
 
-use crate::support::{render, repo};
+use crate::support::{render, spec_name};
 
 #[test]
 fn generated_files() {
@@ -33,11 +33,7 @@ fn snapshot_openapi_3_0(path: &std::path::Path) {
 fn invalid_spec_diagnostics() {
     insta::glob!("fixtures/invalid/*.yaml", |path| {
         let source = std::fs::read_to_string(path).unwrap();
-        let name = path
-            .strip_prefix(repo())
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+        let name = spec_name(path);
         let error = errspec::render(&source, &errspec::Options::new(name))
             .expect_err("an invalid fixture is refused");
         insta::assert_snapshot!(error.to_string());
@@ -56,11 +52,7 @@ fn snapshot_diagnostics(path: &std::path::Path) {
     use errspec::report::{Emitter, MessageFormat};
 
     let source = std::fs::read_to_string(path).unwrap();
-    let name = path
-        .strip_prefix(repo())
-        .unwrap()
-        .to_string_lossy()
-        .replace('\\', "/");
+    let name = spec_name(path);
     let diagnostics = match errspec::validate(&source, &errspec::Options::new(name.as_str())) {
         Ok(warnings) => warnings,
         Err(errspec::Error::InvalidSpec(errors)) => errors,
