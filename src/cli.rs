@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use errspec::report::MessageFormat;
+use errspec::{OpenApiVersion, Target};
 
 /// Generate Rust, TypeScript, OpenAPI, Markdown and more from one spec of your API's error codes.
 #[derive(Debug, Parser)]
@@ -34,35 +35,11 @@ pub struct Cli {
 pub struct OutputArgs {
     /// How to write errors and warnings.
     #[arg(long, value_name = "FORMAT", default_value = "human", global = true)]
-    pub message_format: MessageFormatArg,
+    pub message_format: MessageFormat,
 
     /// When to colour the human format.
     #[arg(long, value_name = "WHEN", default_value = "auto", global = true)]
     pub color: ColorChoice,
-}
-
-/// The message formats, by their command-line names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MessageFormatArg {
-    /// rustc-style, with the source line and the hint, on stderr
-    Human,
-    /// `file:line:column: error: message` and the hint, on stderr
-    Short,
-    /// one JSON object per diagnostic and line, on stdout
-    Json,
-    /// GitHub Actions annotations (`::error file=...::message`), on stdout
-    Github,
-}
-
-impl From<MessageFormatArg> for MessageFormat {
-    fn from(format: MessageFormatArg) -> Self {
-        match format {
-            MessageFormatArg::Human => MessageFormat::Human,
-            MessageFormatArg::Short => MessageFormat::Short,
-            MessageFormatArg::Json => MessageFormat::Json,
-            MessageFormatArg::Github => MessageFormat::Github,
-        }
-    }
 }
 
 /// When to colour diagnostics.
@@ -192,7 +169,7 @@ pub struct GenerateArgs {
 
     /// A target to generate; repeat for several. Without it, every target is generated.
     #[arg(long = "target", value_name = "TARGET")]
-    pub targets: Vec<TargetArg>,
+    pub targets: Vec<Target>,
 
     /// Generate Rust that needs only std: no serde derives on the body types.
     #[arg(long)]
@@ -200,7 +177,7 @@ pub struct GenerateArgs {
 
     /// The OpenAPI version of the OpenAPI target.
     #[arg(long, value_name = "VERSION", default_value = "3.1")]
-    pub openapi_version: OpenApiVersionArg,
+    pub openapi_version: OpenApiVersion,
 
     /// Write nothing; show a diff for each file that is missing or differs, and exit 1 if any.
     #[arg(long)]
@@ -208,50 +185,4 @@ pub struct GenerateArgs {
 
     #[command(flatten)]
     pub lints: LintArgs,
-}
-
-/// The targets, by their command-line names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TargetArg {
-    /// Rust: rust/error_codes.rs
-    Rust,
-    /// TypeScript: typescript/error-codes.ts
-    #[value(name = "typescript")]
-    TypeScript,
-    /// OpenAPI: openapi/error-codes.yaml
-    #[value(name = "openapi")]
-    OpenApi,
-    /// Markdown: docs/error-codes.md
-    Markdown,
-}
-
-impl From<TargetArg> for errspec::Target {
-    fn from(target: TargetArg) -> Self {
-        match target {
-            TargetArg::Rust => errspec::Target::Rust,
-            TargetArg::TypeScript => errspec::Target::TypeScript,
-            TargetArg::OpenApi => errspec::Target::OpenApi,
-            TargetArg::Markdown => errspec::Target::Markdown,
-        }
-    }
-}
-
-/// The OpenAPI versions, by their command-line names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OpenApiVersionArg {
-    /// OpenAPI 3.0 (written as 3.0.3), for tools that do not read 3.1 yet
-    #[value(name = "3.0")]
-    V3_0,
-    /// OpenAPI 3.1 (written as 3.1.0)
-    #[value(name = "3.1")]
-    V3_1,
-}
-
-impl From<OpenApiVersionArg> for errspec::OpenApiVersion {
-    fn from(version: OpenApiVersionArg) -> Self {
-        match version {
-            OpenApiVersionArg::V3_0 => errspec::OpenApiVersion::V3_0,
-            OpenApiVersionArg::V3_1 => errspec::OpenApiVersion::V3_1,
-        }
-    }
 }

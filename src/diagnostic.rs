@@ -48,8 +48,11 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// The spec file, as the user named it.
     pub file: String,
-    /// Where in the file, when the problem has a place (an unreadable file has none).
+    /// Where in the file, when the problem has a place (an unreadable file has none): the
+    /// start of the node the problem is about.
     pub location: Option<Location>,
+    /// The exclusive end of that node, when it is known.
+    pub end: Option<Location>,
     /// What is wrong, starting lowercase, without a final dot.
     pub message: String,
     /// How to fix it, when that is clear.
@@ -57,6 +60,26 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error about the node that spans `at` (start and exclusive end), or about the file
+    /// as a whole.
+    pub(crate) fn error(
+        id: &'static str,
+        file: &str,
+        at: Option<(Location, Location)>,
+        message: String,
+        hint: Option<String>,
+    ) -> Self {
+        Self {
+            id,
+            severity: Severity::Error,
+            file: file.to_owned(),
+            location: at.map(|(start, _)| start),
+            end: at.map(|(_, end)| end),
+            message,
+            hint,
+        }
+    }
+
     /// Whether this diagnostic stops generation.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

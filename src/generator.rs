@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::pipeline::{self, Options};
+use crate::source;
 use crate::target::{OpenApiVersion, Target};
 use crate::write;
 
@@ -17,13 +18,10 @@ use crate::write;
 #[derive(Debug, Clone)]
 pub struct Generator {
     spec: PathBuf,
-    spec_name: Option<String>,
-    targets: Vec<Target>,
-    serde: bool,
-    openapi_version: OpenApiVersion,
+    /// What to generate and how; `targets` empty means the default, Rust alone.
+    options: Options,
     out_dir: Option<PathBuf>,
     check: bool,
-    deny_warnings: bool,
     emit_rerun_if_changed: bool,
     emit_cargo_warnings: bool,
 }
@@ -36,15 +34,14 @@ impl Generator {
     /// let generator = errspec::Generator::new("errors.yaml");
     /// ```
     pub fn new(spec: impl AsRef<Path>) -> Self {
+        let spec = spec.as_ref().to_owned();
+        let mut options = Options::new(spec.to_string_lossy().replace('\\', "/"));
+        options.targets.clear();
         Self {
-            spec: spec.as_ref().to_owned(),
-            spec_name: None,
-            targets: Vec::new(),
-            serde: true,
-            openapi_version: OpenApiVersion::default(),
+            spec,
+            options,
             out_dir: None,
             check: false,
-            deny_warnings: false,
             emit_rerun_if_changed: true,
             emit_cargo_warnings: true,
         }
@@ -57,8 +54,8 @@ impl Generator {
     /// errspec::Generator::new("errors.yaml").target(errspec::Target::Rust);
     /// ```
     pub fn target(&mut self, target: Target) -> &mut Self {
-        if !self.targets.contains(&target) {
-            self.targets.push(target);
+        if !self.options.targets.contains(&target) {
+            self.options.targets.push(target);
         }
         self
     }
@@ -83,7 +80,7 @@ impl Generator {
     /// errspec::Generator::new("errors.yaml").serde(false);
     /// ```
     pub fn serde(&mut self, serde: bool) -> &mut Self {
-        self.serde = serde;
+        self.options.serde = serde;
         self
     }
 
@@ -96,7 +93,7 @@ impl Generator {
     ///     .openapi_version(errspec::OpenApiVersion::V3_0);
     /// ```
     pub fn openapi_version(&mut self, version: OpenApiVersion) -> &mut Self {
-        self.openapi_version = version;
+        self.options.openapi_version = version;
         self
     }
 
@@ -130,7 +127,7 @@ impl Generator {
     /// errspec::Generator::new("errors.yaml").deny_warnings(true);
     /// ```
     pub fn deny_warnings(&mut self, deny: bool) -> &mut Self {
-        self.deny_warnings = deny;
+        self.options.deny_warnings = deny;
         self
     }
 
@@ -141,7 +138,7 @@ impl Generator {
     /// errspec::Generator::new("/abs/path/errors.yaml").spec_name("errors.yaml");
     /// ```
     pub fn spec_name(&mut self, name: impl Into<String>) -> &mut Self {
-        self.spec_name = Some(name.into());
+        self.options.spec_name = name.into();
         self
     }
 
@@ -205,8 +202,9 @@ impl Generator {
     /// ```
     pub fn generate_with(&self, report: impl FnOnce(&[Diagnostic])) -> Result<Vec<PathBuf>, Error> {
         let options = self.options();
-        let source = pipeline::read_spec(&self.spec, &options.spec_name)?;
-        let (spec, warnings) = pipeline::check(&source, &options)?;
+        let source =
+            source::read_text(&self.spec, &options.spec_name).map_err(Error::InvalidSpec)?;
+        let (spec, warnings) = pipeline::check(&source, &options).map_err(Error::InvalidSpec)?;
         report(&warnings);
         let files = pipeline::render_spec(&spec, &options);
         let out_dir = self.resolved_out_dir()?;
@@ -232,23 +230,17 @@ impl Generator {
     /// ```
     pub fn validate(&self) -> Result<Vec<Diagnostic>, Error> {
         let options = self.options();
-        let source = pipeline::read_spec(&self.spec, &options.spec_name)?;
+        let source = source::read_spec(&self.spec, &options.spec_name)?;
         pipeline::validate(&source, &options)
     }
 
-    /// The options the pipeline renders with.
+    /// The options the pipeline renders with: those set here, with [`Target::Rust`] alone
+    /// when no target was added.
     pub fn options(&self) -> Options {
-        let mut options = Options::new(
-            self.spec_name
-                .clone()
-                .unwrap_or_else(|| self.spec.to_string_lossy().replace('\\', "/")),
-        );
-        if !self.targets.is_empty() {
-            options.targets = self.targets.clone();
+        let mut options = self.options.clone();
+        if options.targets.is_empty() {
+            options.targets = vec![Target::Rust];
         }
-        options.serde = self.serde;
-        options.openapi_version = self.openapi_version;
-        options.deny_warnings = self.deny_warnings;
         options
     }
 

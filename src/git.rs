@@ -14,15 +14,18 @@ use errspec::{Diagnostic, Severity};
 /// The spec at `spec` (a path in the working tree) as it is at revision `rev`: the name
 /// reports give it, `REV:PATH` with the path from the repository's root, and its bytes (at
 /// most one past [`errspec::MAX_SPEC_BYTES`], enough for the size check to refuse it).
-pub fn show(rev: &str, spec: &Path) -> Result<(String, Vec<u8>), Diagnostic> {
+pub fn show(rev: &str, spec: &Path) -> Result<(String, Vec<u8>), Box<Diagnostic>> {
     let spec_name = spec.to_string_lossy().replace('\\', "/");
-    let fail = |id, message: String, hint: &str| Diagnostic {
-        id,
-        severity: Severity::Error,
-        file: spec_name.clone(),
-        location: None,
-        message,
-        hint: Some(hint.to_owned()),
+    let fail = |id, message: String, hint: &str| {
+        Box::new(Diagnostic {
+            id,
+            severity: Severity::Error,
+            file: spec_name.clone(),
+            location: None,
+            end: None,
+            message,
+            hint: Some(hint.to_owned()),
+        })
     };
     let with_a_file = "or compare with a file: --base OLD.yaml";
     if rev.is_empty() || rev.starts_with('-') {

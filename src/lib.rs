@@ -150,7 +150,6 @@ mod diff;
 mod error;
 mod generator;
 mod lint;
-mod locate;
 mod model;
 mod names;
 mod parse;
@@ -160,18 +159,19 @@ mod render;
 pub mod report;
 #[cfg(feature = "schemars")]
 mod schema;
+mod source;
 mod spec;
 mod target;
 mod validate;
 mod write;
+mod yaml;
 
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use diff::{Change, ChangeKind, ChangeSeverity, DiffOptions, Place, change_kinds, diff};
 pub use error::{Error, StaleFile};
 pub use generator::Generator;
-pub use pipeline::{
-    GeneratedFile, MAX_SPEC_BYTES, Options, decode_spec, read_spec, render, validate,
-};
+pub use pipeline::{GeneratedFile, Options, render, validate};
 #[cfg(feature = "schemars")]
 pub use schema::spec_schema;
+pub use source::{MAX_SPEC_BYTES, decode_spec, read_spec};
 pub use target::{OpenApiVersion, Target, UnknownOpenApiVersion, UnknownTarget};

@@ -97,11 +97,20 @@ fn read_versions(
     }
 }
 
-/// The diagnostics of an error from reading or checking a spec, which has nothing else.
+/// The diagnostics of an error from reading a spec (reading finds only problems with the
+/// spec, but any other error is shown too rather than lost).
 fn problems(error: Error) -> Vec<Diagnostic> {
     match error {
         Error::InvalidSpec(problems) => problems,
-        other => unreachable!("reading a spec only finds problems with it: {other}"),
+        other => vec![Diagnostic {
+            id: "SPEC_UNREADABLE",
+            severity: errspec::Severity::Error,
+            file: String::new(),
+            location: None,
+            end: None,
+            message: other.to_string(),
+            hint: None,
+        }],
     }
 }
 
@@ -109,7 +118,7 @@ fn problems(error: Error) -> Vec<Diagnostic> {
 fn read_base(args: &DiffArgs) -> Result<(String, String), Error> {
     if let Some(rev) = &args.base_rev {
         let (name, bytes) =
-            git::show(rev, &args.spec).map_err(|problem| Error::InvalidSpec(vec![problem]))?;
+            git::show(rev, &args.spec).map_err(|problem| Error::InvalidSpec(vec![*problem]))?;
         let text = errspec::decode_spec(bytes, &name)?;
         return Ok((name, text));
     }
@@ -157,7 +166,7 @@ fn generator(args: &GenerateArgs) -> Generator {
     generator
         .out_dir(&args.out)
         .serde(!args.no_serde)
-        .openapi_version(args.openapi_version.into())
+        .openapi_version(args.openapi_version)
         .check(args.check)
         .deny_warnings(args.lints.deny_warnings);
     // The command prints warnings itself, in the chosen format, even under a build script.
@@ -167,7 +176,7 @@ fn generator(args: &GenerateArgs) -> Generator {
     if args.targets.is_empty() {
         generator.targets(errspec::Target::ALL);
     } else {
-        generator.targets(args.targets.iter().map(|&target| target.into()));
+        generator.targets(args.targets.iter().copied());
     }
     generator
 }

@@ -1,8 +1,13 @@
 //! The validated spec that renderers consume. Only `validate` builds it, so every value here
 //! has passed every check: statuses are unique and in range, strings are non-empty, and
 //! identifiers are valid and distinct in every target.
+//!
+//! Each item carries its [`Origin`], where the spec file wrote it, so that lints and `diff`
+//! point at the right place without looking anything up again. Origins never take part in
+//! comparisons: two models are equal when they say the same, however their files are laid out.
 
 use crate::names::Identifiers;
+use crate::yaml::{Document, Path, Span};
 
 /// A valid spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,6 +16,8 @@ pub(crate) struct Spec {
     pub api: Api,
     /// The codes, in spec order.
     pub codes: Vec<Code>,
+    /// The top-level mapping.
+    pub origin: Origin,
 }
 
 /// Facts about the API as a whole.
@@ -22,6 +29,8 @@ pub(crate) struct Api {
     pub error_name: String,
     /// The example body the API's documentation shows; its status is one of the error codes.
     pub example: Option<Example>,
+    /// The `api` mapping.
+    pub origin: Origin,
 }
 
 /// The documented example error body.
@@ -31,6 +40,8 @@ pub(crate) struct Example {
     pub status: u16,
     /// The example's message.
     pub message: String,
+    /// The `example` mapping.
+    pub origin: Origin,
 }
 
 /// One error code.
@@ -46,6 +57,10 @@ pub(crate) struct Code {
     pub retryable: bool,
     /// The code's identifier in each target.
     pub idents: Identifiers,
+    /// The lints silenced for this code, by id, each where it is written.
+    pub allow: Vec<Allow>,
+    /// The code's mapping.
+    pub origin: Origin,
 }
 
 impl Code {
@@ -53,5 +68,64 @@ impl Code {
     /// and the docs' intro say.
     pub(crate) fn is_error(&self) -> bool {
         self.status >= 400
+    }
+
+    /// Where the code's identifiers come from: its `name`, or its title when it has none.
+    pub(crate) fn identifier_origin(&self) -> Span {
+        self.origin.identifier_source()
+    }
+}
+
+/// One entry of a code's `allow:` list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Allow {
+    /// The lint's id.
+    pub id: String,
+    /// Where the entry is written.
+    pub span: Span,
+}
+
+/// Where a model item was written: its node, and each of its keys with its value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Origin {
+    /// The item's node (a mapping).
+    pub node: Span,
+    /// Each key, with where the key and its value are written, in file order.
+    keys: Vec<(String, Span, Span)>,
+}
+
+impl Origin {
+    /// The origin of the mapping at `path` in `document` (for a path that is not there, an
+    /// empty origin at the start of the file).
+    pub(crate) fn of(document: &Document<'_>, path: &Path) -> Self {
+        Self {
+            node: document.span(path).unwrap_or_default(),
+            keys: document.entries(path),
+        }
+    }
+
+    /// Where the value of `key` is written, if the item has the key.
+    pub(crate) fn value(&self, key: &str) -> Option<Span> {
+        self.entry(key).map(|(_, _, value)| *value)
+    }
+
+    /// Where `key` itself is written, if the item has it.
+    pub(crate) fn key(&self, key: &str) -> Option<Span> {
+        self.entry(key).map(|(_, key, _)| *key)
+    }
+
+    /// Where the value of `key` is written, or else the item itself: where a report about the
+    /// key points.
+    pub(crate) fn at(&self, key: &str) -> Span {
+        self.value(key).unwrap_or(self.node)
+    }
+
+    /// Where a code's identifiers come from: its `name`, or its title when it has none.
+    pub(crate) fn identifier_source(&self) -> Span {
+        self.value("name").unwrap_or_else(|| self.at("title"))
+    }
+
+    fn entry(&self, key: &str) -> Option<&(String, Span, Span)> {
+        self.keys.iter().find(|(name, _, _)| name == key)
     }
 }

@@ -27,7 +27,7 @@ impl Output {
     /// A reporter for the `--message-format` and `--color` the user chose.
     pub fn new(args: &OutputArgs) -> Self {
         Self {
-            format: args.message_format.into(),
+            format: args.message_format,
             color: use_color(args.color),
             spec: None,
             deny_warnings: false,
@@ -214,6 +214,7 @@ fn plain_diagnostic(
         severity: Severity::Error,
         file: path.to_string_lossy().replace('\\', "/"),
         location: None,
+        end: None,
         message,
         hint: hint.map(str::to_owned),
     }

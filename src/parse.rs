@@ -1,108 +1,133 @@
-//! YAML text -> the serde copy of the spec, or the diagnostic that stops it.
+//! YAML text -> the document (where every node is) and the serde copy of the spec, or the
+//! diagnostic that stops it.
 //!
 //! Syntax and shape errors (wrong types, missing, unknown or repeated keys) stop at the first,
-//! as serde does; everything after that is `validate`'s job and reported all at once.
+//! as serde does; everything after that is `validate`'s job and reported all at once. Every
+//! position comes from the document; the parser's own mark is read in one place,
+//! `yaml::events::syntax_error`.
 
-use serde_yaml::Value;
+use serde::de::Unexpected;
 
-use crate::diagnostic::{Diagnostic, Location, Severity};
-use crate::locate::{NodePath, locate};
+use crate::diagnostic::{Diagnostic, Location};
 use crate::spec::RawSpec;
+use crate::yaml::document::{DocumentError, MAX_DEPTH, NodeKind};
+use crate::yaml::events::ScalarStyle;
+use crate::yaml::read::{self, ReadError, ShapeError, ShapeErrorKind};
+use crate::yaml::{Document, LineIndex, Path, Span};
 
 /// The spec format version this errspec reads.
 pub(crate) const FORMAT_VERSION: u64 = 1;
 
-/// Parses `source` (the text of the spec file named `file`).
-pub(crate) fn parse(source: &str, file: &str) -> Result<RawSpec, Diagnostic> {
-    if let Some(at) = too_deep(source) {
-        let message = format!("the spec nests `[` and `{{` more than {MAX_FLOW_DEPTH} deep");
-        let hint = "flatten the nesting; a spec needs only four levels";
-        return Err(diagnostic(
-            "TOO_COMPLEX",
-            file,
-            Some(at),
-            message,
-            Some(hint),
-        ));
-    }
-    let document: Value = serde_yaml::from_str(source).map_err(|e| from_serde(&e, source, file))?;
-    check_version(&document, source, file)?;
-    serde_yaml::from_str(source).map_err(|e| from_serde(&e, source, file))
+/// A parsed spec: its values, and where each was written.
+pub(crate) struct Parsed<'a> {
+    pub raw: RawSpec,
+    pub document: Document<'a>,
 }
 
-/// The deepest nesting of flow collections (`[...]`, `{...}`) a spec may have. The YAML parser
-/// takes time quadratic in this depth (100 000 levels took 38 s), so deeper text is refused
-/// before it is parsed; the parser itself stops at 128 levels, but only after reading them all.
-const MAX_FLOW_DEPTH: usize = 64;
+/// Parses `source` (the text of the spec file named `file`); an error is the one problem
+/// that stopped it.
+pub(crate) fn parse<'a>(source: &'a str, file: &str) -> Result<Parsed<'a>, Vec<Diagnostic>> {
+    let document = Document::parse(source).map_err(|error| {
+        let lines = LineIndex::new(source);
+        vec![document_error(&error, &lines, file)]
+    })?;
+    check_version(&document, file).map_err(|problem| vec![*problem])?;
+    let raw =
+        read::read::<RawSpec>(source).map_err(|error| vec![read_error(error, &document, file)])?;
+    Ok(Parsed { raw, document })
+}
 
-/// Where flow nesting first exceeds [`MAX_FLOW_DEPTH`], if it does. A quick scan that skips
-/// quoted scalars and comments; being approximate elsewhere can only miss a deep file, which
-/// the parser then still refuses, never refuse a reasonable one.
-fn too_deep(source: &str) -> Option<Location> {
-    let (mut depth, mut line, mut column) = (0usize, 1, 0);
-    let (mut quote, mut comment, mut previous) = (None, false, '\n');
-    let mut chars = source.chars();
-    while let Some(c) = chars.next() {
-        column += 1;
-        if c == '\n' {
-            (line, column, comment) = (line + 1, 0, false);
-        } else if comment {
-            // Brackets in comments do not nest.
-        } else if let Some(open) = quote {
-            if c == '\\' && open == '"' {
-                chars.next();
-                column += 1;
-            } else if c == open {
-                quote = None;
+/// A diagnostic at `span` of the document's text.
+fn at(
+    lines: &LineIndex<'_>,
+    span: Span,
+    id: &'static str,
+    file: &str,
+    message: String,
+    hint: Option<&str>,
+) -> Diagnostic {
+    let hint = hint.map(str::to_owned);
+    Diagnostic::error(id, file, Some(lines.range(span)), message, hint)
+}
+
+fn document_error(error: &DocumentError, lines: &LineIndex<'_>, file: &str) -> Diagnostic {
+    match error {
+        DocumentError::Syntax(syntax) => {
+            let mut message = syntax.problem.clone();
+            if let Some((context, offset)) = &syntax.context {
+                let Location { line, column } = lines.location(*offset);
+                message.push_str(&format!(", {context} at line {line} column {column}"));
             }
-        } else if matches!(c, '"' | '\'') && matches!(previous, ' ' | '\t' | '\n' | '[' | '{' | ',')
-        {
-            quote = Some(c);
-        } else if c == '#' && previous.is_whitespace() {
-            comment = true;
-        } else if matches!(c, '[' | '{') {
-            depth += 1;
-            if depth > MAX_FLOW_DEPTH {
-                return Some(Location { line, column });
-            }
-        } else if matches!(c, ']' | '}') {
-            depth = depth.saturating_sub(1);
+            let span = Span::new(syntax.at, syntax.at);
+            at(lines, span, "INVALID_YAML", file, message, None)
         }
-        previous = c;
+        DocumentError::TooDeep { at: offset } => at(
+            lines,
+            Span::new(*offset, offset + 1),
+            "TOO_COMPLEX",
+            file,
+            format!("the spec nests mappings and lists more than {MAX_DEPTH} levels deep"),
+            Some("flatten the nesting; a spec needs only four levels"),
+        ),
+        DocumentError::SecondDocument { at: offset } => at(
+            lines,
+            Span::new(*offset, offset + 3),
+            "INVALID_YAML",
+            file,
+            "the spec holds more than one YAML document".to_owned(),
+            Some("keep one document: delete this `---` and what follows it, or merge the two"),
+        ),
+        DocumentError::UnknownAnchor { name, at: span } => at(
+            lines,
+            *span,
+            "INVALID_YAML",
+            file,
+            format!("the alias `*{name}` names no anchor before it"),
+            Some(&format!(
+                "mark the value to repeat with `&{name}` before this alias, or write it out"
+            )),
+        ),
     }
-    None
 }
 
 /// Reads `version` before anything else, so that a spec of another version gets one clear
 /// message instead of a list of shape errors.
-fn check_version(document: &Value, source: &str, file: &str) -> Result<(), Diagnostic> {
-    let at = |path: &NodePath| locate(source, path).or(Some(Location { line: 1, column: 1 }));
-    let Value::Mapping(top) = document else {
-        let (id, message, location) = if document.is_null() {
-            let start = Location { line: 1, column: 1 };
-            ("EMPTY_SPEC", "the spec is empty".to_owned(), Some(start))
-        } else {
-            let message = format!("the spec must be a mapping, not {}", kind(document));
-            ("WRONG_TYPE", message, at(&NodePath::root()))
-        };
-        return Err(diagnostic(id, file, location, message, Some(SKELETON_HINT)));
+fn check_version(document: &Document<'_>, file: &str) -> Result<(), Box<Diagnostic>> {
+    let lines = document.lines();
+    let error = |span: Span, id, message: String, hint: &str| {
+        Box::new(at(lines, span, id, file, message, Some(hint)))
     };
-    let path = NodePath::root().key("version");
-    match top.get("version") {
-        None => Err(diagnostic(
-            "MISSING_KEY",
-            file,
-            at(&NodePath::root()),
-            "the spec has no `version`".to_owned(),
-            Some("add `version: 1` as the first line"),
-        )),
-        Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => Ok(()),
-        Some(other) => Err(diagnostic(
+    let Some(root) = document.root().filter(|root| !is_null(&root.kind)) else {
+        let start = Span::new(0, 0);
+        return Err(error(
+            start,
+            "EMPTY_SPEC",
+            "the spec is empty".to_owned(),
+            SKELETON_HINT,
+        ));
+    };
+    if !matches!(root.kind, NodeKind::Mapping { .. }) {
+        let message = format!("the spec must be a mapping, not {}", plain_kind(&root.kind));
+        return Err(error(root.span, "WRONG_TYPE", message, SKELETON_HINT));
+    }
+    let path = Path::root().key("version");
+    let Some(version) = document.find(&path) else {
+        let message = "the spec has no `version`".to_owned();
+        let hint = "add `version: 1` as the first line";
+        return Err(error(root.span, "MISSING_KEY", message, hint));
+    };
+    let node = document.node(version.node);
+    match &node.kind {
+        NodeKind::Scalar { value, style, tag }
+            if integer(value, *style, tag.as_deref()) == Some(FORMAT_VERSION.into()) =>
+        {
+            Ok(())
+        }
+        other => Err(error(
+            version.written,
             "UNSUPPORTED_VERSION",
-            file,
-            at(&path),
-            format!("unsupported spec version {}", render_scalar(other)),
-            Some("this errspec reads `version: 1`; write that, or upgrade errspec"),
+            format!("unsupported spec version {}", version_text(other)),
+            "this errspec reads `version: 1`; write that, or upgrade errspec",
         )),
     }
 }
@@ -110,292 +135,263 @@ fn check_version(document: &Value, source: &str, file: &str) -> Result<(), Diagn
 const SKELETON_HINT: &str =
     "start from `version: 1`, `api: {name: ...}` and a `codes:` list, as in the README";
 
-/// Turns a serde_yaml error into a diagnostic with an id, a message in our words, and a hint.
-fn from_serde(error: &serde_yaml::Error, source: &str, file: &str) -> Diagnostic {
-    let location = error.location().map(|at| Location {
-        line: at.line(),
-        column: at.column(),
-    });
-    let text = strip_location(&error.to_string(), location);
-    let (text, location) = match reader_position(&text, source) {
-        Some((message, at)) => (message, Some(at)),
-        None => (text, location),
+/// A shape error, in the words the spec's author needs, at the node it is about.
+fn read_error(error: ReadError, document: &Document<'_>, file: &str) -> Diagnostic {
+    let lines = document.lines();
+    let ShapeError { path, kind } = match error {
+        ReadError::Shape(shape) => shape,
+        // Not reachable for any input known: the document's checks refuse first what
+        // serde_yaml would. Its own words and mark are all there is to show.
+        ReadError::Other(error) => {
+            let at = error.location().map(|mark| {
+                let start = lines.location(mark.index());
+                (start, start)
+            });
+            return Diagnostic::error("INVALID_YAML", file, at, error.to_string(), None);
+        }
     };
-    let (path, detail) = split_path(&text);
-    let subject = if path.is_empty() { "the spec" } else { path };
-    let described = describe(subject, detail);
-    let location = refine_location(&described, path, source)
-        .or(location)
-        .or_else(|| document_marker(source))
-        .or_else(|| first_alias(source));
-    diagnostic(
-        described.id,
-        file,
-        location,
-        described.message,
-        described.hint.as_deref(),
-    )
+    let subject = match path.is_root() {
+        true => "the spec".to_owned(),
+        false => path.to_string(),
+    };
+    let node_span = document.span(&path).unwrap_or_default();
+    let (id, span, message, hint) = match kind {
+        ShapeErrorKind::UnknownKey { key, allowed } => {
+            let span = document.key_span(&path, &key, 0).unwrap_or(node_span);
+            let hint = if key == "<<" {
+                "errspec does not apply YAML merge keys (`<<`): write the keys out".to_owned()
+            } else {
+                format!(
+                    "remove `{key}` or fix its spelling; the keys allowed here are {}",
+                    one_of(allowed)
+                )
+            };
+            let message = format!("unknown key `{key}` in {subject}");
+            ("UNKNOWN_KEY", span, message, Some(hint))
+        }
+        ShapeErrorKind::MissingKey { key } => {
+            let message = format!("{subject} has no `{key}`");
+            let hint = format!("add `{key}` to {subject}");
+            ("MISSING_KEY", node_span, message, Some(hint))
+        }
+        ShapeErrorKind::DuplicateKey { key } => {
+            let span = document.key_span(&path, &key, 1).unwrap_or(node_span);
+            let message = format!("`{key}` appears twice in {subject}");
+            let hint = format!("keep one `{key}` and delete the other");
+            ("DUPLICATE_KEY", span, message, Some(hint))
+        }
+        ShapeErrorKind::WrongType { expected } => {
+            let found = document.find(&path).map_or("nothing".to_owned(), |found| {
+                found_text(&document.node(found.node).kind)
+            });
+            let message = format!("{subject} must be {expected}, not {found}");
+            let hint = type_hint(&expected).map(str::to_owned);
+            ("WRONG_TYPE", node_span, message, hint)
+        }
+        ShapeErrorKind::KeyNotText => {
+            let message = format!("a key in {subject} is a mapping or a list");
+            let hint = "write each key as plain text".to_owned();
+            ("WRONG_TYPE", node_span, message, Some(hint))
+        }
+    };
+    Diagnostic::error(id, file, Some(lines.range(span)), message, hint)
 }
 
-/// What a serde_yaml message means, in the words the user needs.
-struct Described {
-    id: &'static str,
-    message: String,
-    hint: Option<String>,
-    /// For a repeated key: the key, so its second occurrence can be located.
-    repeated_key: Option<String>,
-}
-
-fn describe(subject: &str, detail: &str) -> Described {
-    let plain = |id, message: String, hint: Option<String>| Described {
-        id,
-        message,
-        hint,
-        repeated_key: None,
-    };
-    if let Some(rest) = detail.strip_prefix("unknown field ") {
-        let (key, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let hint =
-            format!("remove {key} or fix its spelling; the keys allowed here are {expected}");
-        return plain(
-            "UNKNOWN_KEY",
-            format!("unknown key {key} in {subject}"),
-            Some(hint),
-        );
+/// serde's way of listing the keys allowed: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``.
+fn one_of(keys: &[&str]) -> String {
+    let quoted: Vec<String> = keys.iter().map(|key| format!("`{key}`")).collect();
+    match quoted.as_slice() {
+        [] => "none".to_owned(),
+        [only] => only.clone(),
+        [a, b] => format!("{a} or {b}"),
+        all => format!("one of {}", all.join(", ")),
     }
-    if let Some(key) = detail.strip_prefix("missing field ") {
-        let hint = format!("add {key} to {subject}");
-        return plain("MISSING_KEY", format!("{subject} has no {key}"), Some(hint));
-    }
-    let repeated = detail
-        .strip_prefix("duplicate field ")
-        .map(|key| key.trim_matches('`').to_owned())
-        .or_else(|| {
-            let key = detail.strip_prefix("duplicate entry with key ")?;
-            Some(key.trim_matches('"').to_owned())
-        });
-    if let Some(key) = repeated {
-        return Described {
-            id: "DUPLICATE_KEY",
-            message: format!("`{key}` appears twice in {subject}"),
-            hint: Some(format!("keep one `{key}` and delete the other")),
-            repeated_key: Some(key),
-        };
-    }
-    if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        let (found, expected) = rest
-            .split_once(", expected ")
-            .unwrap_or((rest, "another type"));
-        let expected = plain_type(expected);
-        let message = format!("{subject} must be {expected}, not {}", plain_type(found));
-        return plain("WRONG_TYPE", message, type_hint(&expected));
-    }
-    if detail.starts_with("recursion limit exceeded") {
-        let hint = "flatten the nesting; a spec needs only four levels".to_owned();
-        return plain(
-            "TOO_COMPLEX",
-            "the spec nests too deeply".to_owned(),
-            Some(hint),
-        );
-    }
-    if detail.starts_with("repetition limit exceeded") {
-        let message = "the spec's aliases expand to too many nodes".to_owned();
-        let hint = "write the values out instead of repeating them through aliases".to_owned();
-        return plain("TOO_COMPLEX", message, Some(hint));
-    }
-    let message = if subject == "the spec" {
-        detail.to_owned()
-    } else {
-        format!("{subject}: {detail}")
-    };
-    plain("INVALID_YAML", message, None)
 }
 
 /// How to write a value of the expected type in YAML.
-fn type_hint(expected: &str) -> Option<String> {
-    let hint = match expected {
+fn type_hint(expected: &str) -> Option<&'static str> {
+    Some(match expected {
         "a boolean" => "write `true` or `false`",
         "an integer" => "write a whole number, without quotes",
         "a string" => "write the text, in quotes if YAML reads it as something else",
         "a list" => "write one `- item` line per element",
         _ if expected.contains("mapping") => "write `key: value` lines, indented under the key",
         _ => return None,
-    };
-    Some(hint.to_owned())
-}
-
-/// serde's type words, as a YAML author says them.
-fn plain_type(serde_words: &str) -> String {
-    match serde_words {
-        "i64" | "u64" | "u32" | "u16" => "an integer".to_owned(),
-        "a sequence" | "sequence" => "a list".to_owned(),
-        "unit value" => "null".to_owned(),
-        "map" => "a mapping".to_owned(),
-        other if other.contains(" as u128") => other.replace(" as u128", " (too large)"),
-        other => other.to_owned(),
-    }
-}
-
-/// A repeated key is located at its second occurrence; serde_yaml names the mapping instead.
-fn refine_location(described: &Described, path: &str, source: &str) -> Option<Location> {
-    let key = described.repeated_key.as_deref()?;
-    let parent = parse_path(path)?;
-    let key: &'static str = leak_known_key(key)?;
-    locate(source, &parent.key(key).the_key_occurrence(1))
-}
-
-fn leak_known_key(key: &str) -> Option<&'static str> {
-    crate::spec::static_key(key)
-}
-
-/// Reads serde_yaml's path notation (`codes[3].api`) back into a `NodePath`.
-fn parse_path(path: &str) -> Option<NodePath> {
-    let mut node = NodePath::root();
-    for part in path.split('.').filter(|part| !part.is_empty()) {
-        let (key, indexes) = part.split_once('[').map_or((part, ""), |(k, i)| (k, i));
-        node = node.key(leak_known_key(key)?);
-        for index in indexes.split('[') {
-            if let Some(number) = index.strip_suffix(']') {
-                node = node.index(number.parse().ok()?);
-            }
-        }
-    }
-    Some(node)
-}
-
-/// serde_yaml's messages end in ` at line L column C`; diagnostics carry that separately.
-fn strip_location(text: &str, location: Option<Location>) -> String {
-    let Some(at) = location else {
-        return text.to_owned();
-    };
-    let suffix = format!(" at line {} column {}", at.line, at.column);
-    match text.find(&suffix) {
-        Some(i) => format!("{}{}", &text[..i], &text[i + suffix.len()..]),
-        None => text.to_owned(),
-    }
-}
-
-/// Splits `codes[0].title: invalid type: ...` into the path and the rest.
-fn split_path(text: &str) -> (&str, &str) {
-    match text.split_once(": ") {
-        Some((path, rest)) if looks_like_path(path) => (path, rest),
-        _ => ("", text),
-    }
-}
-
-fn looks_like_path(candidate: &str) -> bool {
-    !candidate.is_empty()
-        && candidate
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'))
-        && parse_path(candidate).is_some()
-}
-
-/// The YAML reader reports bad characters as `... at position N` (a byte offset) and leaves
-/// the location at the start of the file; this turns the offset into a line and column.
-fn reader_position(text: &str, source: &str) -> Option<(String, Location)> {
-    let (message, offset) = text.rsplit_once(" at position ")?;
-    let offset: usize = offset.parse().ok()?;
-    let before = source.get(..offset)?;
-    let location = crate::pipeline::location_after(before);
-    Some((message.to_owned(), location))
-}
-
-/// An alias bomb has no position in serde_yaml's error; point at the first alias (`*name`).
-fn first_alias(source: &str) -> Option<Location> {
-    source.lines().enumerate().find_map(|(index, line)| {
-        let column = line
-            .char_indices()
-            .find(|&(i, c)| c == '*' && (i == 0 || line[..i].ends_with([' ', '[', ',', '{'])))
-            .map(|(i, _)| line[..i].chars().count() + 1)?;
-        Some(Location {
-            line: index + 1,
-            column,
-        })
     })
 }
 
-/// A second document (`---`) has no position in serde_yaml's error; find its marker.
-fn document_marker(source: &str) -> Option<Location> {
-    let mut seen_content = false;
-    for (index, line) in source.lines().enumerate() {
-        let is_marker = line == "---" || line.starts_with("--- ");
-        if is_marker && seen_content {
-            return Some(Location {
-                line: index + 1,
-                column: 1,
-            });
+/// What a node is, as a message names what was found: `string "x"`, `` integer `5` ``, `null`,
+/// `a mapping`. Scalars are described as serde_yaml reads them (a plain `5` is a number, a
+/// quoted one a string); this only words the message, serde_yaml decides what is accepted.
+fn found_text(kind: &NodeKind) -> String {
+    let NodeKind::Scalar { value, style, tag } = kind else {
+        return plain_kind(kind).to_owned();
+    };
+    if tag.is_some() {
+        return "a tagged value".to_owned();
+    }
+    let unexpected = if *style != ScalarStyle::Plain {
+        Unexpected::Str(value)
+    } else if is_null_text(value) {
+        return "null".to_owned();
+    } else if let Some(boolean) = boolean(value) {
+        Unexpected::Bool(boolean)
+    } else if let Some(number) = integer(value, *style, None) {
+        return match i64::try_from(number) {
+            Ok(number) => Unexpected::Signed(number).to_string(),
+            Err(_) => format!("integer `{number}` (too large)"),
+        };
+    } else if let Some(float) = float(value) {
+        Unexpected::Float(float)
+    } else {
+        Unexpected::Str(value)
+    };
+    unexpected.to_string()
+}
+
+/// `a mapping`, `a list`, or what kind of scalar a node is, for a spec that is not a mapping.
+fn plain_kind(kind: &NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Mapping { .. } => "a mapping",
+        NodeKind::Sequence { .. } => "a list",
+        NodeKind::Scalar { value, style, .. } if *style == ScalarStyle::Plain => {
+            if is_null_text(value) {
+                "null"
+            } else if boolean(value).is_some() {
+                "a boolean"
+            } else if integer(value, *style, None).is_some() || float(value).is_some() {
+                "a number"
+            } else {
+                "a string"
+            }
         }
-        let trimmed = line.trim_start();
-        seen_content |= !(trimmed.is_empty() || trimmed.starts_with('#') || is_marker);
-    }
-    None
-}
-
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a mapping",
-        Value::Tagged(_) => "a tagged value",
+        NodeKind::Scalar { .. } => "a string",
+        NodeKind::Alias { .. } => "an alias",
     }
 }
 
-fn render_scalar(value: &Value) -> String {
-    match value {
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => format!("{s:?}"),
-        other => kind(other).to_owned(),
+/// The version as the message quotes it: a number as written, text in quotes.
+fn version_text(kind: &NodeKind) -> String {
+    match kind {
+        NodeKind::Scalar {
+            value,
+            style,
+            tag: None,
+        } if *style == ScalarStyle::Plain
+            && (integer(value, *style, None).is_some() || float(value).is_some()) =>
+        {
+            value.clone()
+        }
+        NodeKind::Scalar { value, .. } if !is_null_text(value) => format!("{value:?}"),
+        other => plain_kind(other).to_owned(),
     }
 }
 
-fn diagnostic(
-    id: &'static str,
-    file: &str,
-    location: Option<Location>,
-    message: String,
-    hint: Option<&str>,
-) -> Diagnostic {
-    Diagnostic {
-        id,
-        severity: Severity::Error,
-        file: file.to_owned(),
-        location,
-        message,
-        hint: hint.map(str::to_owned),
+fn is_null(kind: &NodeKind) -> bool {
+    matches!(kind, NodeKind::Scalar { value, style: ScalarStyle::Plain, tag: None } if is_null_text(value))
+}
+
+/// The plain scalars YAML reads as null (serde_yaml's set).
+fn is_null_text(text: &str) -> bool {
+    matches!(text, "" | "~" | "null" | "Null" | "NULL")
+}
+
+/// The plain scalars YAML reads as booleans (serde_yaml's set).
+fn boolean(text: &str) -> Option<bool> {
+    match text {
+        "true" | "True" | "TRUE" => Some(true),
+        "false" | "False" | "FALSE" => Some(false),
+        _ => None,
     }
+}
+
+/// A plain scalar read as an integer as serde_yaml reads one: decimal with an optional sign,
+/// or `0x`, `0o`, `0b`; a decimal with a leading zero is text. `!!int` tags count as plain.
+fn integer(text: &str, style: ScalarStyle, tag: Option<&str>) -> Option<i128> {
+    let tagged_int = matches!(tag, Some("tag:yaml.org,2002:int"));
+    if !tagged_int && (style != ScalarStyle::Plain || tag.is_some()) {
+        return None;
+    }
+    let (negative, digits) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (radix, digits) = [("0x", 16), ("0o", 8), ("0b", 2)]
+        .into_iter()
+        .find_map(|(prefix, radix)| Some((radix, digits.strip_prefix(prefix)?)))
+        .unwrap_or((10, digits));
+    let leading_zero = radix == 10 && digits.len() > 1 && digits.starts_with('0');
+    if digits.starts_with(['+', '-']) || leading_zero {
+        return None;
+    }
+    let magnitude = i128::from_str_radix(digits, radix).ok()?;
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// A plain scalar read as a float, as serde_yaml reads one.
+fn float(text: &str) -> Option<f64> {
+    match text.trim_start_matches('+') {
+        ".inf" | ".Inf" | ".INF" => return Some(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => return Some(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Some(f64::NAN),
+        _ => {}
+    }
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let leading_zero = unsigned.len() > 1
+        && unsigned.starts_with('0')
+        && unsigned[1..].bytes().all(|b| b.is_ascii_digit());
+    if leading_zero || unsigned.starts_with(['+', '-']) {
+        return None;
+    }
+    text.parse::<f64>().ok().filter(|float| float.is_finite())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn deep_flow_nesting_is_found_where_it_passes_the_limit() {
-        let deep = format!("a: {}", "[".repeat(MAX_FLOW_DEPTH + 1));
-        let at = too_deep(&deep).unwrap();
-        assert_eq!((at.line, at.column), (1, 4 + MAX_FLOW_DEPTH));
-        assert_eq!(
-            too_deep(&format!("a: {}", "[".repeat(MAX_FLOW_DEPTH))),
-            None
-        );
+    fn scalar(value: &str) -> NodeKind {
+        NodeKind::Scalar {
+            value: value.to_owned(),
+            style: ScalarStyle::Plain,
+            tag: None,
+        }
     }
 
     #[test]
-    fn brackets_in_quotes_and_comments_do_not_count() {
-        let brackets = "[".repeat(MAX_FLOW_DEPTH + 1);
-        assert_eq!(
-            too_deep(&format!(
-                "a: \"{brackets}\"\nb: '{brackets}'\n# {brackets}\n"
-            )),
-            None
-        );
-        assert_eq!(
-            too_deep(&format!("a: \"\\\"{brackets}\"\nc: it's {{x}}\n")),
-            None
-        );
+    fn found_values_are_described_as_serde_describes_them() {
+        assert_eq!(found_text(&scalar("sometimes")), "string \"sometimes\"");
+        assert_eq!(found_text(&scalar("5")), "integer `5`");
+        assert_eq!(found_text(&scalar("0x10")), "integer `16`");
+        assert_eq!(found_text(&scalar("007")), "string \"007\"");
+        assert_eq!(found_text(&scalar("1.5")), "floating point `1.5`");
+        assert_eq!(found_text(&scalar("True")), "boolean `true`");
+        assert_eq!(found_text(&scalar("~")), "null");
+        let quoted = NodeKind::Scalar {
+            value: "5".to_owned(),
+            style: ScalarStyle::DoubleQuoted,
+            tag: None,
+        };
+        assert_eq!(found_text(&quoted), "string \"5\"");
+    }
+
+    #[test]
+    fn integers_follow_serde_yaml() {
+        let int = |text| integer(text, ScalarStyle::Plain, None);
+        assert_eq!(int("1"), Some(1));
+        assert_eq!(int("+1"), Some(1));
+        assert_eq!(int("-0x10"), Some(-16));
+        assert_eq!(int("0o17"), Some(15));
+        assert_eq!(int("01"), None);
+        assert_eq!(int("1.0"), None);
+        assert_eq!(int("--1"), None);
+    }
+
+    #[test]
+    fn keys_are_listed_as_serde_lists_them() {
+        assert_eq!(one_of(&["a"]), "`a`");
+        assert_eq!(one_of(&["a", "b"]), "`a` or `b`");
+        assert_eq!(one_of(&["a", "b", "c"]), "one of `a`, `b`, `c`");
     }
 }

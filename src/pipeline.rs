@@ -1,20 +1,14 @@
-//! The pipeline as one short function: spec text -> parse -> validate -> render per target.
-//! Reading the spec file, with its limits, is here too; writing is `write`'s job.
+//! The pipeline as one short function: spec text -> parse -> validate -> lint -> render per
+//! target. Reading the spec file is `source`'s job, writing is `write`'s.
 
-use std::fs;
-use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
 use crate::model::Spec;
-use crate::render::{self, RenderOptions};
 use crate::target::{OpenApiVersion, Target};
+use crate::yaml::LineIndex;
 use crate::{lint, parse, validate as checks};
-
-/// Specs larger than this are refused before they are read: a real spec is a few kilobytes,
-/// and the limit bounds the memory a mistaken `--spec` can take.
-pub const MAX_SPEC_BYTES: u64 = 10 * 1024 * 1024;
 
 /// What to generate, and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +63,7 @@ pub struct GeneratedFile {
 /// # Ok::<(), errspec::Error>(())
 /// ```
 pub fn render(source: &str, options: &Options) -> Result<Vec<GeneratedFile>, Error> {
-    let (spec, _warnings) = check(source, options)?;
+    let (spec, _warnings) = check(source, options).map_err(Error::InvalidSpec)?;
     Ok(render_spec(&spec, options))
 }
 
@@ -84,16 +78,31 @@ pub fn render(source: &str, options: &Options) -> Result<Vec<GeneratedFile>, Err
 /// # Ok::<(), errspec::Error>(())
 /// ```
 pub fn validate(source: &str, options: &Options) -> Result<Vec<Diagnostic>, Error> {
-    check(source, options).map(|(_spec, warnings)| warnings)
+    check(source, options)
+        .map(|(_spec, warnings)| warnings)
+        .map_err(Error::InvalidSpec)
 }
 
 /// Parses, validates and lints spec text: the model and its warnings, or every error.
-pub(crate) fn check(source: &str, options: &Options) -> Result<(Spec, Vec<Diagnostic>), Error> {
-    let source = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+pub(crate) fn check(
+    source: &str,
+    options: &Options,
+) -> Result<(Spec, Vec<Diagnostic>), Vec<Diagnostic>> {
+    check_with_lines(source, options).map(|(spec, warnings, _lines)| (spec, warnings))
+}
+
+/// [`check`], with the line index of the text the model's spans point into (the text without
+/// its byte order mark).
+pub(crate) fn check_with_lines<'a>(
+    source: &'a str,
+    options: &Options,
+) -> Result<(Spec, Vec<Diagnostic>, LineIndex<'a>), Vec<Diagnostic>> {
+    let source = strip_bom(source);
     let name = options.spec_name.as_str();
-    let raw = parse::parse(source, name).map_err(|d| Error::InvalidSpec(vec![d]))?;
-    let spec = checks::validate(&raw, source, name).map_err(Error::InvalidSpec)?;
-    let warnings = lint::lint(&raw, source, name);
+    let parsed = parse::parse(source, name)?;
+    let spec = checks::validate(&parsed.raw, &parsed.document, name)?;
+    let lines = parsed.document.lines().clone();
+    let warnings = lint::lint(&spec, &lines, name);
     if options.deny_warnings && !warnings.is_empty() {
         let denied = warnings
             .into_iter()
@@ -102,18 +111,18 @@ pub(crate) fn check(source: &str, options: &Options) -> Result<(Spec, Vec<Diagno
                 ..warning
             })
             .collect();
-        return Err(Error::InvalidSpec(denied));
+        return Err(denied);
     }
-    Ok((spec, warnings))
+    Ok((spec, warnings, lines))
+}
+
+/// The text without its byte order mark: positions are counted from after it.
+pub(crate) fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{FEFF}').unwrap_or(text)
 }
 
 /// Renders every target of `options` from a valid spec.
 pub(crate) fn render_spec(spec: &Spec, options: &Options) -> Vec<GeneratedFile> {
-    let render_options = RenderOptions {
-        spec_name: &options.spec_name,
-        serde: options.serde,
-        openapi_version: options.openapi_version,
-    };
     let mut targets = options.targets.clone();
     targets.sort();
     targets.dedup();
@@ -121,119 +130,7 @@ pub(crate) fn render_spec(spec: &Spec, options: &Options) -> Vec<GeneratedFile> 
         .into_iter()
         .map(|target| GeneratedFile {
             path: PathBuf::from(target.file_path()),
-            contents: render::render(spec, target, &render_options),
+            contents: crate::render::render(spec, target, options),
         })
         .collect()
-}
-
-/// Reads the spec file at `path`, as the command line and [`Generator`](crate::Generator) do:
-/// a folder, a file over [`MAX_SPEC_BYTES`] or text that is not UTF-8 is refused, each with a
-/// diagnostic that says so, naming the file `spec_name`.
-///
-/// ```
-/// let Err(errspec::Error::InvalidSpec(problems)) = errspec::read_spec("no/such.yaml", "such.yaml")
-/// else {
-///     unreachable!()
-/// };
-/// assert_eq!(problems[0].id, "SPEC_NOT_FOUND");
-/// ```
-pub fn read_spec(path: impl AsRef<Path>, spec_name: &str) -> Result<String, Error> {
-    let unreadable = |error: io::Error| {
-        let (id, message, hint) = if error.kind() == io::ErrorKind::NotFound {
-            (
-                "SPEC_NOT_FOUND",
-                "cannot find the spec file".to_owned(),
-                "check the path; errspec looks for spec/errors.yaml unless told otherwise",
-            )
-        } else {
-            (
-                "SPEC_UNREADABLE",
-                format!("cannot read the spec: {error}"),
-                "check that the file exists and can be read",
-            )
-        };
-        Error::InvalidSpec(vec![problem(spec_name, id, None, message, hint)])
-    };
-    let path = path.as_ref();
-    let metadata = fs::metadata(path).map_err(unreadable)?;
-    if metadata.is_dir() {
-        let message = "the spec is a folder, not a file".to_owned();
-        let hint = "name the YAML file itself, e.g. spec/errors.yaml";
-        let folder = problem(spec_name, "SPEC_UNREADABLE", None, message, hint);
-        return Err(Error::InvalidSpec(vec![folder]));
-    }
-    let mut bytes = Vec::new();
-    let file = fs::File::open(path).map_err(unreadable)?;
-    // One byte past the limit is enough to know the file is over it.
-    file.take(MAX_SPEC_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    decode_spec(bytes, spec_name)
-}
-
-/// The text of a spec read some other way than from a file (for example by `git show`),
-/// checked as [`read_spec`] checks a file's: more than [`MAX_SPEC_BYTES`], or bytes that are
-/// not UTF-8, are refused with a diagnostic naming the spec `spec_name`.
-///
-/// ```
-/// let text = errspec::decode_spec(b"version: 1\n".to_vec(), "errors.yaml")?;
-/// assert_eq!(text, "version: 1\n");
-/// let Err(errspec::Error::InvalidSpec(problems)) = errspec::decode_spec(vec![b'a', 0xFF], "x.yaml")
-/// else {
-///     unreachable!()
-/// };
-/// assert_eq!(problems[0].id, "SPEC_NOT_UTF8");
-/// # Ok::<(), errspec::Error>(())
-/// ```
-pub fn decode_spec(bytes: Vec<u8>, spec_name: &str) -> Result<String, Error> {
-    if bytes.len() as u64 > MAX_SPEC_BYTES {
-        let message = format!(
-            "the spec is larger than the limit of {} MiB",
-            MAX_SPEC_BYTES >> 20
-        );
-        let hint = "split or shorten the spec";
-        let large = problem(spec_name, "SPEC_TOO_LARGE", None, message, hint);
-        return Err(Error::InvalidSpec(vec![large]));
-    }
-    String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let at = location_after(std::str::from_utf8(valid).unwrap_or_default());
-        let message = "the spec is not valid UTF-8".to_owned();
-        let hint = "save the file as UTF-8";
-        Error::InvalidSpec(vec![problem(
-            spec_name,
-            "SPEC_NOT_UTF8",
-            Some(at),
-            message,
-            hint,
-        )])
-    })
-}
-
-/// A problem with the spec file as a whole, found before it is parsed.
-fn problem(
-    spec_name: &str,
-    id: &'static str,
-    location: Option<Location>,
-    message: String,
-    hint: &str,
-) -> Diagnostic {
-    Diagnostic {
-        id,
-        severity: Severity::Error,
-        file: spec_name.to_owned(),
-        location,
-        message,
-        hint: Some(hint.to_owned()),
-    }
-}
-
-/// The position just after `text`: where the next character would be.
-pub(crate) fn location_after(text: &str) -> Location {
-    let line = text.matches('\n').count() + 1;
-    let last_line = text.rsplit('\n').next().unwrap_or_default();
-    Location {
-        line,
-        column: last_line.chars().count() + 1,
-    }
 }

@@ -1,139 +1,16 @@
-//! The spec file as serde types: a faithful copy of the YAML, with no logic.
+//! The spec file as Rust types: a faithful copy of the YAML, with no logic.
 //!
-//! Each struct deserializes as serde's derive with `deny_unknown_fields` would: an unknown
-//! key, a missing required key or a key written twice is an error, located by serde_yaml at
-//! the node. Checks beyond shape (ranges, uniqueness, identifiers) belong to `validate`.
+//! Each struct reads as serde's derive with `deny_unknown_fields` would: an unknown key, a
+//! missing required key or a key written twice is an error, recorded with the node's path
+//! (see `yaml::read`). Checks beyond shape (ranges, uniqueness, identifiers) belong to
+//! `validate`.
 //!
 //! With the `schemars` feature these types also derive the JSON Schema of the format
 //! (`errspec schema`), so the schema cannot drift from what the parser reads. Their `///` docs
 //! become the schema's descriptions, which editors show while the spec is written: they speak
 //! to the spec's author. Notes for errspec's developers are `//` comments.
 
-use std::fmt;
-
-use serde::de::{self, MapAccess, Visitor};
-
-/// Declares a spec struct and its `Deserialize` impl.
-///
-/// The impl is the one `#[derive(Deserialize)]` with `#[serde(deny_unknown_fields)]` would
-/// generate, with serde's own error constructors, so messages are the same. It is written out
-/// here because serde_derive was the largest single cost of compiling errspec as a
-/// build-dependency (see `benches/compile-cost.sh` and the README). A field is either
-/// `required` or `default` (absent means `Default::default()`, e.g. `None` or `false`).
-macro_rules! spec_struct {
-    (
-        $(#[$meta:meta])*
-        pub(crate) struct $name:ident expecting $expecting:literal {
-            $(
-                $(#[$field_meta:meta])*
-                $field:ident: $ty:ty = $presence:ident,
-            )*
-        }
-    ) => {
-        $(#[$meta])*
-        pub(crate) struct $name {
-            $(
-                $(#[$field_meta])*
-                pub $field: $ty,
-            )*
-        }
-
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                const FIELDS: &[&str] = &[$(stringify!($field)),*];
-
-                struct FieldsVisitor;
-
-                impl<'de> Visitor<'de> for FieldsVisitor {
-                    type Value = $name;
-
-                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str($expecting)
-                    }
-
-                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
-                        $(let mut $field: Option<$ty> = None;)*
-                        while let Some(key) = map.next_key_seed(FieldName(FIELDS))? {
-                            match key {
-                                $(stringify!($field) => {
-                                    if $field.is_some() {
-                                        return Err(de::Error::duplicate_field(stringify!($field)));
-                                    }
-                                    $field = Some(map.next_value()?);
-                                })*
-                                _ => unreachable!("FieldName only yields names in FIELDS"),
-                            }
-                        }
-                        Ok($name {
-                            $($field: spec_struct!(@take $presence, $field, stringify!($field)),)*
-                        })
-                    }
-                }
-
-                deserializer.deserialize_struct(stringify!($name), FIELDS, FieldsVisitor)
-            }
-        }
-    };
-    (@take required, $value:ident, $key:expr) => {
-        $value.ok_or_else(|| de::Error::missing_field($key))?
-    };
-    (@take default, $value:ident, $key:expr) => {
-        $value.unwrap_or_default()
-    };
-}
-
-/// Every key of the format, at any level.
-const KEYS: &[&str] = &[
-    "version",
-    "api",
-    "codes",
-    "name",
-    "error_name",
-    "example",
-    "status",
-    "message",
-    "title",
-    "description",
-    "retryable",
-    "allow",
-];
-
-/// `key` as the format's own `'static` name, if it is one of the format's keys (node paths
-/// borrow key names for as long as the program runs).
-pub(crate) fn static_key(key: &str) -> Option<&'static str> {
-    KEYS.iter().copied().find(|known| *known == key)
-}
-
-/// Reads a mapping key that must be one of `.0`. An unknown key is an error raised while the
-/// key is read, so serde_yaml locates it at the key itself rather than at its mapping.
-struct FieldName(&'static [&'static str]);
-
-impl<'de> de::DeserializeSeed<'de> for FieldName {
-    type Value = &'static str;
-
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_identifier(self)
-    }
-}
-
-impl Visitor<'_> for FieldName {
-    type Value = &'static str;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Self::Value, E> {
-        self.0
-            .iter()
-            .copied()
-            .find(|field| *field == key)
-            .ok_or_else(|| E::unknown_field(key, self.0))
-    }
-}
+use crate::yaml::read::spec_struct;
 
 spec_struct! {
     /// An errspec spec (format version 1): the error codes of one HTTP API, from which errspec

@@ -5,18 +5,37 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A language or format errspec generates from the spec.
+///
+/// With the `cli` feature it is also the command line's `--target` value, by [`Target::name`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[non_exhaustive]
 pub enum Target {
     /// Rust: the `ErrorCode` enum and the `ErrorBody` type, for `include!` or a module.
+    #[cfg_attr(
+        feature = "cli",
+        value(name = "rust", help = "Rust: rust/error_codes.rs")
+    )]
     Rust,
     /// TypeScript: an ES module with the `ErrorCode` object, the `ERROR_CODES` table, lookups
     /// and the `ErrorBody` type with its runtime guard; no dependencies, erasable syntax only.
+    #[cfg_attr(
+        feature = "cli",
+        value(name = "typescript", help = "TypeScript: typescript/error-codes.ts")
+    )]
     TypeScript,
     /// OpenAPI: a fragment with the error responses and the error body's schema, for an API
     /// document to reference with `$ref`; itself a valid OpenAPI document.
+    #[cfg_attr(
+        feature = "cli",
+        value(name = "openapi", help = "OpenAPI: openapi/error-codes.yaml")
+    )]
     OpenApi,
     /// Markdown: a page for people, with the table of codes and the error body.
+    #[cfg_attr(
+        feature = "cli",
+        value(name = "markdown", help = "Markdown: docs/error-codes.md")
+    )]
     Markdown,
 }
 
@@ -92,13 +111,27 @@ impl FromStr for Target {
 ///
 /// Each is written as that version's own documents are: 3.1 uses JSON Schema 2020-12 (`const`,
 /// `examples`, `jsonSchemaDialect`), 3.0 its own schema dialect (`enum`, `example`).
+///
+/// With the `cli` feature it is also the command line's `--openapi-version` value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[non_exhaustive]
 pub enum OpenApiVersion {
     /// OpenAPI 3.0, written as 3.0.3, for tools that do not read 3.1 yet.
+    #[cfg_attr(
+        feature = "cli",
+        value(
+            name = "3.0",
+            help = "OpenAPI 3.0 (written as 3.0.3), for tools that do not read 3.1 yet"
+        )
+    )]
     V3_0,
     /// OpenAPI 3.1, written as 3.1.0: the default.
     #[default]
+    #[cfg_attr(
+        feature = "cli",
+        value(name = "3.1", help = "OpenAPI 3.1 (written as 3.1.0)")
+    )]
     V3_1,
 }
 

@@ -1,16 +1,19 @@
 //! The serde copy of a spec -> the validated model, or every problem found in it.
 //!
-//! Each check is a small function with a stable id. Checks see the whole spec and report
-//! problems as node paths; positions are looked up only for what is reported.
+//! One pass lowers each part of the spec into its model value and checks it as it goes: a
+//! value that passes becomes part of a draft, one that fails becomes a problem with the span
+//! of its node. Checks across codes then read the drafts, so nothing is converted twice. Each
+//! check is a small function with a stable id; the model is built only when none found a
+//! problem, and then from the drafts, which are complete.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::lint;
-use crate::locate::{Locator, NodePath};
-use crate::model::{Api, Code, Example, Spec};
-use crate::names::{Identifiers, NameError};
-use crate::spec::{RawCode, RawSpec};
+use crate::model::{Allow, Api, Code, Example, Origin, Spec};
+use crate::names::Identifiers;
+use crate::spec::{RawApi, RawCode, RawExample, RawSpec};
+use crate::yaml::{Document, Path, Span};
 
 /// The `error.name` of bodies when the spec does not set `api.error_name`.
 pub(crate) const DEFAULT_ERROR_NAME: &str = "Error";
@@ -18,311 +21,358 @@ pub(crate) const DEFAULT_ERROR_NAME: &str = "Error";
 /// The statuses HTTP defines.
 const STATUS_RANGE: std::ops::RangeInclusive<i64> = 100..=599;
 
-/// One problem, before it is given a position.
+/// One problem, at the span of its node.
 struct Problem {
     id: &'static str,
-    path: NodePath,
+    span: Span,
     message: String,
     hint: Option<String>,
 }
 
-/// What every check reads: the spec and each code's identifiers (or why it has none).
-struct Context<'a> {
-    raw: &'a RawSpec,
-    idents: Vec<Result<Identifiers, NameError>>,
-    locator: Locator<'a>,
+/// The lowering's state: the document, for origins, and the problems found so far.
+struct Lowering<'d, 'a> {
+    document: &'d Document<'a>,
+    problems: Vec<Problem>,
 }
 
-type Check = fn(&Context<'_>, &mut Vec<Problem>);
+/// A code as far as it lowered: each part that passed its checks, with the code's origin.
+struct Draft {
+    status: Option<u16>,
+    title: Option<String>,
+    description: Option<String>,
+    idents: Option<Identifiers>,
+    retryable: bool,
+    allow: Vec<Allow>,
+    origin: Origin,
+}
 
-/// Every check, in the order their problems are reported for the same position.
-const CHECKS: &[Check] = &[
-    check_codes_not_empty,
-    check_status_range,
-    check_duplicate_status,
-    check_empty_strings,
-    check_names,
-    check_identifier_collisions,
-    check_example,
-    check_allowed_lints,
-];
-
-/// Validates `raw`, parsed from `source` (the file named `file`).
-pub(crate) fn validate(raw: &RawSpec, source: &str, file: &str) -> Result<Spec, Vec<Diagnostic>> {
-    let idents = raw
+/// Validates `raw`, parsed into `document` from the file named `file`.
+pub(crate) fn validate(
+    raw: &RawSpec,
+    document: &Document<'_>,
+    file: &str,
+) -> Result<Spec, Vec<Diagnostic>> {
+    let mut lowering = Lowering {
+        document,
+        problems: Vec::new(),
+    };
+    let codes_path = Path::root().key("codes");
+    check_codes_not_empty(&mut lowering, raw, &codes_path);
+    let drafts: Vec<Draft> = raw
         .codes
         .iter()
-        .map(|code| Identifiers::for_name(identifier_source(code)))
+        .enumerate()
+        .map(|(index, code)| lowering.code(code, &codes_path.index(index)))
         .collect();
-    let context = Context {
-        raw,
-        idents,
-        locator: Locator::new(source),
-    };
-    let mut problems = Vec::new();
-    for check in CHECKS {
-        check(&context, &mut problems);
+    check_duplicate_status(&mut lowering, &drafts);
+    check_identifier_collisions(&mut lowering, &drafts);
+    let api = lowering.api(&raw.api, &drafts);
+    let codes: Option<Vec<Code>> = drafts.into_iter().map(Draft::finish).collect();
+    match (lowering.problems.is_empty(), api, codes) {
+        (true, Some(api), Some(codes)) => Ok(Spec {
+            api,
+            codes,
+            origin: Origin::of(document, &Path::root()),
+        }),
+        (false, ..) => Err(diagnostics(lowering.problems, document, file)),
+        // Every part that fails to lower reports why; were one to fail silently, this says so
+        // instead of dropping it from every output.
+        (true, ..) => Err(vec![Diagnostic::error(
+            "INTERNAL_ERROR",
+            file,
+            None,
+            "errspec could not read a part of this spec and found no reason why".to_owned(),
+            Some("this is a bug in errspec; please report it with the spec".to_owned()),
+        )]),
     }
-    if problems.is_empty() {
-        return Ok(build(raw, context.idents));
-    }
-    let mut diagnostics: Vec<Diagnostic> = problems
+}
+
+/// The problems as diagnostics, in file order (problems at one place keep the checks' order).
+fn diagnostics(problems: Vec<Problem>, document: &Document<'_>, file: &str) -> Vec<Diagnostic> {
+    let mut problems = problems;
+    problems.sort_by_key(|problem| problem.span.start);
+    problems
         .into_iter()
-        .map(|problem| Diagnostic {
-            id: problem.id,
-            severity: Severity::Error,
-            file: file.to_owned(),
-            location: context.locator.locate(&problem.path),
-            message: problem.message,
-            hint: problem.hint,
+        .map(|problem| {
+            let at = Some(document.lines().range(problem.span));
+            Diagnostic::error(problem.id, file, at, problem.message, problem.hint)
         })
-        .collect();
-    diagnostics.sort_by_key(|d| d.location);
-    Err(diagnostics)
+        .collect()
 }
 
-/// A code's `name`, or its title when it has none.
-fn identifier_source(code: &RawCode) -> &str {
-    code.name.as_deref().unwrap_or(&code.title)
-}
-
-/// The path of the node a code's identifier comes from.
-fn identifier_path(index: usize, code: &RawCode) -> NodePath {
-    let key = if code.name.is_some() { "name" } else { "title" };
-    code_path(index).key(key)
-}
-
-fn code_path(index: usize) -> NodePath {
-    NodePath::root().key("codes").index(index)
-}
-
-/// The line a node is on, for messages that point at a second place.
-fn line_of(context: &Context<'_>, path: &NodePath) -> String {
-    match context.locator.locate(path) {
-        Some(at) => format!("line {}", at.line),
-        None => path.to_string(),
-    }
-}
-
-fn check_codes_not_empty(context: &Context<'_>, problems: &mut Vec<Problem>) {
-    if context.raw.codes.is_empty() {
-        problems.push(Problem {
-            id: "EMPTY_CODES",
-            path: NodePath::root().key("codes"),
-            message: "`codes` is empty".to_owned(),
-            hint: Some(
-                "list at least one code, with its `status`, `title` and `description`".to_owned(),
-            ),
-        });
-    }
-}
-
-fn check_status_range(context: &Context<'_>, problems: &mut Vec<Problem>) {
-    for (index, code) in context.raw.codes.iter().enumerate() {
-        if !STATUS_RANGE.contains(&code.status) {
-            problems.push(Problem {
-                id: "STATUS_OUT_OF_RANGE",
-                path: code_path(index).key("status"),
-                message: format!("status {} is not an HTTP status", code.status),
-                hint: Some("HTTP statuses run from 100 to 599".to_owned()),
-            });
-        }
-    }
-}
-
-fn check_duplicate_status(context: &Context<'_>, problems: &mut Vec<Problem>) {
-    let mut first_use: BTreeMap<i64, usize> = BTreeMap::new();
-    for (index, code) in context.raw.codes.iter().enumerate() {
-        let Some(&first) = first_use.get(&code.status) else {
-            first_use.insert(code.status, index);
-            continue;
-        };
-        let first_line = line_of(context, &code_path(first).key("status"));
-        problems.push(Problem {
-            id: "DUPLICATE_STATUS",
-            path: code_path(index).key("status"),
-            message: format!(
-                "status {} is already used by the code at {first_line}",
-                code.status
-            ),
-            hint: Some("give each code its own status, or merge the two".to_owned()),
-        });
-    }
-}
-
-fn check_empty_strings(context: &Context<'_>, problems: &mut Vec<Problem>) {
-    let raw = context.raw;
-    let api = NodePath::root().key("api");
-    let mut fields = vec![(api.key("name"), Some(raw.api.name.as_str()))];
-    fields.push((api.key("error_name"), raw.api.error_name.as_deref()));
-    if let Some(example) = &raw.api.example {
-        fields.push((
-            api.key("example").key("message"),
-            Some(example.message.as_str()),
-        ));
-    }
-    for (index, code) in raw.codes.iter().enumerate() {
-        let path = code_path(index);
-        fields.push((path.key("name"), code.name.as_deref()));
-        fields.push((path.key("title"), Some(code.title.as_str())));
-        fields.push((path.key("description"), Some(code.description.as_str())));
-    }
-    for (path, value) in fields {
-        if value.is_some_and(|text| text.trim().is_empty()) {
-            problems.push(Problem {
-                id: "EMPTY_STRING",
-                message: format!("`{path}` is empty"),
-                hint: Some("write the text, or remove the key if it is optional".to_owned()),
-                path,
-            });
-        }
-    }
-}
-
-fn check_names(context: &Context<'_>, problems: &mut Vec<Problem>) {
-    for (index, (code, idents)) in context.raw.codes.iter().zip(&context.idents).enumerate() {
-        let Err(error) = idents else { continue };
-        let source = identifier_source(code);
-        if source.trim().is_empty() {
-            continue; // EMPTY_STRING already says so
-        }
-        let hint = if code.name.is_some() {
-            "change `name:` to a few ASCII words, e.g. `name: Rate Limited`"
-        } else {
-            "add `name:` with a few ASCII words to name this code, e.g. `name: Rate Limited`"
-        };
-        problems.push(Problem {
-            id: "INVALID_NAME",
-            path: identifier_path(index, code),
-            message: format!("{source:?} cannot become an identifier: {error}"),
+impl Lowering<'_, '_> {
+    fn problem(&mut self, id: &'static str, span: Span, message: String, hint: &str) {
+        self.problems.push(Problem {
+            id,
+            span,
+            message,
             hint: Some(hint.to_owned()),
         });
     }
+
+    /// The line a node is on, for messages that point at a second place.
+    fn line_of(&self, span: Span) -> usize {
+        self.document.lines().location(span.start).line
+    }
+
+    fn code(&mut self, raw: &RawCode, path: &Path) -> Draft {
+        let origin = Origin::of(self.document, path);
+        let status = check_status_range(self, raw.status, &origin);
+        if let Some(name) = &raw.name {
+            check_not_empty(self, name, &origin, path, "name");
+        }
+        let title = check_not_empty(self, &raw.title, &origin, path, "title");
+        let description = check_not_empty(self, &raw.description, &origin, path, "description");
+        let idents = check_name(self, raw, &origin);
+        let allow = check_allowed_lints(self, raw, path);
+        Draft {
+            status,
+            title,
+            description,
+            idents,
+            retryable: raw.retryable,
+            allow,
+            origin,
+        }
+    }
+
+    fn api(&mut self, raw: &RawApi, drafts: &[Draft]) -> Option<Api> {
+        let path = Path::root().key("api");
+        let origin = Origin::of(self.document, &path);
+        let name = check_not_empty(self, &raw.name, &origin, &path, "name");
+        let error_name = match &raw.error_name {
+            Some(error_name) => check_not_empty(self, error_name, &origin, &path, "error_name"),
+            None => Some(DEFAULT_ERROR_NAME.to_owned()),
+        };
+        let example = match &raw.example {
+            Some(example) => Some(check_example(self, example, drafts, &path.key("example"))?),
+            None => None,
+        };
+        Some(Api {
+            name: name?,
+            error_name: error_name?,
+            example,
+            origin,
+        })
+    }
 }
 
-fn check_identifier_collisions(context: &Context<'_>, problems: &mut Vec<Problem>) {
+impl Draft {
+    /// The model code, when every part lowered.
+    fn finish(self) -> Option<Code> {
+        Some(Code {
+            status: self.status?,
+            title: self.title?,
+            description: self.description?,
+            retryable: self.retryable,
+            idents: self.idents?,
+            allow: self.allow,
+            origin: self.origin,
+        })
+    }
+}
+
+fn check_codes_not_empty(lowering: &mut Lowering<'_, '_>, raw: &RawSpec, path: &Path) {
+    if raw.codes.is_empty() {
+        let span = lowering.document.span(path).unwrap_or_default();
+        lowering.problem(
+            "EMPTY_CODES",
+            span,
+            "`codes` is empty".to_owned(),
+            "list at least one code, with its `status`, `title` and `description`",
+        );
+    }
+}
+
+fn check_status_range(
+    lowering: &mut Lowering<'_, '_>,
+    status: i64,
+    origin: &Origin,
+) -> Option<u16> {
+    if let Some(status) = u16::try_from(status)
+        .ok()
+        .filter(|s| STATUS_RANGE.contains(&i64::from(*s)))
+    {
+        return Some(status);
+    }
+    lowering.problem(
+        "STATUS_OUT_OF_RANGE",
+        origin.at("status"),
+        format!("status {status} is not an HTTP status"),
+        "HTTP statuses run from 100 to 599",
+    );
+    None
+}
+
+/// `text` if it has more than blanks; else an `EMPTY_STRING` problem at `key` of `origin`.
+fn check_not_empty(
+    lowering: &mut Lowering<'_, '_>,
+    text: &str,
+    origin: &Origin,
+    path: &Path,
+    key: &str,
+) -> Option<String> {
+    if !text.trim().is_empty() {
+        return Some(text.to_owned());
+    }
+    lowering.problem(
+        "EMPTY_STRING",
+        origin.at(key),
+        format!("`{}` is empty", path.key(key)),
+        "write the text, or remove the key if it is optional",
+    );
+    None
+}
+
+/// The code's identifiers, from its `name` or its title.
+fn check_name(
+    lowering: &mut Lowering<'_, '_>,
+    raw: &RawCode,
+    origin: &Origin,
+) -> Option<Identifiers> {
+    let source = raw.name.as_deref().unwrap_or(&raw.title);
+    let error = match Identifiers::for_name(source) {
+        Ok(idents) => return Some(idents),
+        Err(error) => error,
+    };
+    if source.trim().is_empty() {
+        return None; // EMPTY_STRING already says so
+    }
+    let hint = if raw.name.is_some() {
+        "change `name:` to a few ASCII words, e.g. `name: Rate Limited`"
+    } else {
+        "add `name:` with a few ASCII words to name this code, e.g. `name: Rate Limited`"
+    };
+    lowering.problem(
+        "INVALID_NAME",
+        origin.identifier_source(),
+        format!("{source:?} cannot become an identifier: {error}"),
+        hint,
+    );
+    None
+}
+
+fn check_duplicate_status(lowering: &mut Lowering<'_, '_>, drafts: &[Draft]) {
+    let mut first_use: BTreeMap<u16, Span> = BTreeMap::new();
+    for draft in drafts {
+        let Some(status) = draft.status else { continue };
+        let span = draft.origin.at("status");
+        let Some(&first) = first_use.get(&status) else {
+            first_use.insert(status, span);
+            continue;
+        };
+        let first_line = lowering.line_of(first);
+        lowering.problem(
+            "DUPLICATE_STATUS",
+            span,
+            format!("status {status} is already used by the code at line {first_line}"),
+            "give each code its own status, or merge the two",
+        );
+    }
+}
+
+fn check_identifier_collisions(lowering: &mut Lowering<'_, '_>, drafts: &[Draft]) {
     let mut taken: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    let mut reported: Vec<(usize, usize)> = Vec::new();
-    for (index, idents) in context.idents.iter().enumerate() {
-        let Ok(idents) = idents else { continue };
+    let mut reported: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (index, draft) in drafts.iter().enumerate() {
+        let Some(idents) = &draft.idents else {
+            continue;
+        };
         for (target, ident) in idents.by_target() {
             let Some(&first) = taken.get(&(target, ident)) else {
                 taken.insert((target, ident), index);
                 continue;
             };
-            if reported.contains(&(first, index)) {
+            if !reported.insert((first, index)) {
                 continue;
             }
-            reported.push((first, index));
-            let codes = &context.raw.codes;
-            let first_line = line_of(context, &identifier_path(first, &codes[first]));
-            problems.push(Problem {
-                id: "IDENTIFIER_COLLISION",
-                path: identifier_path(index, &codes[index]),
-                message: format!(
-                    "this code and the code at {first_line} both become `{ident}` in {target}"
+            let identifier_span = |draft: &Draft| draft.origin.identifier_source();
+            let first_line = lowering.line_of(identifier_span(&drafts[first]));
+            lowering.problem(
+                "IDENTIFIER_COLLISION",
+                identifier_span(draft),
+                format!(
+                    "this code and the code at line {first_line} both become `{ident}` in {target}"
                 ),
-                hint: Some("give one of them a distinct `name:`".to_owned()),
-            });
+                "give one of them a distinct `name:`",
+            );
         }
     }
 }
 
-fn check_example(context: &Context<'_>, problems: &mut Vec<Problem>) {
-    let Some(example) = &context.raw.api.example else {
-        return;
-    };
-    let error_statuses: std::collections::BTreeSet<i64> = context
-        .raw
-        .codes
+fn check_example(
+    lowering: &mut Lowering<'_, '_>,
+    raw: &RawExample,
+    drafts: &[Draft],
+    path: &Path,
+) -> Option<Example> {
+    let origin = Origin::of(lowering.document, path);
+    let message = check_not_empty(lowering, &raw.message, &origin, path, "message");
+    let error_statuses: BTreeSet<u16> = drafts
         .iter()
-        .map(|code| code.status)
+        .filter_map(|draft| draft.status)
         .filter(|status| (400..=599).contains(status))
         .collect();
-    if !error_statuses.contains(&example.status) {
-        let error_statuses: Vec<String> = error_statuses.iter().map(i64::to_string).collect();
-        let hint = match error_statuses.is_empty() {
+    let status = u16::try_from(raw.status)
+        .ok()
+        .filter(|status| error_statuses.contains(status));
+    if status.is_none() {
+        let listed: Vec<String> = error_statuses.iter().map(u16::to_string).collect();
+        let hint = match listed.is_empty() {
             true => {
                 "add an error code (400 to 599) for the example, or remove the example".to_owned()
             }
             false => format!(
                 "use one of the spec's error statuses: {}",
-                error_statuses.join(", ")
+                listed.join(", ")
             ),
         };
-        problems.push(Problem {
-            id: "EXAMPLE_STATUS",
-            path: NodePath::root().key("api").key("example").key("status"),
-            message: format!(
+        lowering.problem(
+            "EXAMPLE_STATUS",
+            origin.at("status"),
+            format!(
                 "the example's status {} is not an error code of this spec",
-                example.status
+                raw.status
             ),
-            hint: Some(hint),
-        });
+            &hint,
+        );
     }
+    Some(Example {
+        status: status?,
+        message: message?,
+        origin,
+    })
 }
 
 /// An unknown id in `allow:` is an error rather than a warning: like an unknown key, a misspelt
 /// id would otherwise silence nothing without a word, and the schema lists the ids an editor
 /// can complete.
-fn check_allowed_lints(context: &Context<'_>, problems: &mut Vec<Problem>) {
-    for (index, code) in context.raw.codes.iter().enumerate() {
-        for (entry, id) in code.allow.iter().enumerate() {
-            if lint::is_allowable(id) {
-                continue;
-            }
-            let message = if id == lint::UNUSED_ALLOW {
-                format!("`{id}` cannot be allowed")
-            } else {
-                format!("unknown lint `{id}` in `allow`")
-            };
-            let hint = if id == lint::UNUSED_ALLOW {
-                "delete the allows that silence nothing instead".to_owned()
-            } else {
-                format!("the lints are {}", lint::allowable_ids_listed())
-            };
-            problems.push(Problem {
-                id: "UNKNOWN_LINT",
-                path: code_path(index).key("allow").index(entry),
-                message,
-                hint: Some(hint),
-            });
+fn check_allowed_lints(lowering: &mut Lowering<'_, '_>, raw: &RawCode, path: &Path) -> Vec<Allow> {
+    let mut allow = Vec::new();
+    for (entry, id) in raw.allow.iter().enumerate() {
+        let span = lowering
+            .document
+            .span(&path.key("allow").index(entry))
+            .unwrap_or_default();
+        allow.push(Allow {
+            id: id.clone(),
+            span,
+        });
+        if lint::is_allowable(id) {
+            continue;
         }
+        let (message, hint) = if id == lint::UNUSED_ALLOW {
+            (
+                format!("`{id}` cannot be allowed"),
+                "delete the allows that silence nothing instead".to_owned(),
+            )
+        } else {
+            (
+                format!("unknown lint `{id}` in `allow`"),
+                format!("the lints are {}", lint::allowable_ids_listed()),
+            )
+        };
+        lowering.problem("UNKNOWN_LINT", span, message, &hint);
     }
-}
-
-/// Builds the model from a spec that passed every check.
-fn build(raw: &RawSpec, idents: Vec<Result<Identifiers, NameError>>) -> Spec {
-    let codes = raw
-        .codes
-        .iter()
-        .zip(idents)
-        .filter_map(|(code, idents)| {
-            Some(Code {
-                status: u16::try_from(code.status).ok()?,
-                title: code.title.clone(),
-                description: code.description.clone(),
-                retryable: code.retryable,
-                idents: idents.ok()?,
-            })
-        })
-        .collect();
-    let example = raw.api.example.as_ref().and_then(|example| {
-        Some(Example {
-            status: u16::try_from(example.status).ok()?,
-            message: example.message.clone(),
-        })
-    });
-    Spec {
-        api: Api {
-            name: raw.api.name.clone(),
-            error_name: raw
-                .api
-                .error_name
-                .clone()
-                .unwrap_or_else(|| DEFAULT_ERROR_NAME.to_owned()),
-            example,
-        },
-        codes,
-    }
+    allow
 }

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use serde_yaml::Value as Yaml;
 
 use crate::support::expected::{self, ExpectedSpec};
-use crate::support::node::tools;
+use crate::support::node::node_tools_or_skip;
 use crate::support::openapi::{self, BodySchema};
 use crate::support::{repo, run_ok, spec_stem, valid_specs, write_if_changed};
 
@@ -279,8 +279,9 @@ fn generated_openapi_is_formatted_as_prettier_formats_yaml() {
         "yaml",
     ));
     let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let tools = node_tools_or_skip!();
     run_ok(
-        &mut tools().script("tests/node/prettier-check.mjs", &files),
+        &mut tools.script("tests/node/prettier-check.mjs", &files),
         "prettier on the generated OpenAPI",
     );
 }
@@ -397,6 +398,7 @@ fn passing_documents() -> &'static [Document] {
 
 #[test]
 fn api_documents_and_the_fragments_alone_pass_the_openapi_validator() {
+    let tools = node_tools_or_skip!();
     let documents = passing_documents();
     let mut paths: Vec<PathBuf> = documents.iter().map(|d| d.path.clone()).collect();
     // Each fragment is a valid document of its own, too.
@@ -405,7 +407,7 @@ fn api_documents_and_the_fragments_alone_pass_the_openapi_validator() {
             .iter()
             .map(|d| d.path.with_file_name("error-codes.yaml")),
     );
-    let reports = openapi::validate(&paths);
+    let reports = openapi::validate(tools, &paths);
     for report in &reports {
         assert!(
             report.errors.is_empty() && report.warnings.is_empty(),
@@ -429,9 +431,10 @@ fn api_documents_and_the_fragments_alone_pass_the_openapi_validator() {
 
 #[test]
 fn api_documents_pass_redocly_lint() {
+    let tools = node_tools_or_skip!();
     let documents = passing_documents();
     let paths: Vec<PathBuf> = documents.iter().map(|d| d.path.clone()).collect();
-    for (document, problems) in documents.iter().zip(openapi::redocly_lint(&paths)) {
+    for (document, problems) in documents.iter().zip(openapi::redocly_lint(tools, &paths)) {
         assert!(
             problems.is_empty(),
             "redocly lint on {} ({}):\n{}",
@@ -486,10 +489,11 @@ fn broken_documents() -> Vec<Document> {
 
 #[test]
 fn broken_documents_fail_both_validators() {
+    let tools = node_tools_or_skip!();
     let documents = broken_documents();
     let paths: Vec<PathBuf> = documents.iter().map(|d| d.path.clone()).collect();
-    let reports = openapi::validate(&paths);
-    let lints = openapi::redocly_lint(&paths);
+    let reports = openapi::validate(tools, &paths);
+    let lints = openapi::redocly_lint(tools, &paths);
     for ((document, report), problems) in documents.iter().zip(&reports).zip(&lints) {
         assert!(
             !report.errors.is_empty(),
@@ -506,6 +510,7 @@ fn broken_documents_fail_both_validators() {
 
 #[test]
 fn redocly_checks_examples_against_the_schema() {
+    let tools = node_tools_or_skip!();
     let seed = repo().join("spec/errors.yaml");
     let api = std::fs::read_to_string(repo().join("tests/openapi/api-3.1.yaml")).unwrap();
     let fragment = openapi::fragment(&seed, OpenApiVersion::V3_1).replacen(
@@ -514,7 +519,7 @@ fn redocly_checks_examples_against_the_schema() {
         1,
     );
     let broken = document("broken example", &fragment, "api.yaml", &api);
-    let problems = openapi::redocly_lint(std::slice::from_ref(&broken.path)).remove(0);
+    let problems = openapi::redocly_lint(tools, std::slice::from_ref(&broken.path)).remove(0);
     assert!(
         problems
             .iter()
@@ -612,7 +617,8 @@ fn a_spec_without_error_codes_still_describes_the_body() {
         write_if_changed(&path, &text);
         fragments.push(path);
     }
-    for report in openapi::validate(&fragments) {
+    let tools = node_tools_or_skip!();
+    for report in openapi::validate(tools, &fragments) {
         assert!(report.errors.is_empty(), "{report:#?}");
     }
 }

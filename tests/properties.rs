@@ -22,7 +22,7 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::{Value, json};
 
 use crate::support::markdown::{normalize, shown, tables};
-use crate::support::node::tools;
+use crate::support::node::node_tools_or_skip;
 use crate::support::rust_harness::{Harness, Source};
 use crate::support::{run_ok, write_if_changed};
 
@@ -480,7 +480,7 @@ fn drawn_typescript_is_prettier_clean_compiles_and_says_exactly_the_drawn_text()
             path
         })
         .collect();
-    let tools = tools();
+    let tools = node_tools_or_skip!();
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     run_ok(
         &mut tools.script("tests/node/prettier-check.mjs", &paths),
@@ -641,7 +641,8 @@ fn drawn_openapi_is_valid_and_reads_back_as_exactly_the_drawn_text() {
             drawn_for.push((index, version, openapi::to_json(&openapi::parse(&text))));
         }
     }
-    let reports = openapi::validate(&documents);
+    let tools = node_tools_or_skip!();
+    let reports = openapi::validate(tools, &documents);
     for ((index, version, by_serde_yaml), report) in drawn_for.iter().zip(&reports) {
         let spec = &drawn()[*index];
         let context = format!("spec {index}, OpenAPI {version}");

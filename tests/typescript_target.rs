@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use serde_json::{Value, json};
 
 use crate::support::expected::{self, SEED_EXAMPLE_BODY};
-use crate::support::node::tools;
+use crate::support::node::{self, node_tools_or_skip};
 use crate::support::{
     files_in, render_one, repo, run_ok, spec_stem, valid_specs, write_if_changed,
 };
@@ -89,12 +89,12 @@ fn project() -> &'static Project {
 }
 
 /// The project, compiled: checked by each pinned tsc, and emitted by the newest. Panics with
-/// tsc's output when any file has an error.
-fn compiled() -> &'static Project {
+/// tsc's output when any file has an error; `None` when the Node tools are skipped.
+fn compiled() -> Option<&'static Project> {
     static COMPILED: OnceLock<()> = OnceLock::new();
     let project = project();
+    let tools = node::tools()?;
     COMPILED.get_or_init(|| {
-        let tools = tools();
         let tsconfig = project.dir.join("tsconfig.json");
         run_ok(
             tools
@@ -111,17 +111,18 @@ fn compiled() -> &'static Project {
             "tsc on the generated TypeScript, the README's example and the type checks",
         );
     });
-    project
+    Some(project)
 }
 
 /// The compiled module (`.js`) of each spec, with the spec's path: for the cross-target
-/// conformance test.
-pub(crate) fn compiled_modules() -> Vec<(PathBuf, PathBuf)> {
-    compiled()
-        .modules
-        .iter()
-        .map(|module| (module.spec.clone(), module.compiled.clone()))
-        .collect()
+/// conformance test. `None` when the Node tools are skipped.
+pub(crate) fn compiled_modules() -> Option<Vec<(PathBuf, PathBuf)>> {
+    let modules = compiled()?.modules.iter();
+    Some(
+        modules
+            .map(|module| (module.spec.clone(), module.compiled.clone()))
+            .collect(),
+    )
 }
 
 /// The README's TypeScript example: the first `ts` block under "Using the generated
@@ -151,8 +152,9 @@ fn generated_typescript_is_formatted_as_prettier_formats_it() {
     files.extend(files_in(&repo().join("tests/node"), "mjs"));
     files.extend(files_in(&repo().join("tests/node"), "ts"));
     let files: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    let tools = node_tools_or_skip!();
     run_ok(
-        &mut tools().script("tests/node/prettier-check.mjs", &files),
+        &mut tools.script("tests/node/prettier-check.mjs", &files),
         "prettier on the generated TypeScript (and the README's example)",
     );
 }
@@ -233,7 +235,7 @@ fn width_samples() -> String {
 
 #[test]
 fn generated_typescript_compiles_under_the_strictest_tsc() {
-    let project = compiled();
+    let Some(project) = compiled() else { return };
     for module in &project.modules {
         assert!(
             module.compiled.is_file(),
@@ -245,7 +247,7 @@ fn generated_typescript_compiles_under_the_strictest_tsc() {
 
 #[test]
 fn compiled_typescript_agrees_with_the_spec_in_node() {
-    let project = compiled();
+    let Some(project) = compiled() else { return };
     let modules: Vec<Value> = project
         .modules
         .iter()
@@ -276,8 +278,9 @@ fn compiled_typescript_agrees_with_the_spec_in_node() {
     });
     let cases_file = project.dir.join("cases.json");
     std::fs::write(&cases_file, cases.to_string()).unwrap();
+    let tools = node_tools_or_skip!();
     let run = run_ok(
-        &mut tools().script("tests/node/error-codes.test.mjs", &[&cases_file]),
+        &mut tools.script("tests/node/error-codes.test.mjs", &[&cases_file]),
         "the Node test of the compiled TypeScript",
     );
     // node:test ends with its counts; make sure it ran the tests of every module.
@@ -295,7 +298,7 @@ fn compiled_typescript_agrees_with_the_spec_in_node() {
 fn every_declaration_has_a_doc_comment() {
     // As tsc declares them: each export, each key of `ErrorCode` and each property of the
     // interfaces comes right after the end of a JSDoc comment.
-    let project = compiled();
+    let Some(project) = compiled() else { return };
     for module in &project.modules {
         let path = module.compiled.with_extension("d.ts");
         let declarations = std::fs::read_to_string(&path).unwrap();

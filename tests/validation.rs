@@ -280,3 +280,128 @@ fn a_byte_order_mark_and_crlf_line_endings_are_accepted() {
     let files = errspec::render(spec, &Options::new("errors.yaml")).unwrap();
     assert!(files[0].contents.contains("NotFound = 404,"));
 }
+
+/// `line:column` to `line:column` (exclusive) of a diagnostic's node.
+fn extent(d: &Diagnostic) -> String {
+    let (start, end) = (d.location.unwrap(), d.end.unwrap());
+    format!(
+        "{}:{}-{}:{}",
+        start.line, start.column, end.line, end.column
+    )
+}
+
+#[test]
+fn a_duplicate_through_a_scalar_alias_is_at_the_alias_and_names_the_anchor() {
+    let (d, _) = only(&with_codes(
+        "  - status: &s 404\n    title: Not Found\n    description: d\n  - status: *s\n    title: Missing\n    description: d\n",
+    ));
+    assert_eq!(
+        (d.id, extent(&d).as_str()),
+        ("DUPLICATE_STATUS", "8:13-8:15")
+    );
+    assert_eq!(
+        d.message,
+        "status 404 is already used by the code at line 5"
+    );
+}
+
+#[test]
+fn a_code_repeated_through_an_alias_is_reported_at_the_alias() {
+    let all = diagnostics(&with_codes(
+        "  - &code\n    status: 404\n    title: Not Found\n    description: d\n  - *code\n",
+    ));
+    let found: Vec<(&str, String)> = all.iter().map(|d| (d.id, extent(d))).collect();
+    let alias = "9:5-9:10".to_owned(); // `*code`
+    assert_eq!(
+        found,
+        [
+            ("DUPLICATE_STATUS", alias.clone()),
+            ("IDENTIFIER_COLLISION", alias)
+        ]
+    );
+    assert_eq!(
+        all[0].message,
+        "status 404 is already used by the code at line 6"
+    );
+    assert!(
+        all[1]
+            .message
+            .starts_with("this code and the code at line 7 ")
+    );
+}
+
+#[test]
+fn a_wrong_type_through_an_alias_is_at_the_alias() {
+    let (d, _) = only(&with_codes(
+        "  - status: 404\n    title: Not Found\n    description: d\n    allow: &list []\n  - status: 410\n    title: *list\n    description: d\n",
+    ));
+    assert_eq!(d.id, "WRONG_TYPE");
+    assert_eq!(extent(&d), "10:12-10:17");
+    assert_eq!(d.message, "codes[1].title must be a string, not a list");
+}
+
+#[test]
+fn a_merge_key_is_an_unknown_key_where_it_is_written() {
+    let (d, _) = only(&with_codes(
+        "  - <<: {retryable: true}\n    status: 404\n    title: Not Found\n    description: d\n",
+    ));
+    assert_eq!((d.id, extent(&d).as_str()), ("UNKNOWN_KEY", "5:5-5:7"));
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("errspec does not apply YAML merge keys (`<<`): write the keys out")
+    );
+}
+
+#[test]
+fn an_alias_without_its_anchor_is_refused_at_the_alias() {
+    let (d, _) = only(&with_codes("  - status: *nowhere\n"));
+    assert_eq!((d.id, extent(&d).as_str()), ("INVALID_YAML", "5:13-5:21"));
+    assert_eq!(d.message, "the alias `*nowhere` names no anchor before it");
+}
+
+#[test]
+fn a_second_document_is_refused_at_its_marker() {
+    let (d, _) = only(&format!(
+        "{}---\nversion: 1\n",
+        with_codes("  - status: 404\n    title: Not Found\n    description: d\n")
+    ));
+    assert_eq!((d.id, extent(&d).as_str()), ("INVALID_YAML", "8:1-8:4"));
+    assert_eq!(d.message, "the spec holds more than one YAML document");
+}
+
+#[test]
+fn nesting_is_refused_where_it_passes_the_limit() {
+    // The top-level mapping is the first level, so the 64th `[` opens the 65th.
+    let (d, _) = only(&format!("version: 1\napi: {}\n", "[".repeat(64)));
+    assert_eq!((d.id, extent(&d).as_str()), ("TOO_COMPLEX", "2:69-2:70"));
+    assert_eq!(
+        d.message,
+        "the spec nests mappings and lists more than 64 levels deep"
+    );
+}
+
+#[test]
+fn every_node_s_extent_comes_from_the_parser() {
+    let quoted = only(&with_codes(
+        "  - status: 404\n    title: \"a\"\n    description: d\n    retryable: \"no, #\" # c\n",
+    ));
+    assert_eq!(
+        extent(&quoted.0),
+        "8:16-8:23",
+        "a quoted scalar, to its quote"
+    );
+    let block = only(&with_codes(
+        "  - status: 404\n    title: T\n    description: d\n    retryable: >-\n      long\n      text\n",
+    ));
+    assert_eq!(
+        extent(&block.0),
+        "8:16-10:11",
+        "a block scalar, to its last line"
+    );
+    let mapping = only(&with_codes("  - {status: 404, title: T}\n"));
+    assert_eq!(
+        extent(&mapping.0),
+        "5:5-5:28",
+        "a flow mapping, to its bracket"
+    );
+}

@@ -14,9 +14,9 @@ use std::fmt;
 
 use crate::diagnostic::Location;
 use crate::error::Error;
-use crate::locate::{Locator, NodePath};
 use crate::model::Spec;
 use crate::pipeline::{self, Options};
+use crate::yaml::{LineIndex, Span};
 
 use matching::Comparison;
 
@@ -67,6 +67,8 @@ pub struct Place {
     pub file: String,
     /// The node that changed (or, for a key that is absent and defaulted, its code's status).
     pub location: Option<Location>,
+    /// The exclusive end of that node.
+    pub end: Option<Location>,
 }
 
 /// One change between two versions of a spec.
@@ -204,25 +206,15 @@ impl DiffOptions {
 /// # Ok::<(), errspec::Error>(())
 /// ```
 pub fn diff(old: &str, new: &str, options: &DiffOptions) -> Result<Vec<Change>, Error> {
-    let old = strip_bom(old);
-    let new = strip_bom(new);
-    let old_spec = pipeline::check(old, &Options::new(options.old_name.as_str()));
-    let new_spec = pipeline::check(new, &Options::new(options.new_name.as_str()));
-    let (old_spec, new_spec) = match (old_spec, new_spec) {
-        (Ok((old_spec, _)), Ok((new_spec, _))) => (old_spec, new_spec),
-        (old_spec, new_spec) => {
-            let problems = [old_spec.err(), new_spec.err()]
-                .into_iter()
-                .flatten()
-                .flat_map(|error| match error {
-                    Error::InvalidSpec(diagnostics) => diagnostics,
-                    other => unreachable!("checking text only finds problems in it: {other}"),
-                })
-                .collect();
-            return Err(Error::InvalidSpec(problems));
+    let old_checked = pipeline::check_with_lines(old, &Options::new(options.old_name.as_str()));
+    let new_checked = pipeline::check_with_lines(new, &Options::new(options.new_name.as_str()));
+    let ((old_spec, _, old_lines), (new_spec, _, new_lines)) = match (old_checked, new_checked) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            let problems = [old.err(), new.err()].into_iter().flatten().flatten();
+            return Err(Error::InvalidSpec(problems.collect()));
         }
     };
-    let (old_places, new_places) = (Locator::new(old), Locator::new(new));
     let mut changes: Vec<Change> = compare(&old_spec, &new_spec)
         .into_iter()
         .map(|(rule, finding)| Change {
@@ -230,8 +222,8 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> Result<Vec<Change>, 
             severity: rule.severity,
             message: finding.message,
             hint: finding.hint,
-            old: place(&old_places, &options.old_name, &finding.old),
-            new: place(&new_places, &options.new_name, &finding.new),
+            old: place(&old_lines, &options.old_name, finding.old),
+            new: place(&new_lines, &options.new_name, finding.new),
         })
         .collect();
     // Stable, so changes at the same place keep the rules' order.
@@ -247,20 +239,14 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> Result<Vec<Change>, 
     Ok(changes)
 }
 
-/// Positions are counted without the byte order mark, as the parser counts them.
-fn strip_bom(text: &str) -> &str {
-    text.strip_prefix('\u{FEFF}').unwrap_or(text)
-}
-
 /// What one rule found, before the rule's id and severity and the positions are attached.
 pub(crate) struct Finding {
     message: String,
     hint: Option<String>,
-    /// The node to point at in the old version: the first of these paths that the text has.
-    /// Empty when the change has no place there.
-    old: Vec<NodePath>,
+    /// The node to point at in the old version; `None` when the change has no place there.
+    old: Option<Span>,
     /// The same for the new version.
-    new: Vec<NodePath>,
+    new: Option<Span>,
 }
 
 /// Every change from `old` to `new`, with the rule that found it, in the rules' order. Pure:
@@ -277,14 +263,13 @@ fn compare(old: &Spec, new: &Spec) -> Vec<(&'static rules::Rule, Finding)> {
         .collect()
 }
 
-/// The place of the first of `paths` that the text has; `None` when `paths` is empty.
-fn place(locator: &Locator<'_>, file: &str, paths: &[NodePath]) -> Option<Place> {
-    if paths.is_empty() {
-        return None;
-    }
+/// The place of `span` in the version whose lines `lines` indexes.
+fn place(lines: &LineIndex<'_>, file: &str, span: Option<Span>) -> Option<Place> {
+    let (start, end) = lines.range(span?);
     Some(Place {
         file: file.to_owned(),
-        location: paths.iter().find_map(|path| locator.locate(path)),
+        location: Some(start),
+        end: Some(end),
     })
 }
 

@@ -7,9 +7,9 @@
 //! `ERROR_BECAME_SUCCESS`; a retitled code without a `name:` is `TITLE_CHANGED` and
 //! `IDENTIFIER_RENAMED`), since each says something different to the people reviewing it.
 
-use crate::locate::NodePath;
-use crate::model::{Code, Example};
+use crate::model::{Api, Code, Example};
 use crate::names::Identifiers;
+use crate::yaml::Span;
 
 use super::ChangeSeverity::{self, Breaking, Dangerous, Safe};
 use super::Finding;
@@ -118,7 +118,7 @@ fn code_removed(c: &Comparison<'_>) -> Vec<Finding> {
                 "keep the code (its description can say that it is no longer sent)".to_owned(),
             ),
             old: status(old),
-            new: Vec::new(),
+            new: None,
         })
         .collect()
 }
@@ -235,19 +235,20 @@ fn error_name_changed(c: &Comparison<'_>) -> Vec<Finding> {
     if old == new {
         return Vec::new();
     }
-    let paths = || {
-        vec![
-            api().key("error_name"),
-            api_key(), // absent: the default, "Error"
-        ]
+    // Absent, it is the default, "Error": point at the `api` key then.
+    let place = |spec: &crate::model::Spec| {
+        spec.api
+            .origin
+            .value("error_name")
+            .or(spec.origin.key("api"))
     };
     vec![Finding {
         message: format!("every error body's `error.name` changed from {old:?} to {new:?}"),
         hint: Some(format!(
             "keep it {old:?}: clients that recognise error bodies by `error.name` (`ErrorBody::NAME` in Rust, `ERROR_NAME` in TypeScript) would reject every new one"
         )),
-        old: paths(),
-        new: paths(),
+        old: place(c.old),
+        new: place(c.new),
     }]
 }
 
@@ -297,7 +298,7 @@ fn code_added(c: &Comparison<'_>) -> Vec<Finding> {
         .map(|new| Finding {
             message: format!("{} was added", label(new.code)),
             hint: None,
-            old: Vec::new(),
+            old: None,
             new: status(new),
         })
         .collect()
@@ -341,29 +342,34 @@ fn api_name_changed(c: &Comparison<'_>) -> Vec<Finding> {
     vec![Finding {
         message: format!("the API's name changed from {old:?} to {new:?}"),
         hint: None,
-        old: vec![api().key("name")],
-        new: vec![api().key("name")],
+        old: Some(c.old.api.origin.at("name")),
+        new: Some(c.new.api.origin.at("name")),
     }]
 }
 
 fn example_changed(c: &Comparison<'_>) -> Vec<Finding> {
-    let example = || vec![api().key("example").the_key_occurrence(0)];
+    // The `example` key itself, for an example as a whole.
+    let example = |api: &Api| api.origin.key("example");
     let (message, old, new) = match (&c.old.api.example, &c.new.api.example) {
         (None, None) => return Vec::new(),
         (Some(old), Some(new)) if old == new => return Vec::new(),
         (None, Some(_)) => (
             "the example error body was added".to_owned(),
-            Vec::new(),
-            example(),
+            None,
+            example(&c.new.api),
         ),
         (Some(_), None) => (
             "the example error body was removed".to_owned(),
-            example(),
-            Vec::new(),
+            example(&c.old.api),
+            None,
         ),
         (Some(old), Some(new)) => {
-            let (message, at) = example_edit(old, new);
-            (message, at.clone(), at)
+            let (message, field) = example_edit(old, new);
+            let at = |api: &Api, example: &Example| match field {
+                Some(field) => Some(example.origin.at(field)),
+                None => api.origin.key("example"),
+            };
+            (message, at(&c.old.api, old), at(&c.new.api, new))
         }
     };
     vec![Finding {
@@ -374,22 +380,22 @@ fn example_changed(c: &Comparison<'_>) -> Vec<Finding> {
     }]
 }
 
-/// What changed in an example that both versions have, and the node to point at.
-fn example_edit(old: &Example, new: &Example) -> (String, Vec<NodePath>) {
-    let example = api().key("example");
+/// What changed in an example that both versions have, and the key to point at (`None`: the
+/// example as a whole).
+fn example_edit(old: &Example, new: &Example) -> (String, Option<&'static str>) {
     let status = (old.status != new.status)
         .then(|| format!("its status from {} to {}", old.status, new.status));
     let message = (old.message != new.message)
         .then(|| format!("its message from {:?} to {:?}", old.message, new.message));
     let at = match (&status, &message) {
-        (Some(_), None) => example.key("status"),
-        (None, Some(_)) => example.key("message"),
-        _ => example.the_key_occurrence(0),
+        (Some(_), None) => Some("status"),
+        (None, Some(_)) => Some("message"),
+        _ => None,
     };
     let edits: Vec<String> = [status, message].into_iter().flatten().collect();
     (
         format!("the example error body changed {}", and_list(&edits)),
-        vec![at],
+        at,
     )
 }
 
@@ -441,39 +447,28 @@ fn longest_increasing(values: &[usize]) -> Vec<usize> {
     kept
 }
 
-fn api() -> NodePath {
-    NodePath::root().key("api")
-}
-
-/// The `api:` key itself, for what `api` leaves to a default.
-fn api_key() -> NodePath {
-    api().the_key_occurrence(0)
-}
-
-fn code_path(code: &Indexed<'_>) -> NodePath {
-    NodePath::root().key("codes").index(code.index)
-}
-
-fn field(code: &Indexed<'_>, key: &'static str) -> Vec<NodePath> {
-    vec![code_path(code).key(key)]
+fn field(code: &Indexed<'_>, key: &str) -> Option<Span> {
+    Some(code.code.origin.at(key))
 }
 
 /// A code's status: where reports point at the code as a whole.
-fn status(code: &Indexed<'_>) -> Vec<NodePath> {
+fn status(code: &Indexed<'_>) -> Option<Span> {
     field(code, "status")
 }
 
 /// Where a code's identifiers come from: its `name:`, or its title when it has none.
-fn identifier_source(code: &Indexed<'_>) -> Vec<NodePath> {
-    vec![code_path(code).key("name"), code_path(code).key("title")]
+fn identifier_source(code: &Indexed<'_>) -> Option<Span> {
+    Some(code.code.identifier_origin())
 }
 
 /// A code's `retryable:`, or its status when the key is absent (and so `false`).
-fn retryable(code: &Indexed<'_>) -> Vec<NodePath> {
-    vec![
-        code_path(code).key("retryable"),
-        code_path(code).key("status"),
-    ]
+fn retryable(code: &Indexed<'_>) -> Option<Span> {
+    let origin = &code.code.origin;
+    Some(
+        origin
+            .value("retryable")
+            .unwrap_or_else(|| origin.at("status")),
+    )
 }
 
 #[cfg(test)]

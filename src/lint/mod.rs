@@ -12,8 +12,8 @@ mod title_case;
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::locate::{Locator, NodePath};
-use crate::spec::{RawCode, RawSpec};
+use crate::model::{Allow, Code, Spec};
+use crate::yaml::{LineIndex, Span};
 
 use registry::Entry;
 use title_case::Case;
@@ -26,7 +26,7 @@ pub(crate) struct Lint {
     /// What it warns about, in a few words; the schema shows it to editors.
     #[cfg_attr(not(feature = "schemars"), allow(dead_code))]
     pub summary: &'static str,
-    check: fn(&RawSpec) -> Vec<Hit>,
+    check: fn(&Spec) -> Vec<Hit>,
 }
 
 /// Every lint a code's `allow:` may name, in the order their warnings are reported for the
@@ -68,20 +68,20 @@ struct Hit {
     /// The index of the code in `codes`.
     code: usize,
     /// The node to point at.
-    path: NodePath,
+    span: Span,
     message: String,
     hint: String,
 }
 
-/// Runs every lint over `raw` (valid, parsed from `source`, the file named `file`) and returns
-/// the warnings that no `allow:` silences, in file order.
-pub(crate) fn lint(raw: &RawSpec, source: &str, file: &str) -> Vec<Diagnostic> {
+/// Runs every lint over `spec` (of the file named `file`, whose lines `lines` indexes) and
+/// returns the warnings that no `allow:` silences, in file order.
+pub(crate) fn lint(spec: &Spec, lines: &LineIndex<'_>, file: &str) -> Vec<Diagnostic> {
     let mut used_allows: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut warnings: Vec<(&'static str, Hit)> = Vec::new();
     for lint in LINTS {
-        for hit in (lint.check)(raw) {
-            let allows = &raw.codes[hit.code].allow;
-            match allows.iter().position(|id| id == lint.id) {
+        for hit in (lint.check)(spec) {
+            let allows = &spec.codes[hit.code].allow;
+            match allows.iter().position(|allow| allow.id == lint.id) {
                 Some(entry) => {
                     used_allows.insert((hit.code, entry));
                 }
@@ -89,39 +89,38 @@ pub(crate) fn lint(raw: &RawSpec, source: &str, file: &str) -> Vec<Diagnostic> {
             }
         }
     }
-    for (index, code) in raw.codes.iter().enumerate() {
-        for (entry, id) in code.allow.iter().enumerate() {
+    for (index, code) in spec.codes.iter().enumerate() {
+        for entry in 0..code.allow.len() {
             if !used_allows.contains(&(index, entry)) {
-                warnings.push((UNUSED_ALLOW, unused_allow(index, code, entry, id)));
+                warnings.push((UNUSED_ALLOW, unused_allow(index, code, entry)));
             }
         }
     }
-    let locator = Locator::new(source);
-    let mut diagnostics: Vec<Diagnostic> = warnings
+    // Stable: lints keep their order at one place.
+    warnings.sort_by_key(|(_, hit)| hit.span.start);
+    warnings
         .into_iter()
-        .map(|(id, hit)| Diagnostic {
-            id,
-            severity: Severity::Warning,
-            file: file.to_owned(),
-            location: locator.locate(&hit.path),
-            message: hit.message,
-            hint: Some(hit.hint),
+        .map(|(id, hit)| {
+            let (start, end) = lines.range(hit.span);
+            Diagnostic {
+                id,
+                severity: Severity::Warning,
+                file: file.to_owned(),
+                location: Some(start),
+                end: Some(end),
+                message: hit.message,
+                hint: Some(hit.hint),
+            }
         })
-        .collect();
-    diagnostics.sort_by_key(|d| d.location); // stable: lints keep their order at one place
-    diagnostics
+        .collect()
 }
 
-fn code_path(index: usize) -> NodePath {
-    NodePath::root().key("codes").index(index)
-}
-
-/// The statuses of the codes, with their index; every status is in range in a valid spec.
-fn statuses(raw: &RawSpec) -> impl Iterator<Item = (usize, &RawCode, u16)> {
-    raw.codes
+/// The codes, with their index and status.
+fn statuses(spec: &Spec) -> impl Iterator<Item = (usize, &Code, u16)> {
+    spec.codes
         .iter()
         .enumerate()
-        .filter_map(|(index, code)| Some((index, code, u16::try_from(code.status).ok()?)))
+        .map(|(index, code)| (index, code, code.status))
 }
 
 /// The end of every lint's hint: how to keep the spec as it is.
@@ -129,9 +128,9 @@ fn or_allow(id: &str) -> String {
     format!("or add `allow: [{id}]` to this code to keep it")
 }
 
-fn title_not_reason_phrase(raw: &RawSpec) -> Vec<Hit> {
+fn title_not_reason_phrase(spec: &Spec) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for (index, code, status) in statuses(raw) {
+    for (index, code, status) in statuses(spec) {
         let Entry::Assigned(phrase) = registry::lookup(status) else {
             continue; // UNREGISTERED_STATUS says what there is to say
         };
@@ -141,7 +140,7 @@ fn title_not_reason_phrase(raw: &RawSpec) -> Vec<Hit> {
         }
         hits.push(Hit {
             code: index,
-            path: code_path(index).key("title"),
+            span: code.origin.at("title"),
             message: format!(
                 "the title {:?} is not {status}'s registered reason phrase, {phrase:?}",
                 code.title
@@ -159,9 +158,9 @@ fn words_lowercase(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_lowercase).collect()
 }
 
-fn unregistered_status(raw: &RawSpec) -> Vec<Hit> {
+fn unregistered_status(spec: &Spec) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for (index, _, status) in statuses(raw) {
+    for (index, code, status) in statuses(spec) {
         let what = match registry::lookup(status) {
             Entry::Assigned(_) => continue,
             Entry::Unused => "is reserved as (Unused) in the IANA registry",
@@ -176,7 +175,7 @@ fn unregistered_status(raw: &RawSpec) -> Vec<Hit> {
         };
         hits.push(Hit {
             code: index,
-            path: code_path(index).key("status"),
+            span: code.origin.at("status"),
             message: format!("status {status} {what}"),
             hint: format!(
                 "clients that do not know it treat it as {fallback} (RFC 9110, Section 15); use a \
@@ -188,12 +187,12 @@ fn unregistered_status(raw: &RawSpec) -> Vec<Hit> {
     hits
 }
 
-fn retryable_success(raw: &RawSpec) -> Vec<Hit> {
-    statuses(raw)
+fn retryable_success(spec: &Spec) -> Vec<Hit> {
+    statuses(spec)
         .filter(|(_, code, status)| code.retryable && *status < 400)
-        .map(|(index, _, status)| Hit {
+        .map(|(index, code, status)| Hit {
             code: index,
-            path: code_path(index).key("retryable"),
+            span: code.origin.at("retryable"),
             message: format!("{status} is marked `retryable`, but it does not report an error"),
             hint: format!(
                 "remove `retryable: true`: a request answered with {status} has nothing to retry, {}",
@@ -203,15 +202,15 @@ fn retryable_success(raw: &RawSpec) -> Vec<Hit> {
         .collect()
 }
 
-fn description_double_period(raw: &RawSpec) -> Vec<Hit> {
+fn description_double_period(spec: &Spec) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for (index, code) in raw.codes.iter().enumerate() {
+    for (index, code) in spec.codes.iter().enumerate() {
         let text = code.description.trim_end();
         let periods = text.len() - text.trim_end_matches('.').len();
         if periods == 2 || periods > 3 {
             hits.push(Hit {
                 code: index,
-                path: code_path(index).key("description"),
+                span: code.origin.at("description"),
                 message: format!("the description ends in {:?}", ".".repeat(periods)),
                 hint: format!(
                     "end it with one `.` (or `...` for an ellipsis), {}",
@@ -223,8 +222,8 @@ fn description_double_period(raw: &RawSpec) -> Vec<Hit> {
     hits
 }
 
-fn title_case(raw: &RawSpec) -> Vec<Hit> {
-    let cases: Vec<Case> = raw
+fn title_case(spec: &Spec) -> Vec<Hit> {
+    let cases: Vec<Case> = spec
         .codes
         .iter()
         .map(|code| title_case::classify(&code.title))
@@ -233,14 +232,14 @@ fn title_case(raw: &RawSpec) -> Vec<Hit> {
         return Vec::new();
     };
     let mut hits = Vec::new();
-    for (index, (code, case)) in raw.codes.iter().zip(&cases).enumerate() {
+    for (index, (code, case)) in spec.codes.iter().zip(&cases).enumerate() {
         if *case == majority || *case == Case::Either {
             continue;
         }
         let suggestion = title_case::recase(&code.title, majority);
         hits.push(Hit {
             code: index,
-            path: code_path(index).key("title"),
+            span: code.origin.at("title"),
             message: format!(
                 "the title {:?} is in {}, while {count} other {} in {}",
                 code.title,
@@ -255,9 +254,9 @@ fn title_case(raw: &RawSpec) -> Vec<Hit> {
 }
 
 /// The warning for the `entry`th id of a code's `allow:` list, which silenced nothing.
-fn unused_allow(index: usize, code: &RawCode, entry: usize, id: &str) -> Hit {
-    let path = code_path(index).key("allow").index(entry);
-    let repeated = code.allow[..entry].iter().any(|earlier| earlier == id);
+fn unused_allow(index: usize, code: &Code, entry: usize) -> Hit {
+    let Allow { id, span } = &code.allow[entry];
+    let repeated = code.allow[..entry].iter().any(|earlier| earlier.id == *id);
     let (message, hint) = if repeated {
         (
             format!("`{id}` is allowed twice on this code"),
@@ -271,7 +270,7 @@ fn unused_allow(index: usize, code: &RawCode, entry: usize, id: &str) -> Hit {
     };
     Hit {
         code: index,
-        path,
+        span: *span,
         message,
         hint,
     }

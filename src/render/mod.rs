@@ -8,21 +8,12 @@ mod text;
 mod typescript;
 
 use crate::model::Spec;
-use crate::target::{OpenApiVersion, Target};
+use crate::pipeline::Options;
+use crate::target::Target;
 
-/// The choices that shape the generated text.
-pub(crate) struct RenderOptions<'a> {
-    /// The spec's path as the user gave it, named in every file's header.
-    pub spec_name: &'a str,
-    /// Derive serde's traits on the Rust body types.
-    pub serde: bool,
-    /// The OpenAPI version of the OpenAPI target.
-    pub openapi_version: OpenApiVersion,
-}
-
-/// Renders one target's file.
-pub(crate) fn render(spec: &Spec, target: Target, options: &RenderOptions<'_>) -> String {
-    let header = header_line(options.spec_name);
+/// Renders one target's file, as `options` shape it.
+pub(crate) fn render(spec: &Spec, target: Target, options: &Options) -> String {
+    let header = header_line(&options.spec_name);
     match target {
         Target::Rust => rust::render(spec, &format!("// {header}"), options),
         Target::TypeScript => typescript::render(spec, &format!("// {header}")),

@@ -8,9 +8,9 @@
 use askama::Template;
 use unicode_width::UnicodeWidthStr;
 
-use super::RenderOptions;
 use super::text::{doc_lines, is_invisible, quoted};
 use crate::model::Spec;
+use crate::pipeline::Options;
 
 /// rustfmt's default `max_width`.
 const MAX_WIDTH: usize = 100;
@@ -63,7 +63,7 @@ struct ConstLayout {
 }
 
 /// Renders the Rust file for `spec`.
-pub(super) fn render(spec: &Spec, header: &str, options: &RenderOptions<'_>) -> String {
+pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
     let file = RustFile {
         header: header.to_owned(),
         enum_doc: enum_doc(spec),

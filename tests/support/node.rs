@@ -4,10 +4,16 @@
 //! The first test that asks for them in a run checks that `node` and `npm` are there, then runs
 //! `npm ci` into the repository's `node_modules/` (ignored by git) unless what is installed
 //! there came from the same lockfile; every later test in the run reuses that answer.
+//!
+//! A contributor without Node.js (or without the network for the first `npm ci`) still runs
+//! every Rust-side test: the Node-side ones return early, and one line on the terminal says
+//! what was skipped and how to run it. Under `CI=true` they are required, and a missing tool
+//! fails them.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
+use std::sync::{Once, OnceLock};
 
 use super::{Run, repo};
 
@@ -45,14 +51,54 @@ impl Tools {
     }
 }
 
-/// The tools, installed once per run. Panics with what to do when Node or npm is missing or
-/// the install fails.
-pub fn tools() -> &'static Tools {
+/// The tools, installed once per run; `None` when Node or npm is missing or the install
+/// fails, outside CI. Under `CI=true` that panics with what to do instead.
+pub fn tools() -> Option<&'static Tools> {
     static TOOLS: OnceLock<Result<Tools, String>> = OnceLock::new();
     match TOOLS.get_or_init(install) {
-        Ok(tools) => tools,
-        Err(message) => panic!("{message}"),
+        Ok(tools) => Some(tools),
+        Err(reason) if std::env::var("CI").is_ok_and(|ci| ci == "true") => panic!(
+            "the TypeScript and OpenAPI tests need Node.js {}.{} or newer with npm, to run the \
+             pinned tsc, prettier and OpenAPI validators on the generated code, and under \
+             CI=true they are required: {reason}\n\
+             hint: install Node.js (it includes npm) and make sure `node` and `npm` are on PATH",
+            MIN_NODE.0, MIN_NODE.1
+        ),
+        Err(message) => {
+            skipped_once(message);
+            None
+        }
     }
+}
+
+/// The Node tools for the calling test, or `return` from it when they are missing outside CI
+/// (see [`tools`]).
+macro_rules! node_tools_or_skip {
+    () => {
+        match $crate::support::node::tools() {
+            Some(tools) => tools,
+            None => return,
+        }
+    };
+}
+
+pub(crate) use node_tools_or_skip;
+
+/// Says once per run, on the terminal itself (the test harness captures `eprintln!` of tests
+/// that pass), that the Node-side tests were skipped, why, and how to run them.
+fn skipped_once(reason: &str) {
+    static SAID: Once = Once::new();
+    SAID.call_once(|| {
+        let first_line = reason.lines().next().unwrap_or_default();
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: skipped the Node-side tests (tsc, prettier, the OpenAPI validators): \
+             {first_line}; to run them, install Node.js {}.{} or newer with npm and run `cargo \
+             test` again (CI=true requires them)",
+            MIN_NODE.0,
+            MIN_NODE.1
+        );
+    });
 }
 
 fn install() -> Result<Tools, String> {
@@ -73,7 +119,7 @@ fn install() -> Result<Tools, String> {
     if run.code != Some(0) {
         return Err(format!(
             "`npm ci` could not install the tools pinned in package-lock.json (is the npm \
-             registry reachable?):\n--- stdout\n{}\n--- stderr\n{}",
+             registry reachable?)\n--- stdout\n{}\n--- stderr\n{}",
             run.stdout, run.stderr
         ));
     }
@@ -94,21 +140,14 @@ fn check_node() -> Result<(), String> {
     match major.zip(minor) {
         Some(found) if found >= MIN_NODE => Ok(()),
         _ => Err(format!(
-            "the TypeScript and OpenAPI tests need Node.js {}.{} or newer; `node --version` \
-             says {version:?}",
+            "`node --version` says {version:?}, older than {}.{}",
             MIN_NODE.0, MIN_NODE.1
         )),
     }
 }
 
 fn missing(program: &str, error: &std::io::Error) -> String {
-    format!(
-        "the TypeScript and OpenAPI tests need Node.js {}.{} or newer with npm, to run the \
-         pinned tsc, prettier and OpenAPI validators on the generated code; cannot run \
-         `{program}`: {error}\n\
-         hint: install Node.js (it includes npm) and make sure `node` and `npm` are on PATH",
-        MIN_NODE.0, MIN_NODE.1
-    )
+    format!("cannot run `{program}` ({error})")
 }
 
 /// npm is a batch file on Windows, which `Command` does not find by its bare name.

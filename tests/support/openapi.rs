@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use errspec::OpenApiVersion;
 use serde_json::Value;
 
-use super::node::tools;
+use super::node::Tools;
 use super::{Run, repo};
 
 /// The fragment rendered from the spec file at `spec` in `version`.
@@ -93,9 +93,9 @@ pub struct Report {
 
 /// Validates each document (and whatever it references) with @readme/openapi-parser, in one
 /// Node process.
-pub fn validate(documents: &[PathBuf]) -> Vec<Report> {
+pub fn validate(tools: &Tools, documents: &[PathBuf]) -> Vec<Report> {
     let run = Run::from(
-        tools()
+        tools
             .script("tests/node/openapi-validate.mjs", &paths(documents))
             .output()
             .expect("node runs"),
@@ -137,9 +137,9 @@ pub struct Problem {
 /// Lints each document (and whatever it references) with `redocly lint`, under
 /// `tests/openapi/redocly.yaml` (the recommended rules, warnings counted as errors), in one
 /// process; the problems of each document, in order. Telemetry and update checks are off.
-pub fn redocly_lint(documents: &[PathBuf]) -> Vec<Vec<Problem>> {
+pub fn redocly_lint(tools: &Tools, documents: &[PathBuf]) -> Vec<Vec<Problem>> {
     let run = Run::from(
-        tools()
+        tools
             .bin("@redocly/cli", "bin/cli.js")
             .arg("lint")
             .arg("--config")

@@ -1,0 +1,197 @@
+//! The YAML layer: where each node of a spec file is, as data.
+//!
+//! serde_yaml reads a spec's values (see `read`); this module says where each value was
+//! written. `events` runs the same parser (libyaml-rs) for its events and their offsets;
+//! `document` builds from them a tree of nodes with their spans, reached by a [`Path`] that
+//! can name any key (`codes[3].params.limit`). Nothing here reads a position back out of an
+//! error message: offsets are the parser's data, turned into lines and columns by
+//! [`LineIndex`] as editors count them.
+
+pub(crate) mod document;
+pub(crate) mod events;
+pub(crate) mod read;
+
+use std::fmt;
+
+use crate::diagnostic::Location;
+
+pub(crate) use document::Document;
+
+/// Where a node is in the text: byte offsets, the end exclusive.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    /// The span from `start` to `end`.
+    pub(crate) fn new(start: usize, end: usize) -> Self {
+        Self {
+            start,
+            end: end.max(start),
+        }
+    }
+}
+
+/// Two spans are always equal, so that a model item that carries its origin compares by what
+/// it says, not by where the file says it (as syn's syntax trees ignore their spans).
+impl PartialEq for Span {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Span {}
+
+/// The text's line starts, to turn byte offsets into lines and columns as editors count them:
+/// a line ends at `\n` (a `\r` before it belongs to the break), and columns count characters.
+#[derive(Debug, Clone)]
+pub(crate) struct LineIndex<'a> {
+    text: &'a str,
+    /// The byte offset where each line starts; the first is 0.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the lines of `text`.
+    pub(crate) fn new(text: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { text, line_starts }
+    }
+
+    /// The line and column of byte `offset` (clamped to the text, and back to a character
+    /// boundary).
+    pub(crate) fn location(&self, offset: usize) -> Location {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts[line - 1];
+        Location {
+            line,
+            column: self.text[line_start..offset].chars().count() + 1,
+        }
+    }
+
+    /// The start and the exclusive end of `span`. A span that ends after line breaks and
+    /// blanks (a block scalar, a block mapping) ends at its last character instead.
+    pub(crate) fn range(&self, span: Span) -> (Location, Location) {
+        let text = self.text.get(span.start..span.end.min(self.text.len()));
+        let trimmed = text.map_or(0, |text| text.len() - text.trim_end().len());
+        (
+            self.location(span.start),
+            self.location(span.end - trimmed.min(span.end - span.start)),
+        )
+    }
+
+    /// The position just past the end of the text.
+    pub(crate) fn end(&self) -> Location {
+        self.location(self.text.len())
+    }
+}
+
+/// One step from a node to a child.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Segment {
+    /// The value under a mapping key, by the key's text.
+    Key(String),
+    /// An element of a list, from 0.
+    Index(usize),
+}
+
+/// A path from the document's root to a node: `codes[3].params.limit`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Path(Vec<Segment>);
+
+impl Path {
+    /// The document's root.
+    pub(crate) fn root() -> Self {
+        Self::default()
+    }
+
+    /// This path, one key further.
+    pub(crate) fn key(&self, key: impl Into<String>) -> Self {
+        self.with(Segment::Key(key.into()))
+    }
+
+    /// This path, one list element further.
+    pub(crate) fn index(&self, index: usize) -> Self {
+        self.with(Segment::Index(index))
+    }
+
+    /// The steps from the root.
+    pub(crate) fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+
+    /// Whether this is the root.
+    pub(crate) fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn with(&self, segment: Segment) -> Self {
+        let mut segments = self.0.clone();
+        segments.push(segment);
+        Self(segments)
+    }
+}
+
+impl fmt::Display for Path {
+    /// `codes[3].status`, as serde_yaml writes paths.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Key(key) if i == 0 => f.write_str(key)?,
+                Segment::Key(key) => write!(f, ".{key}")?,
+                Segment::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(index: &LineIndex<'_>, offset: usize) -> (usize, usize) {
+        let location = index.location(offset);
+        (location.line, location.column)
+    }
+
+    #[test]
+    fn offsets_become_lines_and_character_columns() {
+        let index = LineIndex::new("ab\r\né: ü\n\nx");
+        assert_eq!(at(&index, 0), (1, 1));
+        assert_eq!(at(&index, 2), (1, 3), "the \\r ends the line");
+        assert_eq!(at(&index, 4), (2, 1));
+        assert_eq!(at(&index, 8), (2, 4), "é counts once");
+        assert_eq!(at(&index, 12), (4, 1));
+        assert_eq!(at(&index, 99), (4, 2), "past the end is the end");
+        assert_eq!(at(&index, 5), (2, 1), "inside é is at é");
+    }
+
+    #[test]
+    fn a_range_ends_at_its_last_character() {
+        let text = "d: >-\n  text\n\ne: 1\n";
+        let index = LineIndex::new(text);
+        let (start, end) = index.range(Span::new(3, 14));
+        assert_eq!((start.line, start.column), (1, 4));
+        assert_eq!((end.line, end.column), (2, 7));
+    }
+
+    #[test]
+    fn paths_display_as_serde_yaml_writes_them() {
+        let path = Path::root()
+            .key("codes")
+            .index(3)
+            .key("params")
+            .key("limit");
+        assert_eq!(path.to_string(), "codes[3].params.limit");
+        assert_eq!(Path::root().to_string(), "");
+    }
+}
