@@ -1,6 +1,7 @@
 //! The CI recipe for users' repositories, run as a user would: `scripts/errspec-check.sh` on a
 //! temporary git repository with a committed spec and generated files, with the built
-//! `errspec` on `PATH`; and the README's GitHub Actions workflow, read as YAML.
+//! `errspec` on `PATH`; and the GitHub Actions workflow of docs/pr-review-and-ci.md, read as
+//! YAML.
 
 use std::ffi::OsString;
 use std::fs;
@@ -577,11 +578,11 @@ fn wrong_settings_exit_2() {
     }
 }
 
-/// The workflow in the README, between its marker and the end of its block.
+/// The workflow in the docs, between its marker and the end of its block.
 fn readme_workflow() -> String {
-    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let readme = fs::read_to_string(repo().join("docs/pr-review-and-ci.md")).unwrap();
     let marker = "```yaml\n# .github/workflows/errspec.yml\n";
-    let start = readme.find(marker).expect("the README has the workflow") + "```yaml\n".len();
+    let start = readme.find(marker).expect("the docs have the workflow") + "```yaml\n".len();
     let end = start + readme[start..].find("```").unwrap();
     readme[start..end].to_owned()
 }
@@ -621,4 +622,51 @@ fn the_readme_workflow_runs_every_check_with_annotations() {
         Some(0),
         "the diff needs the base branch"
     );
+    // errspec is not on crates.io yet: `cargo install errspec` would fail.
+    assert!(
+        all.contains("cargo install --locked --git <errspec-git-url> errspec"),
+        "the workflow installs errspec from its git repository:\n{all}"
+    );
+    let snapshots = steps
+        .iter()
+        .find(|step| step["run"].as_str() == Some("cargo insta test --check"))
+        .unwrap();
+    assert!(
+        snapshots["if"]
+            .as_str()
+            .is_some_and(|condition| condition.contains("hashFiles('**/*.snap') != ''")),
+        "the snapshot tests run only where there are snapshots: {snapshots:?}"
+    );
+}
+
+/// The `ERRSPEC*` variables a text names: `${ERRSPEC_SPEC:-...}` in the script, a table's
+/// `` | `ERRSPEC_SPEC` | `` in the docs.
+fn settings(text: &str, prefix: &str) -> std::collections::BTreeSet<String> {
+    text.match_indices(prefix)
+        .map(|(at, _)| {
+            let name = &text[at + prefix.len() - "ERRSPEC".len()..];
+            let end = name
+                .find(|c: char| !(c.is_ascii_uppercase() || c == '_'))
+                .unwrap_or(name.len());
+            name[..end].to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn the_docs_list_every_setting_of_the_script() {
+    let script = fs::read_to_string(repo().join("scripts/errspec-check.sh")).unwrap();
+    let docs = fs::read_to_string(repo().join("docs/pr-review-and-ci.md")).unwrap();
+    assert_eq!(
+        settings(&docs, "| `ERRSPEC"),
+        settings(&script, "${ERRSPEC"),
+        "docs/pr-review-and-ci.md's table of settings and the variables the script reads"
+    );
+    let row = docs
+        .lines()
+        .find(|line| line.starts_with("| `ERRSPEC_SNAPSHOTS` |"))
+        .unwrap();
+    for value in ["`auto`", "`always`", "`skip`"] {
+        assert!(row.contains(value), "{row}");
+    }
 }
