@@ -208,8 +208,9 @@ has_insta_snapshots() {
     local file first
     while IFS= read -r -d '' file; do
         first=''
-        IFS= read -r first <"$file" 2>/dev/null || true
-        [[ $first == --- ]] && return 0
+        { IFS= read -r first <"$file"; } 2>/dev/null || true
+        # A checkout that turns LF into CRLF leaves a `\r` at the end of the line.
+        [[ ${first%$'\r'} == --- ]] && return 0
     done < <(git ls-files -z -- '*.snap' 2>/dev/null)
     return 1
 }
