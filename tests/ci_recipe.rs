@@ -1,6 +1,7 @@
 //! The CI recipe for users' repositories, run as a user would: `scripts/errspec-check.sh` on a
 //! temporary git repository with a committed spec and generated files, with the built
-//! `errspec` on `PATH`; and the README's GitHub Actions workflow, read as YAML.
+//! `errspec` on `PATH`; and the GitHub Actions workflow of docs/pr-review-and-ci.md, read as
+//! YAML.
 
 use std::ffi::OsString;
 use std::fs;
@@ -153,8 +154,9 @@ fn a_safe_change_passes_and_a_breaking_one_fails_naming_the_break() {
         output(&run)
     );
     assert!(
-        run.stderr
-            .contains("errspec-check: no Cargo.toml here: no Rust snapshot tests to run"),
+        run.stderr.contains(
+            "errspec-check: no insta snapshot (*.snap) tracked here: no snapshot tests to run"
+        ),
         "{}",
         output(&run)
     );
@@ -223,11 +225,132 @@ fn under_github_actions_failures_are_annotations() {
     );
     assert!(
         run.stdout.contains(
-            "::notice title=errspec-check::no Cargo.toml here: no Rust snapshot tests to run"
+            "::notice title=errspec-check::no insta snapshot (*.snap) tracked here: no snapshot tests to run"
         ),
         "{}",
         output(&run)
     );
+    assert_annotations_in_tree(user.root(), &run);
+}
+
+/// Every annotation's `file=` names a file of the checkout: GitHub attaches an annotation to a
+/// file of the pull request, and one on another path points at nothing.
+fn assert_annotations_in_tree(root: &Path, run: &Run) {
+    for line in run.stdout.lines().filter(|line| line.starts_with("::")) {
+        let Some((_, properties)) = line.split_once(' ') else {
+            continue;
+        };
+        let properties = properties.split("::").next().unwrap();
+        for file in properties
+            .split(',')
+            .filter_map(|property| property.strip_prefix("file="))
+        {
+            // A property's `:` is written `%3A`; a `REV:PATH` would keep it.
+            let file = file.replace("%3A", ":").replace("%2C", ",");
+            assert!(
+                root.join(&file).is_file(),
+                "{line:?} names {file:?}, which the checkout lacks: {}",
+                output(run)
+            );
+        }
+    }
+}
+
+#[test]
+fn annotations_name_only_files_of_the_checkout() {
+    let github = [("GITHUB_ACTIONS", "true")];
+    // A removed code is only in the base revision's spec: the annotation moves to the spec,
+    // with no line (the old line would point at another code), and says where the code was.
+    let user = UserRepo::new(Some(&fixture("code_removed", "old")));
+    user.branch("removal", &fixture("code_removed", "new"));
+    let run = user.check(&github);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(
+        run.stdout.contains(
+            "::error file=spec/errors.yaml,title=CODE_REMOVED::origin/main:spec/errors.yaml:9:13: code 404 `NotFound` was removed%0Ahint: "
+        ),
+        "{}",
+        output(&run)
+    );
+    assert_annotations_in_tree(user.root(), &run);
+
+    // An invalid spec at the base revision is reported at `REV:PATH` too.
+    git(
+        user.root(),
+        user.root(),
+        &["checkout", "--quiet", "-b", "invalid-base", "main"],
+    );
+    user.set_spec(&fixture("code_removed", "old").replace("status: 503", "status: 404"));
+    commit_all(user.root(), "an invalid spec, committed");
+    git(
+        user.root(),
+        user.root(),
+        &["update-ref", "refs/remotes/origin/main", "HEAD"],
+    );
+    user.set_spec(&fixture("code_removed", "old"));
+    let run = user.check(&github);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(
+        run.stdout.contains(
+            "::error file=spec/errors.yaml,title=DUPLICATE_STATUS::origin/main:spec/errors.yaml:13:13: status 404 is already used"
+        ),
+        "{}",
+        output(&run)
+    );
+    assert_annotations_in_tree(user.root(), &run);
+
+    // A generated file that is missing is reported at its path, which the checkout lacks.
+    fs::remove_file(user.root().join("generated/docs/error-codes.md")).unwrap();
+    let run = user.check(&github);
+    assert!(
+        run.stdout.contains(
+            "::error file=spec/errors.yaml,title=STALE_FILE::generated/docs/error-codes.md: not up to date with the spec"
+        ),
+        "{}",
+        output(&run)
+    );
+    assert_annotations_in_tree(user.root(), &run);
+}
+
+#[test]
+fn each_warning_is_shown_once_in_every_format() {
+    // 410 keeps the title "Not Found": a lint warning, which validate and generate --check
+    // both find. The generated files are stale, so generate --check has errors of its own to
+    // show, and must keep them.
+    let user = UserRepo::new(Some(&fixture("status_changed", "old")));
+    user.set_spec(&fixture("status_changed", "new"));
+    for (format, warning) in [
+        ("human", "warning[TITLE_NOT_REASON_PHRASE]: "),
+        ("short", "spec/errors.yaml:10:12: warning: "),
+        ("json", "\"severity\":\"warning\""),
+        ("github", "::warning file=spec/errors.yaml"),
+    ] {
+        let run = user.check(&[("ERRSPEC_MESSAGE_FORMAT", format)]);
+        let all = output(&run);
+        assert_eq!(run.code, Some(1), "{format}: {all}");
+        assert_eq!(all.matches(warning).count(), 1, "{format}: {all}");
+        assert_eq!(
+            all.matches("write `title: Gone`").count(),
+            1,
+            "{format}: {all}"
+        );
+        assert!(
+            all.contains("+    NotFound = 410,"),
+            "the stale file's diff stays: {all}"
+        );
+        assert!(
+            all.contains("generated/rust/error_codes.rs")
+                && all.contains("not up to date with the spec"),
+            "{format}: {all}"
+        );
+        if format == "human" {
+            assert_eq!(
+                all.matches("warning: 1 warning emitted").count(),
+                1,
+                "{all}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -360,11 +483,45 @@ fn settings_choose_the_spec_the_targets_and_the_folder() {
     );
 }
 
+/// An insta snapshot file: insta's header, then the snapshot.
+const INSTA_SNAPSHOT: &str = "---\nsource: tests/api.rs\nexpression: body\n---\n{}\n";
+
 #[test]
-fn snapshot_tests_run_where_there_is_a_cargo_manifest() {
+fn snapshot_tests_run_where_insta_snapshots_are_tracked() {
     let spec = fixture("status_changed", "old");
     let user = UserRepo::new(Some(&spec));
     let log = user.fake_cargo("missing");
+    let skipped =
+        "errspec-check: no insta snapshot (*.snap) tracked here: no snapshot tests to run";
+
+    // A Rust project without snapshots has nothing for cargo-insta to check.
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert!(run.stderr.contains(skipped), "{}", output(&run));
+
+    // Jest and Vitest name their snapshots `.snap` too; a snapshot not tracked is not in the
+    // pull request.
+    fs::create_dir_all(user.root().join("web/__snapshots__")).unwrap();
+    fs::write(
+        user.root().join("web/__snapshots__/app.test.ts.snap"),
+        "// Jest Snapshot v1, https://goo.gl/fbAQLP\n",
+    )
+    .unwrap();
+    commit_all(user.root(), "a Jest snapshot");
+    fs::create_dir_all(user.root().join("tests/snapshots")).unwrap();
+    let snapshot = user.root().join("tests/snapshots/api__body.snap");
+    fs::write(&snapshot, INSTA_SNAPSHOT).unwrap();
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert!(run.stderr.contains(skipped), "{}", output(&run));
+    assert!(
+        !fs::read_to_string(&log)
+            .unwrap_or_default()
+            .contains("insta"),
+        "cargo insta was not asked"
+    );
+
+    commit_all(user.root(), "an insta snapshot");
     let run = user.check(&[]);
     assert_eq!(run.code, Some(1), "{}", output(&run));
     assert!(
@@ -392,6 +549,19 @@ fn snapshot_tests_run_where_there_is_a_cargo_manifest() {
         "{}",
         output(&run)
     );
+
+    // Inline snapshots have no file: `always` runs the tests anyway.
+    git(user.root(), user.root(), &["rm", "--quiet", "-r", "tests"]);
+    commit_all(user.root(), "inline snapshots only");
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    let run = user.check(&[("ERRSPEC_SNAPSHOTS", "always")]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(
+        run.stderr.ends_with("errspec-check: failed: snapshots\n"),
+        "{}",
+        output(&run)
+    );
 }
 
 #[test]
@@ -408,11 +578,11 @@ fn wrong_settings_exit_2() {
     }
 }
 
-/// The workflow in the README, between its marker and the end of its block.
+/// The workflow in the docs, between its marker and the end of its block.
 fn readme_workflow() -> String {
-    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let readme = fs::read_to_string(repo().join("docs/pr-review-and-ci.md")).unwrap();
     let marker = "```yaml\n# .github/workflows/errspec.yml\n";
-    let start = readme.find(marker).expect("the README has the workflow") + "```yaml\n".len();
+    let start = readme.find(marker).expect("the docs have the workflow") + "```yaml\n".len();
     let end = start + readme[start..].find("```").unwrap();
     readme[start..end].to_owned()
 }
@@ -452,4 +622,51 @@ fn the_readme_workflow_runs_every_check_with_annotations() {
         Some(0),
         "the diff needs the base branch"
     );
+    // errspec is not on crates.io yet: `cargo install errspec` would fail.
+    assert!(
+        all.contains("cargo install --locked --git <errspec-git-url> errspec"),
+        "the workflow installs errspec from its git repository:\n{all}"
+    );
+    let snapshots = steps
+        .iter()
+        .find(|step| step["run"].as_str() == Some("cargo insta test --check"))
+        .unwrap();
+    assert!(
+        snapshots["if"]
+            .as_str()
+            .is_some_and(|condition| condition.contains("hashFiles('**/*.snap') != ''")),
+        "the snapshot tests run only where there are snapshots: {snapshots:?}"
+    );
+}
+
+/// The `ERRSPEC*` variables a text names: `${ERRSPEC_SPEC:-...}` in the script, a table's
+/// `` | `ERRSPEC_SPEC` | `` in the docs.
+fn settings(text: &str, prefix: &str) -> std::collections::BTreeSet<String> {
+    text.match_indices(prefix)
+        .map(|(at, _)| {
+            let name = &text[at + prefix.len() - "ERRSPEC".len()..];
+            let end = name
+                .find(|c: char| !(c.is_ascii_uppercase() || c == '_'))
+                .unwrap_or(name.len());
+            name[..end].to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn the_docs_list_every_setting_of_the_script() {
+    let script = fs::read_to_string(repo().join("scripts/errspec-check.sh")).unwrap();
+    let docs = fs::read_to_string(repo().join("docs/pr-review-and-ci.md")).unwrap();
+    assert_eq!(
+        settings(&docs, "| `ERRSPEC"),
+        settings(&script, "${ERRSPEC"),
+        "docs/pr-review-and-ci.md's table of settings and the variables the script reads"
+    );
+    let row = docs
+        .lines()
+        .find(|line| line.starts_with("| `ERRSPEC_SNAPSHOTS` |"))
+        .unwrap();
+    for value in ["`auto`", "`always`", "`skip`"] {
+        assert!(row.contains(value), "{row}");
+    }
 }

@@ -140,12 +140,12 @@ fn out_dir(run: &Run) -> PathBuf {
 
 #[test]
 fn the_readme_shows_the_consumer_verbatim() {
-    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let readme = fs::read_to_string(repo().join("docs/build-scripts.md")).unwrap();
     let consumer = repo().join("tests/consumer");
     let build_rs = fs::read_to_string(consumer.join("build.rs")).unwrap();
     assert!(
         readme.contains(&build_rs),
-        "README lacks tests/consumer/build.rs verbatim"
+        "docs/build-scripts.md lacks tests/consumer/build.rs verbatim"
     );
     let manifest = fs::read_to_string(consumer.join("Cargo.toml")).unwrap();
     let lib = fs::read_to_string(consumer.join("src/lib.rs")).unwrap();
@@ -156,7 +156,7 @@ fn the_readme_shows_the_consumer_verbatim() {
     for line in shown {
         assert!(
             readme.contains(line.trim()),
-            "README lacks {line:?} from tests/consumer"
+            "docs/build-scripts.md lacks {line:?} from tests/consumer"
         );
     }
 }

@@ -234,9 +234,9 @@ fn help_lists_the_formats_and_colours() {
     }
 }
 
-/// The first ```` ```text ```` block after `marker` in the README.
+/// The first ```` ```text ```` block after `marker` in the spec format's page of the docs.
 fn readme_block(marker: &str) -> String {
-    let readme = fs::read_to_string(crate::support::repo().join("README.md")).unwrap();
+    let readme = fs::read_to_string(crate::support::repo().join("docs/spec-format.md")).unwrap();
     let after = &readme[readme.find(marker).unwrap_or_else(|| panic!("{marker:?}"))..];
     let start = after.find("```text\n").unwrap() + "```text\n".len();
     let end = after[start..].find("```").unwrap();
@@ -252,7 +252,7 @@ fn the_readme_shows_real_output() {
     let allowed = "    title: Authorization Required\n    # The page's title; the IANA registry's reason phrase is \"Unauthorized\".\n    allow: [TITLE_NOT_REASON_PHRASE]\n";
     assert!(
         seed.contains(allowed),
-        "the README quotes the seed spec's allow"
+        "docs/spec-format.md quotes the seed spec's allow"
     );
     let without = seed.replace(allowed, "    title: Authorization Required\n");
     let run = errspec(project(&without).path(), &["validate"]);

@@ -736,25 +736,31 @@ fn base_rev_failures_exit_2_each_with_its_own_id() {
     );
 }
 
-/// The README's example of `errspec diff`, with the base on `origin/main` as in CI.
+/// The docs' example of `errspec diff`, with the base on `origin/main` as in CI.
 #[test]
 fn the_readme_shows_real_output() {
     let checkout = repository(&read("seed_review", "old"), &read("seed_review", "new"));
     let root = checkout.path();
     let run = errspec_in_repo(root, root, &["diff", "--base-rev", "origin/main"]);
     assert_eq!(run.code, Some(1));
-    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let readme = fs::read_to_string(repo().join("docs/pr-review-and-ci.md")).unwrap();
     let marker = "errspec diff --base-rev origin/main\n```\n\nprints\n\n```text\n";
-    let start = readme.find(marker).expect("the README shows a diff") + marker.len();
+    let start = readme
+        .find(marker)
+        .expect("docs/pr-review-and-ci.md shows a diff")
+        + marker.len();
     let end = start + readme[start..].find("```").unwrap();
     assert_eq!(&readme[start..end], run.stderr);
 }
 
 #[test]
 fn the_readme_lists_every_kind_of_change_with_its_severity() {
-    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let readme = fs::read_to_string(repo().join("docs/pr-review-and-ci.md")).unwrap();
     for kind in errspec::change_kinds() {
         let row = format!("| `{}` | {} |", kind.id, kind.severity);
-        assert!(readme.contains(&row), "the README lacks the row {row:?}");
+        assert!(
+            readme.contains(&row),
+            "docs/pr-review-and-ci.md lacks the row {row:?}"
+        );
     }
 }

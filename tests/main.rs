@@ -10,6 +10,7 @@ mod conformance;
 mod consumer;
 mod diagnostics;
 mod diff;
+mod docs;
 mod faults;
 mod freshness;
 mod library;

@@ -370,7 +370,7 @@ fn every_response_document(
 
 /// The API documents that must pass: for every spec and version, one that references every
 /// response; for the seed spec, the hand-written examples in `tests/openapi/` too (the 3.1 one
-/// is the README's). Each is written once per run.
+/// is the docs' example). Each is written once per run.
 fn passing_documents() -> &'static [Document] {
     static DOCUMENTS: OnceLock<Vec<Document>> = OnceLock::new();
     DOCUMENTS.get_or_init(|| {
@@ -539,21 +539,21 @@ fn redocly_checks_examples_against_the_schema() {
 
 #[test]
 fn the_readme_shows_the_tested_api_document() {
-    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(repo().join("docs/generated-openapi.md")).unwrap();
     let section = readme
-        .split_once("\n## Using the generated OpenAPI\n")
-        .expect("the README has a section \"Using the generated OpenAPI\"")
+        .split_once("\n## Referencing the fragment\n")
+        .expect("docs/generated-openapi.md has a section \"Referencing the fragment\"")
         .1;
     let block = section
         .split_once("```yaml\n")
         .and_then(|(_, rest)| rest.split_once("\n```\n"))
-        .expect("the OpenAPI section of the README has a ```yaml block")
+        .expect("that section has a ```yaml block")
         .0;
     let tested = std::fs::read_to_string(repo().join("tests/openapi/api-3.1.yaml")).unwrap();
     assert_eq!(
         format!("{block}\n"),
         tested,
-        "README.md and tests/openapi/api-3.1.yaml differ"
+        "docs/generated-openapi.md and tests/openapi/api-3.1.yaml differ"
     );
 }
 

@@ -125,18 +125,18 @@ pub(crate) fn compiled_modules() -> Option<Vec<(PathBuf, PathBuf)>> {
     )
 }
 
-/// The README's TypeScript example: the first `ts` block under "Using the generated
-/// TypeScript".
+/// The docs' TypeScript example: the first `ts` block under "Using it" in
+/// docs/generated-typescript.md.
 fn readme_example() -> String {
-    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(repo().join("docs/generated-typescript.md")).unwrap();
     let section = readme
-        .split_once("\n## Using the generated TypeScript\n")
-        .expect("the README has a section \"Using the generated TypeScript\"")
+        .split_once("\n## Using it\n")
+        .expect("docs/generated-typescript.md has a section \"Using it\"")
         .1;
     let block = section
         .split_once("```ts\n")
         .and_then(|(_, rest)| rest.split_once("\n```\n"))
-        .expect("the TypeScript section of the README has a ```ts block")
+        .expect("that section has a ```ts block")
         .0;
     format!("{block}\n")
 }
