@@ -9,9 +9,21 @@
 use crate::names::Identifiers;
 use crate::yaml::{Document, Path, Span};
 
+/// The spec format a spec is written in, which says how a code is known on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Format {
+    /// Format v1: a code is its HTTP status, one code per status.
+    V1,
+    /// Format v2: a code is an application code (`card_declined`) sent in `error.code`;
+    /// codes may share a status.
+    V2,
+}
+
 /// A valid spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Spec {
+    /// The format it was written in.
+    pub format: Format,
     /// The API as a whole.
     pub api: Api,
     /// The codes, in spec order.
@@ -47,7 +59,10 @@ pub(crate) struct Example {
 /// One error code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Code {
-    /// The HTTP status, 100 to 599, unique in the spec.
+    /// The wire code, as sent in `error.code` (format v2): unique, also ignoring case. `None`
+    /// in format v1, where the status is the code.
+    pub code: Option<String>,
+    /// The HTTP status: 100 to 599 and unique in format v1, 400 to 599 in format v2.
     pub status: u16,
     /// The short title people read.
     pub title: String,
@@ -55,8 +70,13 @@ pub(crate) struct Code {
     pub description: String,
     /// Whether retrying the same request may succeed.
     pub retryable: bool,
+    /// The code's documentation URL (format v2): its own `docs`, or `api.docs` with `{code}`
+    /// replaced by the wire code.
+    pub docs_url: Option<String>,
     /// The code's identifier in each target.
     pub idents: Identifiers,
+    /// The key its identifiers come from: `name`, else `title` (v1) or `code` (v2).
+    pub ident_key: &'static str,
     /// The lints silenced for this code, by id, each where it is written.
     pub allow: Vec<Allow>,
     /// The code's mapping.
@@ -70,9 +90,18 @@ impl Code {
         self.status >= 400
     }
 
-    /// Where the code's identifiers come from: its `name`, or its title when it has none.
+    /// Where the code's identifiers come from: its `name`, else its title (v1) or its code
+    /// (v2).
     pub(crate) fn identifier_origin(&self) -> Span {
-        self.origin.identifier_source()
+        self.origin.at(self.ident_key)
+    }
+
+    /// The wire code in v2, the status in v1: what a message names the code by.
+    pub(crate) fn label(&self) -> String {
+        match &self.code {
+            Some(code) => format!("code `{code}`"),
+            None => format!("code {} `{}`", self.status, self.idents.rust),
+        }
     }
 }
 
@@ -118,11 +147,6 @@ impl Origin {
     /// key points.
     pub(crate) fn at(&self, key: &str) -> Span {
         self.value(key).unwrap_or(self.node)
-    }
-
-    /// Where a code's identifiers come from: its `name`, or its title when it has none.
-    pub(crate) fn identifier_source(&self) -> Span {
-        self.value("name").unwrap_or_else(|| self.at("title"))
     }
 
     fn entry(&self, key: &str) -> Option<&(String, Span, Span)> {

@@ -9,14 +9,13 @@
 use serde::de::Unexpected;
 
 use crate::diagnostic::{Diagnostic, Location};
-use crate::spec::RawSpec;
+use crate::model::Format;
+use crate::spec::{RawSpec, RawSpecV1, RawSpecV2};
 use crate::yaml::document::{DocumentError, MAX_DEPTH, NodeKind};
 use crate::yaml::events::ScalarStyle;
 use crate::yaml::read::{self, ReadError, ShapeError, ShapeErrorKind};
 use crate::yaml::{Document, LineIndex, Path, Span};
 
-/// The spec format version this errspec reads.
-pub(crate) const FORMAT_VERSION: u64 = 1;
 
 /// A parsed spec: its values, and where each was written.
 pub(crate) struct Parsed<'a> {
@@ -31,9 +30,12 @@ pub(crate) fn parse<'a>(source: &'a str, file: &str) -> Result<Parsed<'a>, Vec<D
         let lines = LineIndex::new(source);
         vec![document_error(&error, &lines, file)]
     })?;
-    check_version(&document, file).map_err(|problem| vec![*problem])?;
-    let raw =
-        read::read::<RawSpec>(source).map_err(|error| vec![read_error(error, &document, file)])?;
+    let format = check_version(&document, file).map_err(|problem| vec![*problem])?;
+    let raw = match format {
+        Format::V1 => read::read::<RawSpecV1>(source).map(RawSpec::V1),
+        Format::V2 => read::read::<RawSpecV2>(source).map(RawSpec::V2),
+    };
+    let raw = raw.map_err(|error| vec![read_error(error, &document, file)])?;
     Ok(Parsed { raw, document })
 }
 
@@ -90,9 +92,9 @@ fn document_error(error: &DocumentError, lines: &LineIndex<'_>, file: &str) -> D
     }
 }
 
-/// Reads `version` before anything else, so that a spec of another version gets one clear
-/// message instead of a list of shape errors.
-fn check_version(document: &Document<'_>, file: &str) -> Result<(), Box<Diagnostic>> {
+/// Reads `version` before anything else, so that the rest is read as that version's format,
+/// and a spec of another version gets one clear message instead of a list of shape errors.
+fn check_version(document: &Document<'_>, file: &str) -> Result<Format, Box<Diagnostic>> {
     let lines = document.lines();
     let error = |span: Span, id, message: String, hint: &str| {
         Box::new(at(lines, span, id, file, message, Some(hint)))
@@ -117,17 +119,19 @@ fn check_version(document: &Document<'_>, file: &str) -> Result<(), Box<Diagnost
         return Err(error(root.span, "MISSING_KEY", message, hint));
     };
     let node = document.node(version.node);
-    match &node.kind {
-        NodeKind::Scalar { value, style, tag }
-            if integer(value, *style, tag.as_deref()) == Some(FORMAT_VERSION.into()) =>
-        {
-            Ok(())
-        }
-        other => Err(error(
+    let number = match &node.kind {
+        NodeKind::Scalar { value, style, tag } => integer(value, *style, tag.as_deref()),
+        _ => None,
+    };
+    match number {
+        Some(1) => Ok(Format::V1),
+        Some(2) => Ok(Format::V2),
+        _ => Err(error(
             version.written,
             "UNSUPPORTED_VERSION",
-            format!("unsupported spec version {}", version_text(other)),
-            "this errspec reads `version: 1`; write that, or upgrade errspec",
+            format!("unsupported spec version {}", version_text(&node.kind)),
+            "this errspec reads `version: 1` and `version: 2`; write one of them, or upgrade \
+             errspec",
         )),
     }
 }
@@ -141,13 +145,9 @@ fn read_error(error: ReadError, document: &Document<'_>, file: &str) -> Diagnost
     let ShapeError { path, kind } = match error {
         ReadError::Shape(shape) => shape,
         // Not reachable for any input known: the document's checks refuse first what
-        // serde_yaml would. Its own words and mark are all there is to show.
+        // serde_yaml would. Its own words are all there is to show (they say where).
         ReadError::Other(error) => {
-            let at = error.location().map(|mark| {
-                let start = lines.location(mark.index());
-                (start, start)
-            });
-            return Diagnostic::error("INVALID_YAML", file, at, error.to_string(), None);
+            return Diagnostic::error("INVALID_YAML", file, None, error.to_string(), None);
         }
     };
     let subject = match path.is_root() {

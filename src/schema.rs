@@ -6,14 +6,17 @@
 //! ids. What needs the whole spec (unique statuses, identifiers that collide, the example's
 //! status being one of the codes) is left to `errspec validate`.
 
+use std::borrow::Cow;
+
 use schemars::generate::SchemaSettings;
-use schemars::{Schema, SchemaGenerator, json_schema};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
 use crate::lint::LINTS;
-use crate::spec::RawSpec;
+use crate::spec::{RawSpec, RawSpecV1, RawSpecV2};
 
-/// The JSON Schema of the spec format, version 1, as pretty-printed JSON ending in a newline.
+/// The JSON Schema of the spec format, versions 1 and 2, as pretty-printed JSON ending in a
+/// newline.
 ///
 /// It is derived from the same serde types the parser reads, so a spec the schema rejects
 /// for its shape is one `errspec validate` rejects too. `errspec schema` prints it.
@@ -32,6 +35,25 @@ pub fn spec_schema() -> String {
         serde_json::to_string_pretty(&value).expect("a JSON value always serializes to text");
     text.push('\n');
     text
+}
+
+/// A spec is one format or the other, told apart by `version`, which each format's schema
+/// fixes (`const`), so editors complete the keys of the version a spec declares.
+impl JsonSchema for RawSpec {
+    fn schema_name() -> Cow<'static, str> {
+        "Spec".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "title": "errspec spec",
+            "description": "The error codes of one HTTP API, from which errspec generates code and docs. `version: 1` keys each code by its HTTP status; `version: 2` by an application code sent in `error.code`, several of which may share a status.",
+            "oneOf": [
+                generator.subschema_for::<RawSpecV1>(),
+                generator.subschema_for::<RawSpecV2>(),
+            ],
+        })
+    }
 }
 
 /// The schema of a code's `allow:` list: the ids of the lints, so editors complete them.

@@ -12,14 +12,21 @@
 
 use crate::yaml::read::spec_struct;
 
+/// A spec of either format: v1 keys codes by their HTTP status, v2 by an application code.
+#[derive(Debug, Clone)]
+pub(crate) enum RawSpec {
+    V1(RawSpecV1),
+    V2(RawSpecV2),
+}
+
 spec_struct! {
     /// An errspec spec (format version 1): the error codes of one HTTP API, from which errspec
     /// generates code and docs.
     #[derive(Debug, Clone)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
-    #[cfg_attr(feature = "schemars", schemars(title = "errspec spec, format v1", deny_unknown_fields))]
-    pub(crate) struct RawSpec expecting "a mapping with `version`, `api` and `codes`" {
-        /// The spec format's version: 1, the only one so far.
+    #[cfg_attr(feature = "schemars", schemars(rename = "SpecV1", title = "errspec spec, format v1", deny_unknown_fields))]
+    pub(crate) struct RawSpecV1 expecting "a mapping with `version`, `api` and `codes`" {
+        /// The spec format's version: 1, where each code is an HTTP status.
         // `parse` checks it before this type is read, so nothing reads the field.
         #[allow(dead_code)]
         #[cfg_attr(feature = "schemars", schemars(extend("const" = 1)))]
@@ -90,6 +97,87 @@ spec_struct! {
         retryable: bool = default,
         /// Lints to silence for this code, by id, e.g. `[TITLE_NOT_REASON_PHRASE]`. An allowed
         /// lint that does not fire here is itself reported.
+        #[cfg_attr(feature = "schemars", schemars(default, schema_with = "crate::schema::allow_list"))]
+        allow: Vec<String> = default,
+    }
+}
+
+spec_struct! {
+    /// An errspec spec (format version 2): the error codes of one HTTP API, each an
+    /// application code that the API sends on the wire, several of which may share an HTTP
+    /// status.
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(rename = "SpecV2", title = "errspec spec, format v2", deny_unknown_fields))]
+    pub(crate) struct RawSpecV2 expecting "a mapping with `version`, `api` and `codes`" {
+        /// The spec format's version: 2, where each code is an application code.
+        // `parse` checks it before this type is read, so nothing reads the field.
+        #[allow(dead_code)]
+        #[cfg_attr(feature = "schemars", schemars(extend("const" = 2)))]
+        version: u32 = required,
+        /// Facts about the API as a whole.
+        api: RawApiV2 = required,
+        /// The codes, at least one, in the order the generated files list them.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1)))]
+        codes: Vec<RawCodeV2> = required,
+    }
+}
+
+spec_struct! {
+    /// Facts about the API as a whole.
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(rename = "ApiV2", deny_unknown_fields))]
+    pub(crate) struct RawApiV2 expecting "a mapping with the API's `name`" {
+        /// The API's name, used in the docs' title and in doc comments, e.g. `Payments`.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+        name: String = required,
+        /// The `error.name` that every error body carries; `Error` when absent.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+        error_name: Option<String> = default,
+        /// Each code's documentation URL: an absolute `http` or `https` URL where `{code}`
+        /// stands for the code's wire code, e.g. `https://docs.example.com/errors#{code}`.
+        #[cfg_attr(feature = "schemars", schemars(regex(pattern = r"^https?://\S+$")))]
+        docs: Option<String> = default,
+    }
+}
+
+spec_struct! {
+    /// One error code: the application code the API sends, with its HTTP status, title and
+    /// description.
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(rename = "CodeV2", deny_unknown_fields))]
+    pub(crate) struct RawCodeV2 expecting "a mapping with `code`, `status`, `title` and `description`" {
+        /// The code as the API sends it in `error.code`, unique in the spec (also when
+        /// upper and lower case are not told apart): 1 to 64 letters, digits, `_`, `.` or
+        /// `-`, starting with a letter, e.g. `card_declined`.
+        #[cfg_attr(feature = "schemars", schemars(regex(pattern = r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$")))]
+        code: String = required,
+        /// The HTTP status the code is sent with, 400 to 599; codes may share a status.
+        // Wider than `u16` so that 70000 is a range error with a clear message instead of a
+        // type error.
+        #[cfg_attr(feature = "schemars", schemars(range(min = 400, max = 599)))]
+        status: i64 = required,
+        /// Where the code's identifiers come from (`Card Declined` becomes `CardDeclined`);
+        /// the code when absent.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+        name: Option<String> = default,
+        /// The short title people read, e.g. `Card declined`.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+        title: String = required,
+        /// What the code means, for the people who get it.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+        description: String = required,
+        /// Whether the same request may succeed if it is sent again later.
+        #[cfg_attr(feature = "schemars", schemars(default))]
+        retryable: bool = default,
+        /// This code's documentation URL, instead of the one `api.docs` makes for it: an
+        /// absolute `http` or `https` URL (`{code}` stands for the wire code).
+        #[cfg_attr(feature = "schemars", schemars(regex(pattern = r"^https?://\S+$")))]
+        docs: Option<String> = default,
+        /// Lints to silence for this code, by id, e.g. `[TITLE_CASE]`. An allowed lint that
+        /// does not fire here is itself reported.
         #[cfg_attr(feature = "schemars", schemars(default, schema_with = "crate::schema::allow_list"))]
         allow: Vec<String> = default,
     }

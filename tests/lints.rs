@@ -209,7 +209,7 @@ fn an_unknown_lint_id_is_an_error_that_lists_the_ids() {
         all[0].hint.as_deref(),
         Some(
             "the lints are TITLE_NOT_REASON_PHRASE, UNREGISTERED_STATUS, RETRYABLE_SUCCESS, \
-             DESCRIPTION_DOUBLE_PERIOD and TITLE_CASE"
+             DESCRIPTION_DOUBLE_PERIOD, TITLE_CASE, CODE_STYLE and TITLE_IS_CODE"
         )
     );
     let at = all[0].location.unwrap();

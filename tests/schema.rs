@@ -55,7 +55,18 @@ fn the_schema_is_draft_2020_12_and_closed() {
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
     );
-    assert_eq!(schema["additionalProperties"], false);
+    // A spec is one format or the other, each closed, told apart by its `version`.
+    let formats: Vec<&str> = schema["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|format| format["$ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(formats, ["#/$defs/SpecV1", "#/$defs/SpecV2"]);
+    for (format, version) in [("SpecV1", 1), ("SpecV2", 2)] {
+        let version_schema = &schema["$defs"][format]["properties"]["version"];
+        assert_eq!(version_schema["const"], version, "{format}");
+    }
     for (name, definition) in schema["$defs"].as_object().unwrap() {
         assert_eq!(definition["additionalProperties"], false, "{name}");
         for (key, property) in definition["properties"].as_object().unwrap() {
@@ -152,7 +163,7 @@ fn shape_errors() -> Vec<(&'static str, String)> {
         ),
         ("EMPTY_STRING", code("    name: \"\"\n")),
         ("EMPTY_CODES", format!("{HEAD}  []\n")),
-        ("UNSUPPORTED_VERSION", replaced("version: 1", "version: 2")),
+        ("UNSUPPORTED_VERSION", replaced("version: 1", "version: 3")),
         (
             "UNSUPPORTED_VERSION",
             replaced("version: 1", "version: \"1\""),

@@ -181,9 +181,9 @@ fn a_title_that_cannot_become_an_identifier_asks_for_a_name() {
 
 #[test]
 fn an_unsupported_version_is_one_clear_error() {
-    let (d, at) = only("version: 2\nwhatever: [this, version, looks, like]\n");
+    let (d, at) = only("version: 3\nwhatever: [this, version, looks, like]\n");
     assert_eq!((d.id, at.as_str()), ("UNSUPPORTED_VERSION", "1:10"));
-    assert_eq!(d.message, "unsupported spec version 2");
+    assert_eq!(d.message, "unsupported spec version 3");
 }
 
 #[test]

@@ -6,13 +6,14 @@
 //! `allow: [ID]` silences a lint there, and an allow that silences nothing is itself reported,
 //! so stale allows do not pile up.
 
-mod registry;
+mod code_style;
+pub(crate) mod registry;
 mod title_case;
 
 use std::collections::BTreeSet;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Allow, Code, Spec};
+use crate::model::{Allow, Code, Format, Spec};
 use crate::yaml::{LineIndex, Span};
 
 use registry::Entry;
@@ -34,7 +35,7 @@ pub(crate) struct Lint {
 pub(crate) const LINTS: &[Lint] = &[
     Lint {
         id: "TITLE_NOT_REASON_PHRASE",
-        summary: "a title differs from its status's reason phrase in the IANA registry",
+        summary: "a title differs from its status's reason phrase in the IANA registry (format v1)",
         check: title_not_reason_phrase,
     },
     Lint {
@@ -56,6 +57,16 @@ pub(crate) const LINTS: &[Lint] = &[
         id: "TITLE_CASE",
         summary: "a title is capitalised unlike most titles of the spec",
         check: title_case,
+    },
+    Lint {
+        id: "CODE_STYLE",
+        summary: "a wire code is spelt unlike most codes of the spec (format v2)",
+        check: code_style,
+    },
+    Lint {
+        id: "TITLE_IS_CODE",
+        summary: "a title is its wire code again, not words people read (format v2)",
+        check: title_is_code,
     },
 ];
 
@@ -128,8 +139,13 @@ fn or_allow(id: &str) -> String {
     format!("or add `allow: [{id}]` to this code to keep it")
 }
 
+/// In format v1 a code is its status, so its title is the status's; in v2 many codes share a
+/// status and each title is its own.
 fn title_not_reason_phrase(spec: &Spec) -> Vec<Hit> {
     let mut hits = Vec::new();
+    if spec.format != Format::V1 {
+        return hits;
+    }
     for (index, code, status) in statuses(spec) {
         let Entry::Assigned(phrase) = registry::lookup(status) else {
             continue; // UNREGISTERED_STATUS says what there is to say
@@ -248,6 +264,67 @@ fn title_case(spec: &Spec) -> Vec<Hit> {
                 majority.describe()
             ),
             hint: format!("write `title: {suggestion}`, {}", or_allow("TITLE_CASE")),
+        });
+    }
+    hits
+}
+
+/// Clients match wire codes as text: one spelt in another style than its neighbours is a slip
+/// that becomes part of the API once it is sent.
+fn code_style(spec: &Spec) -> Vec<Hit> {
+    let codes = spec.codes.iter().filter_map(|code| code.code.as_deref());
+    let Some((majority, count)) = code_style::majority(codes) else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    for (index, code) in spec.codes.iter().enumerate() {
+        let Some(wire) = code.code.as_deref() else {
+            continue;
+        };
+        if majority.fits(wire) {
+            continue;
+        }
+        let rewrite = majority.rewrite(wire);
+        hits.push(Hit {
+            code: index,
+            span: code.origin.at("code"),
+            message: format!(
+                "the code `{wire}` is not in {}, while {count} other {} are",
+                majority.describe(),
+                if count == 1 { "code" } else { "codes" },
+            ),
+            hint: format!(
+                "write `code: {rewrite}` if the API does not send this code yet (a sent code \
+                 cannot change), {}",
+                or_allow("CODE_STYLE")
+            ),
+        });
+    }
+    hits
+}
+
+fn title_is_code(spec: &Spec) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (index, code) in spec.codes.iter().enumerate() {
+        let Some(wire) = code.code.as_deref() else {
+            continue;
+        };
+        if !code.title.trim().eq_ignore_ascii_case(wire) {
+            continue;
+        }
+        let words = wire.replace(['_', '-', '.'], " ").to_lowercase();
+        let mut suggestion = words.clone();
+        if let Some(first) = words.chars().next() {
+            suggestion.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+        }
+        hits.push(Hit {
+            code: index,
+            span: code.origin.at("title"),
+            message: format!("the title {:?} is the code itself", code.title),
+            hint: format!(
+                "write the title people read, e.g. `title: {suggestion}`, {}",
+                or_allow("TITLE_IS_CODE")
+            ),
         });
     }
     hits

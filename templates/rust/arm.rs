@@ -1,3 +1,6 @@
+{%- for line in arm.lines %}
+            {{ line }}
+{%- endfor %}
 {%- if arm.block %}
             {{ arm.pattern }} => {
                 {{ arm.value }}

@@ -1,5 +1,6 @@
 //! The TypeScript target: an ES module with the `ErrorCode` object, the `ERROR_CODES` table,
-//! lookups by status, and the `ErrorBody` type with its runtime guard.
+//! lookups, and the `ErrorBody` type with its runtime guard. Each format has its own file
+//! (`v1.rs`, `v2.rs`); the layout helpers are shared.
 //!
 //! The module has no imports and uses only erasable syntax (no `enum`, no `namespace`), so
 //! Node's type stripping runs it as well as tsc compiles it. It is written exactly as prettier
@@ -9,184 +10,56 @@
 //! value moves to the line after its `key:` or `=`, is made here, measuring text as prettier's
 //! `getStringWidth` does.
 
-use askama::Template;
+mod v1;
+mod v2;
+
 use unicode_width::UnicodeWidthStr;
 
 use super::text::{doc_lines, is_invisible, quoted, wrap_markdown};
-use crate::model::{Code, Spec};
+use crate::model::{Format, Spec};
 
 /// prettier's default `printWidth`.
-const PRINT_WIDTH: usize = 80;
+pub(super) const PRINT_WIDTH: usize = 80;
 /// prettier's default `tabWidth`.
-const TAB_WIDTH: usize = 2;
+pub(super) const TAB_WIDTH: usize = 2;
 /// prettier never moves the value of an object property whose key is narrower than this to
 /// the next line ("wrapping object properties with very short keys usually doesn't add much
 /// value", in its `isObjectPropertyWithShortKey`).
-const SHORT_KEY_WIDTH: usize = TAB_WIDTH + 3;
+pub(super) const SHORT_KEY_WIDTH: usize = TAB_WIDTH + 3;
 /// The width of doc text in a top-level JSDoc comment: the line less ` * `.
-const DOC_WIDTH: usize = PRINT_WIDTH - 3;
+pub(super) const DOC_WIDTH: usize = PRINT_WIDTH - 3;
 /// The width of doc text in a JSDoc comment on a key of `ErrorCode`, one level in.
-const MEMBER_DOC_WIDTH: usize = DOC_WIDTH - TAB_WIDTH;
-
-#[derive(Template)]
-#[template(path = "typescript/error-codes.ts", escape = "none")]
-struct TypeScriptFile {
-    header: String,
-    error_code_doc: Vec<String>,
-    members: Vec<Member>,
-    error_codes_doc: Vec<String>,
-    entries: Vec<Entry>,
-    error_name_doc: Vec<String>,
-    error_name: Value,
-    body_doc: Vec<String>,
-}
-
-/// A key of the `ErrorCode` object.
-struct Member {
-    ident: String,
-    status: u16,
-    /// The JSDoc comment, one line per item, without the indent.
-    doc: Vec<String>,
-}
-
-/// One element of `ERROR_CODES`.
-struct Entry {
-    status: u16,
-    /// `name`, `title` and `description`, in that order.
-    strings: Vec<Property>,
-    retryable: bool,
-}
+pub(super) const MEMBER_DOC_WIDTH: usize = DOC_WIDTH - TAB_WIDTH;
 
 /// A string-valued property of an object literal.
-struct Property {
-    key: &'static str,
-    value: Value,
+pub(super) struct Property {
+    pub key: &'static str,
+    pub value: Value,
 }
 
 /// A string literal on the right of a `:` or `=`, where prettier moves it to the next line
 /// (indented one more level) when it does not fit after the operator.
 #[derive(Debug, PartialEq, Eq)]
-struct Value {
-    literal: String,
-    break_after: bool,
+pub(super) struct Value {
+    pub literal: String,
+    pub break_after: bool,
 }
 
 /// Renders the TypeScript file for `spec`.
 pub(super) fn render(spec: &Spec, header: &str) -> String {
-    let api = doc_lines(&spec.api.name, usize::MAX).join(" ");
-    let file = TypeScriptFile {
-        header: header.to_owned(),
-        error_code_doc: error_code_doc(spec, &api),
-        members: spec.codes.iter().map(member).collect(),
-        error_codes_doc: jsdoc(
-            0,
-            &paragraphs(&[format!(
-                "Every error code of the {api} API, in the order of the spec."
-            )]),
-        ),
-        entries: spec.codes.iter().map(entry).collect(),
-        error_name_doc: jsdoc(
-            0,
-            &paragraphs(&[format!(
-                "The `error.name` of every error body the {api} API documents."
-            )]),
-        ),
-        error_name: value(
-            "export const ERROR_NAME = ",
-            &spec.api.error_name,
-            ";",
-            true,
-        ),
-        body_doc: body_doc(spec, &api),
-    };
-    let mut text = file
-        .render()
-        .expect("the TypeScript template renders from plain strings");
-    text.push('\n'); // askama drops the template's final newline
-    text
-}
-
-fn error_code_doc(spec: &Spec, api: &str) -> Vec<String> {
-    let first = &spec.codes[0];
-    jsdoc(
-        0,
-        &paragraphs(&[
-            format!(
-                "The error codes of the {api} API, by name. Each is the code's HTTP status: \
-                 `ErrorCode.{}` is `{}`.",
-                first.idents.typescript, first.status
-            ),
-            "{@link ERROR_CODES} has each code's title and description, and \
-             {@link errorCodeFromStatus} finds a code by its status."
-                .to_owned(),
-        ]),
-    )
-}
-
-fn member(code: &Code) -> Member {
-    let mut doc = doc_lines(&format!("{} {}", code.status, code.title), MEMBER_DOC_WIDTH);
-    let description = doc_lines(&code.description, MEMBER_DOC_WIDTH);
-    if !description.is_empty() {
-        doc.push(String::new());
-        doc.extend(description);
-    }
-    Member {
-        ident: code.idents.typescript.clone(),
-        status: code.status,
-        doc: jsdoc(TAB_WIDTH, &doc),
+    match spec.format {
+        Format::V1 => v1::render(spec, header),
+        Format::V2 => v2::render(spec, header),
     }
 }
 
-fn entry(code: &Code) -> Entry {
-    let indent = " ".repeat(2 * TAB_WIDTH);
-    let property = |key: &'static str, text: &str| Property {
-        key,
-        value: value(
-            &format!("{indent}{key}: "),
-            text,
-            ",",
-            key.len() >= SHORT_KEY_WIDTH,
-        ),
-    };
-    Entry {
-        status: code.status,
-        strings: vec![
-            property("name", &code.idents.typescript),
-            property("title", &code.title),
-            property("description", &code.description),
-        ],
-        retryable: code.retryable,
-    }
-}
-
-/// The doc of `ErrorBody`, with the spec's example body as JSON when it has one.
-fn body_doc(spec: &Spec, api: &str) -> Vec<String> {
-    let mut lines = paragraphs(&[format!(
-        "The JSON body of an error response from the {api} API."
-    )]);
-    if let Some(example) = &spec.api.example {
-        lines.extend(
-            [
-                "",
-                "@example",
-                "```json",
-                "{",
-                "  \"error\": {",
-                &format!("    \"name\": {},", json_string(&spec.api.error_name)),
-                &format!("    \"status\": {},", example.status),
-                &format!("    \"message\": {}", json_string(&example.message)),
-                "  }",
-                "}",
-                "```",
-            ]
-            .map(str::to_owned),
-        );
-    }
-    jsdoc(0, &lines)
+/// The API's name as doc text: Markdown escaped, on one line.
+pub(super) fn api_name(spec: &Spec) -> String {
+    doc_lines(&spec.api.name, usize::MAX).join(" ")
 }
 
 /// Markdown paragraphs wrapped to [`DOC_WIDTH`], with a blank line between them.
-fn paragraphs(paragraphs: &[String]) -> Vec<String> {
+pub(super) fn paragraphs(paragraphs: &[String]) -> Vec<String> {
     let mut lines = Vec::new();
     for (index, paragraph) in paragraphs.iter().enumerate() {
         if index > 0 {
@@ -202,7 +75,7 @@ fn paragraphs(paragraphs: &[String]) -> Vec<String> {
 /// one, since prettier trims trailing spaces in JSDoc). `*/` would end the comment early, so
 /// it is written `*\/`, which reads the same in Markdown (where `*` is already escaped as
 /// `\*`) and in a JSON string.
-fn jsdoc(indent: usize, lines: &[String]) -> Vec<String> {
+pub(super) fn jsdoc(indent: usize, lines: &[String]) -> Vec<String> {
     let lines: Vec<String> = lines
         .iter()
         .map(|line| line.replace("*/", "*\\/"))
@@ -234,7 +107,7 @@ fn jsdoc(indent: usize, lines: &[String]) -> Vec<String> {
 /// written with them (and any emoji) as `\u` escapes instead. Its width is then exact, and
 /// since an escape is wider than any character it replaces, it moves to the next line. The
 /// string's value is the same either way.
-fn value(prefix: &str, text: &str, suffix: &str, can_break: bool) -> Value {
+pub(super) fn value(prefix: &str, text: &str, suffix: &str, can_break: bool) -> Value {
     let literal = string_literal(text, false);
     if !can_break {
         return Value {
@@ -266,7 +139,7 @@ fn value(prefix: &str, text: &str, suffix: &str, can_break: bool) -> Value {
 /// reads as `couldn’t`, except that `escape_unmeasured` escapes every character outside
 /// [`prettier_width`]'s table, emoji included, so that the literal's width is exact and no
 /// emoji sequence is left half escaped.
-fn string_literal(text: &str, escape_unmeasured: bool) -> String {
+pub(super) fn string_literal(text: &str, escape_unmeasured: bool) -> String {
     let doubles = text.matches('"').count();
     let singles = text.matches('\'').count();
     let quote = if doubles > singles { '\'' } else { '"' };
@@ -275,7 +148,7 @@ fn string_literal(text: &str, escape_unmeasured: bool) -> String {
 }
 
 /// A JSON string whose value is exactly `text`, for the example body in a doc comment.
-fn json_string(text: &str) -> String {
+pub(super) fn json_string(text: &str) -> String {
     quoted(text, '"', is_invisible, unicode_escape)
 }
 

@@ -1,5 +1,6 @@
 //! The OpenAPI target: the error responses and the error body's schema, as a fragment that an
 //! API document references (`$ref: './error-codes.yaml#/components/responses/NotFound'`).
+//! Each format has its own file (`v1.rs`, `v2.rs`); quoting and the constants are shared.
 //!
 //! The fragment is also a valid OpenAPI document of its own (`openapi`, `info`, components and
 //! no paths), so validators and linters can check it alone. Every code from 400 up is a
@@ -12,133 +13,29 @@
 //! (see [`yaml_string`]); the layout is fixed, with two-space indentation, and is what
 //! prettier's YAML formatting keeps.
 
-use askama::Template;
+mod v1;
+mod v2;
 
 use super::text::{is_invisible, quoted};
-use crate::model::{Code, Spec};
+use crate::model::{Format, Spec};
 use crate::target::OpenApiVersion;
 
 /// The JSON Schema dialect of OpenAPI 3.1's Schema Objects, written out so the fragment's
 /// schemas keep it even when the document that references them declares another default.
-const OAS_3_1_DIALECT: &str = "https://spec.openapis.org/oas/3.1/dialect/base";
+pub(super) const OAS_3_1_DIALECT: &str = "https://spec.openapis.org/oas/3.1/dialect/base";
 
 /// `info.version`, which every OpenAPI document must have. The spec has no version of its
 /// own, and the fragment is versioned with the repository that holds it, so this is fixed.
-const INFO_VERSION: &str = "1.0.0";
-
-#[derive(Template)]
-#[template(path = "openapi/error-codes.yaml", escape = "none")]
-struct OpenApiFile {
-    /// The whole first line: `# @generated ...`.
-    header: String,
-    /// The `openapi` field: `3.1.0` or `3.0.3`.
-    openapi: &'static str,
-    /// Written as OpenAPI 3.1 (JSON Schema 2020-12) rather than 3.0.
-    v3_1: bool,
-    /// The dialect of the 3.1 schemas.
-    dialect: &'static str,
-    /// A response to name in the comment that shows how to reference one.
-    example_ref: String,
-    /// `info.title`, quoted.
-    title: String,
-    /// `info.version`.
-    info_version: &'static str,
-    /// The `error.name` of every body, quoted.
-    error_name: String,
-    /// The statuses `error.status` may hold: the spec's error statuses, or `None` when the
-    /// spec has none, and the schema then allows any error status (400 to 599).
-    statuses: Option<Vec<u16>>,
-    /// The spec's example message, quoted, as the schema's example of `error.message`.
-    message_example: Option<String>,
-    /// The responses, in spec order.
-    responses: Vec<Response>,
-}
-
-/// One response under `components.responses`.
-struct Response {
-    /// The key: the code's identifier, as a YAML key.
-    key: String,
-    /// The code's description, quoted.
-    description: String,
-    /// The example error body, for an error code; `None` for a success code, which has no
-    /// content.
-    body: Option<ExampleBody>,
-}
-
-/// An example error body, its strings quoted.
-struct ExampleBody {
-    name: String,
-    status: u16,
-    message: String,
-}
+pub(super) const INFO_VERSION: &str = "1.0.0";
 
 /// Renders the OpenAPI fragment for `spec`; `header` is the whole `@generated` comment line.
 pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> String {
-    let error_name = yaml_string(&spec.api.error_name);
-    let responses: Vec<Response> = spec
-        .codes
-        .iter()
-        .filter(|code| code.status >= 400 || has_no_body(code.status))
-        .map(|code| Response {
-            key: yaml_key(&code.idents.openapi),
-            description: yaml_string(&code.description),
-            body: (code.status >= 400).then(|| ExampleBody {
-                name: error_name.clone(),
-                status: code.status,
-                message: yaml_string(example_message(spec, code)),
-            }),
-        })
-        .collect();
-    let statuses: Vec<u16> = spec
-        .codes
-        .iter()
-        .map(|code| code.status)
-        .filter(|&status| status >= 400)
-        .collect();
-    let example_ref = spec
-        .codes
-        .iter()
-        .find(|code| code.status >= 400)
-        .map_or("<Name>", |code| code.idents.openapi.as_str())
-        .to_owned();
-    let file = OpenApiFile {
-        header: header.to_owned(),
-        openapi: version.document_version(),
-        v3_1: version == OpenApiVersion::V3_1,
-        dialect: OAS_3_1_DIALECT,
-        example_ref,
-        title: yaml_string(&format!("{} API error responses", spec.api.name)),
-        info_version: INFO_VERSION,
-        error_name,
-        statuses: (!statuses.is_empty()).then_some(statuses),
-        message_example: spec
-            .api
-            .example
-            .as_ref()
-            .map(|example| yaml_string(&example.message)),
-        responses,
-    };
-    let mut text = file
-        .render()
-        .expect("the OpenAPI template renders from plain strings");
-    text.push('\n'); // askama drops the template's final newline
-    text
-}
-
-/// Whether HTTP forbids a response with `status` any content (RFC 9110: 1xx, 204, 205 and 304),
-/// so that the code's response is complete without the operation's help.
-fn has_no_body(status: u16) -> bool {
-    matches!(status, 100..=199 | 204 | 205 | 304)
-}
-
-/// The message of an error code's example body: the spec's own example where it is for this
-/// code, else the code's title, which is what many servers send as the message by default.
-fn example_message<'a>(spec: &'a Spec, code: &'a Code) -> &'a str {
-    match &spec.api.example {
-        Some(example) if example.status == code.status => &example.message,
-        _ => &code.title,
+    match spec.format {
+        Format::V1 => v1::render(spec, header, version),
+        Format::V2 => v2::render(spec, header, version),
     }
 }
+
 
 /// Characters written as escapes: those that are not printable in YAML (controls, U+FFFE,
 /// U+FFFF), every line break of YAML 1.1 and 1.2 (LF, CR, NEL, LS, PS), tabs, the byte order
@@ -158,7 +55,7 @@ fn needs_escape(c: char) -> bool {
 /// One case is single-quoted instead, because prettier rewrites it so: text with a `"` that
 /// needs no other escape. A single-quoted scalar has no escapes at all except `''` for `'`,
 /// and the text has no character that would need one.
-fn yaml_string(text: &str) -> String {
+pub(super) fn yaml_string(text: &str) -> String {
     if text.contains('"') && !text.contains('\\') && !text.chars().any(needs_escape) {
         return format!("'{}'", text.replace('\'', "''"));
     }
@@ -171,7 +68,7 @@ fn yaml_string(text: &str) -> String {
 /// scalars as they stand, except for the words that YAML 1.2 reads as null or a boolean
 /// (`Null`, `True`, `False`) and those YAML 1.1 parsers still do (`Yes`, `No`, `On`, `Off`,
 /// `Y`, `N`); those are quoted.
-fn yaml_key(ident: &str) -> String {
+pub(super) fn yaml_key(ident: &str) -> String {
     const SPECIAL: [&str; 9] = ["null", "true", "false", "yes", "no", "on", "off", "y", "n"];
     let plain = ident.starts_with(|c: char| c.is_ascii_alphabetic())
         && ident.chars().all(|c| c.is_ascii_alphanumeric())
@@ -287,16 +184,6 @@ mod tests {
             let doc: serde_yaml::Value =
                 serde_yaml::from_str(&format!("{}: 1\n", yaml_key(special))).unwrap();
             assert_eq!(doc[special], 1, "{special}");
-        }
-    }
-
-    #[test]
-    fn only_bodiless_success_codes_are_responses() {
-        for status in [100, 101, 199, 204, 205, 304] {
-            assert!(has_no_body(status), "{status}");
-        }
-        for status in [200, 201, 206, 301, 302, 303, 307, 400] {
-            assert!(!has_no_body(status), "{status}");
         }
     }
 }

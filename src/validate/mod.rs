@@ -4,22 +4,22 @@
 //! value that passes becomes part of a draft, one that fails becomes a problem with the span
 //! of its node. Checks across codes then read the drafts, so nothing is converted twice. Each
 //! check is a small function with a stable id; the model is built only when none found a
-//! problem, and then from the drafts, which are complete.
+//! problem, and then from the drafts, which are complete. Both formats lower into the one
+//! model: v1's checks are here, v2's own in `v2.rs`.
+
+mod v2;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::lint;
-use crate::model::{Allow, Api, Code, Example, Origin, Spec};
+use crate::model::{Allow, Api, Code, Example, Format, Origin, Spec};
 use crate::names::Identifiers;
-use crate::spec::{RawApi, RawCode, RawExample, RawSpec};
+use crate::spec::{RawCode, RawExample, RawSpec, RawSpecV1};
 use crate::yaml::{Document, Path, Span};
 
 /// The `error.name` of bodies when the spec does not set `api.error_name`.
 pub(crate) const DEFAULT_ERROR_NAME: &str = "Error";
-
-/// The statuses HTTP defines.
-const STATUS_RANGE: std::ops::RangeInclusive<i64> = 100..=599;
 
 /// One problem, at the span of its node.
 struct Problem {
@@ -37,13 +37,24 @@ struct Lowering<'d, 'a> {
 
 /// A code as far as it lowered: each part that passed its checks, with the code's origin.
 struct Draft {
+    code: Option<String>,
     status: Option<u16>,
     title: Option<String>,
     description: Option<String>,
     idents: Option<Identifiers>,
+    ident_key: &'static str,
     retryable: bool,
+    docs_url: Option<String>,
     allow: Vec<Allow>,
     origin: Origin,
+}
+
+/// The text of a code's fields that every format has.
+struct CodeText<'r> {
+    name: Option<&'r str>,
+    title: &'r str,
+    description: &'r str,
+    allow: &'r [String],
 }
 
 /// Validates `raw`, parsed into `document` from the file named `file`.
@@ -56,20 +67,20 @@ pub(crate) fn validate(
         document,
         problems: Vec::new(),
     };
-    let codes_path = Path::root().key("codes");
-    check_codes_not_empty(&mut lowering, raw, &codes_path);
-    let drafts: Vec<Draft> = raw
-        .codes
-        .iter()
-        .enumerate()
-        .map(|(index, code)| lowering.code(code, &codes_path.index(index)))
-        .collect();
-    check_duplicate_status(&mut lowering, &drafts);
-    check_identifier_collisions(&mut lowering, &drafts);
-    let api = lowering.api(&raw.api, &drafts);
+    let (format, api, drafts) = match raw {
+        RawSpec::V1(raw) => {
+            let (api, drafts) = lowering.spec_v1(raw);
+            (Format::V1, api, drafts)
+        }
+        RawSpec::V2(raw) => {
+            let (api, drafts) = lowering.spec_v2(raw);
+            (Format::V2, api, drafts)
+        }
+    };
     let codes: Option<Vec<Code>> = drafts.into_iter().map(Draft::finish).collect();
     match (lowering.problems.is_empty(), api, codes) {
         (true, Some(api), Some(codes)) => Ok(Spec {
+            format,
             api,
             codes,
             origin: Origin::of(document, &Path::root()),
@@ -115,43 +126,92 @@ impl Lowering<'_, '_> {
         self.document.lines().location(span.start).line
     }
 
-    fn code(&mut self, raw: &RawCode, path: &Path) -> Draft {
+    fn spec_v1(&mut self, raw: &RawSpecV1) -> (Option<Api>, Vec<Draft>) {
+        let codes_path = Path::root().key("codes");
+        check_codes_not_empty(self, raw.codes.is_empty(), &codes_path);
+        let drafts: Vec<Draft> = raw
+            .codes
+            .iter()
+            .enumerate()
+            .map(|(index, code)| self.code_v1(code, &codes_path.index(index)))
+            .collect();
+        check_duplicate_status(self, &drafts);
+        check_identifier_collisions(self, &drafts);
+        let path = Path::root().key("api");
+        let api = self.api(&path, &raw.api.name, raw.api.error_name.as_deref());
+        let example = match &raw.api.example {
+            Some(example) => check_example(self, example, &drafts, &path.key("example")).map(Some),
+            None => Some(None),
+        };
+        let api = api.zip(example).map(|(api, example)| Api { example, ..api });
+        (api, drafts)
+    }
+
+    fn code_v1(&mut self, raw: &RawCode, path: &Path) -> Draft {
         let origin = Origin::of(self.document, path);
-        let status = check_status_range(self, raw.status, &origin);
-        if let Some(name) = &raw.name {
+        let status = check_status_range(self, raw.status, 100..=599, &origin);
+        let text = CodeText {
+            name: raw.name.as_deref(),
+            title: &raw.title,
+            description: &raw.description,
+            allow: &raw.allow,
+        };
+        self.code_text(&text, status, None, raw.retryable, "title", origin, path)
+    }
+
+    /// Lowers the fields every format's code has; `fallback_key` names the key the
+    /// identifiers come from when the code has no `name`.
+    #[allow(clippy::too_many_arguments)] // each is one part of the code already lowered
+    fn code_text(
+        &mut self,
+        text: &CodeText<'_>,
+        status: Option<u16>,
+        code: Option<String>,
+        retryable: bool,
+        fallback_key: &'static str,
+        origin: Origin,
+        path: &Path,
+    ) -> Draft {
+        if let Some(name) = text.name {
             check_not_empty(self, name, &origin, path, "name");
         }
-        let title = check_not_empty(self, &raw.title, &origin, path, "title");
-        let description = check_not_empty(self, &raw.description, &origin, path, "description");
-        let idents = check_name(self, raw, &origin);
-        let allow = check_allowed_lints(self, raw, path);
+        let title = check_not_empty(self, text.title, &origin, path, "title");
+        let description = check_not_empty(self, text.description, &origin, path, "description");
+        let ident_key = if text.name.is_some() { "name" } else { fallback_key };
+        let fallback = if fallback_key == "code" {
+            code.as_deref()
+        } else {
+            Some(text.title)
+        };
+        let source = text.name.or(fallback);
+        let idents = source.and_then(|source| check_name(self, source, ident_key, &origin));
+        let allow = check_allowed_lints(self, text.allow, path);
         Draft {
+            code,
             status,
             title,
             description,
             idents,
-            retryable: raw.retryable,
+            ident_key,
+            retryable,
+            docs_url: None,
             allow,
             origin,
         }
     }
 
-    fn api(&mut self, raw: &RawApi, drafts: &[Draft]) -> Option<Api> {
-        let path = Path::root().key("api");
-        let origin = Origin::of(self.document, &path);
-        let name = check_not_empty(self, &raw.name, &origin, &path, "name");
-        let error_name = match &raw.error_name {
-            Some(error_name) => check_not_empty(self, error_name, &origin, &path, "error_name"),
+    /// The parts of `api` every format has; the example is v1's.
+    fn api(&mut self, path: &Path, name: &str, error_name: Option<&str>) -> Option<Api> {
+        let origin = Origin::of(self.document, path);
+        let name = check_not_empty(self, name, &origin, path, "name");
+        let error_name = match error_name {
+            Some(error_name) => check_not_empty(self, error_name, &origin, path, "error_name"),
             None => Some(DEFAULT_ERROR_NAME.to_owned()),
-        };
-        let example = match &raw.example {
-            Some(example) => Some(check_example(self, example, drafts, &path.key("example"))?),
-            None => None,
         };
         Some(Api {
             name: name?,
             error_name: error_name?,
-            example,
+            example: None,
             origin,
         })
     }
@@ -161,19 +221,22 @@ impl Draft {
     /// The model code, when every part lowered.
     fn finish(self) -> Option<Code> {
         Some(Code {
+            code: self.code,
             status: self.status?,
             title: self.title?,
             description: self.description?,
             retryable: self.retryable,
+            docs_url: self.docs_url,
             idents: self.idents?,
+            ident_key: self.ident_key,
             allow: self.allow,
             origin: self.origin,
         })
     }
 }
 
-fn check_codes_not_empty(lowering: &mut Lowering<'_, '_>, raw: &RawSpec, path: &Path) {
-    if raw.codes.is_empty() {
+fn check_codes_not_empty(lowering: &mut Lowering<'_, '_>, empty: bool, path: &Path) {
+    if empty {
         let span = lowering.document.span(path).unwrap_or_default();
         lowering.problem(
             "EMPTY_CODES",
@@ -184,23 +247,28 @@ fn check_codes_not_empty(lowering: &mut Lowering<'_, '_>, raw: &RawSpec, path: &
     }
 }
 
+/// The status, if it is in `range`: any HTTP status in v1, an error status in v2.
 fn check_status_range(
     lowering: &mut Lowering<'_, '_>,
     status: i64,
+    range: std::ops::RangeInclusive<u16>,
     origin: &Origin,
 ) -> Option<u16> {
-    if let Some(status) = u16::try_from(status)
-        .ok()
-        .filter(|s| STATUS_RANGE.contains(&i64::from(*s)))
-    {
+    if let Some(status) = u16::try_from(status).ok().filter(|s| range.contains(s)) {
         return Some(status);
     }
-    lowering.problem(
-        "STATUS_OUT_OF_RANGE",
-        origin.at("status"),
-        format!("status {status} is not an HTTP status"),
-        "HTTP statuses run from 100 to 599",
-    );
+    let (message, hint) = if *range.start() == 100 {
+        (
+            format!("status {status} is not an HTTP status"),
+            "HTTP statuses run from 100 to 599",
+        )
+    } else {
+        (
+            format!("status {status} is not an error status"),
+            "format v2 lists errors: a status from 400 to 599 (a client error or a server error)",
+        )
+    };
+    lowering.problem("STATUS_OUT_OF_RANGE", origin.at("status"), message, hint);
     None
 }
 
@@ -224,13 +292,13 @@ fn check_not_empty(
     None
 }
 
-/// The code's identifiers, from its `name` or its title.
+/// The code's identifiers, from `source`, the value of its `key`.
 fn check_name(
     lowering: &mut Lowering<'_, '_>,
-    raw: &RawCode,
+    source: &str,
+    key: &str,
     origin: &Origin,
 ) -> Option<Identifiers> {
-    let source = raw.name.as_deref().unwrap_or(&raw.title);
     let error = match Identifiers::for_name(source) {
         Ok(idents) => return Some(idents),
         Err(error) => error,
@@ -238,14 +306,14 @@ fn check_name(
     if source.trim().is_empty() {
         return None; // EMPTY_STRING already says so
     }
-    let hint = if raw.name.is_some() {
+    let hint = if key == "name" {
         "change `name:` to a few ASCII words, e.g. `name: Rate Limited`"
     } else {
         "add `name:` with a few ASCII words to name this code, e.g. `name: Rate Limited`"
     };
     lowering.problem(
         "INVALID_NAME",
-        origin.identifier_source(),
+        origin.at(key),
         format!("{source:?} cannot become an identifier: {error}"),
         hint,
     );
@@ -274,10 +342,9 @@ fn check_duplicate_status(lowering: &mut Lowering<'_, '_>, drafts: &[Draft]) {
 fn check_identifier_collisions(lowering: &mut Lowering<'_, '_>, drafts: &[Draft]) {
     let mut taken: BTreeMap<(&str, &str), usize> = BTreeMap::new();
     let mut reported: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let identifier_span = |draft: &Draft| draft.origin.at(draft.ident_key);
     for (index, draft) in drafts.iter().enumerate() {
-        let Some(idents) = &draft.idents else {
-            continue;
-        };
+        let Some(idents) = &draft.idents else { continue };
         for (target, ident) in idents.by_target() {
             let Some(&first) = taken.get(&(target, ident)) else {
                 taken.insert((target, ident), index);
@@ -286,7 +353,6 @@ fn check_identifier_collisions(lowering: &mut Lowering<'_, '_>, drafts: &[Draft]
             if !reported.insert((first, index)) {
                 continue;
             }
-            let identifier_span = |draft: &Draft| draft.origin.identifier_source();
             let first_line = lowering.line_of(identifier_span(&drafts[first]));
             lowering.problem(
                 "IDENTIFIER_COLLISION",
@@ -322,10 +388,7 @@ fn check_example(
             true => {
                 "add an error code (400 to 599) for the example, or remove the example".to_owned()
             }
-            false => format!(
-                "use one of the spec's error statuses: {}",
-                listed.join(", ")
-            ),
+            false => format!("use one of the spec's error statuses: {}", listed.join(", ")),
         };
         lowering.problem(
             "EXAMPLE_STATUS",
@@ -347,9 +410,9 @@ fn check_example(
 /// An unknown id in `allow:` is an error rather than a warning: like an unknown key, a misspelt
 /// id would otherwise silence nothing without a word, and the schema lists the ids an editor
 /// can complete.
-fn check_allowed_lints(lowering: &mut Lowering<'_, '_>, raw: &RawCode, path: &Path) -> Vec<Allow> {
+fn check_allowed_lints(lowering: &mut Lowering<'_, '_>, ids: &[String], path: &Path) -> Vec<Allow> {
     let mut allow = Vec::new();
-    for (entry, id) in raw.allow.iter().enumerate() {
+    for (entry, id) in ids.iter().enumerate() {
         let span = lowering
             .document
             .span(&path.key("allow").index(entry))

@@ -1,0 +1,97 @@
+//! The Markdown page of a format v2 spec: one row per code, each with an anchor named by its
+//! code (`#card_declined`), so that `api.docs: https://.../errors#{code}` can point into the
+//! page. Rows are not padded to aligned columns: each row holds one code's text, so a change
+//! to one code changes one line of the page.
+
+use askama::Template;
+
+use super::{code_span, html_comment, json_string, table_cell};
+use crate::model::{Code, Spec};
+use crate::render::text::doc_lines;
+
+#[derive(Template)]
+#[template(path = "markdown/error-codes-v2.md", escape = "none")]
+struct MarkdownFileV2 {
+    /// The whole first line: `<!-- @generated ... -->`.
+    header: String,
+    /// The API's name, escaped for running text.
+    api: String,
+    /// The table's rows, one per code, after the header and delimiter rows.
+    rows: Vec<String>,
+    /// The retryable codes, as a phrase: `` `a`, `b` or `c` ``.
+    retryable: Option<String>,
+    /// The `error.name` of every body, as a JSON string in a code span.
+    error_name: String,
+    /// The first code's example body.
+    example: Example,
+}
+
+struct Example {
+    /// The code, in a code span.
+    code: String,
+    /// The code's anchor, in a code span: `` `#card_declined` ``.
+    anchor: String,
+    json: Vec<String>,
+}
+
+/// Renders the Markdown page of a format v2 spec.
+pub(super) fn render(spec: &Spec, header: &str) -> String {
+    let json_name = json_string(&spec.api.error_name);
+    let first = &spec.codes[0];
+    let file = MarkdownFileV2 {
+        header: html_comment(header),
+        api: doc_lines(&spec.api.name, usize::MAX).join(" "),
+        rows: spec.codes.iter().map(row).collect(),
+        retryable: retryable(spec),
+        error_name: code_span(&json_name),
+        example: Example {
+            code: code_span(wire(first)),
+            anchor: code_span(&format!("#{}", wire(first))),
+            json: vec![
+                "{".to_owned(),
+                "  \"error\": {".to_owned(),
+                format!("    \"name\": {json_name},"),
+                format!("    \"status\": {},", first.status),
+                format!("    \"code\": {},", json_string(wire(first))),
+                format!("    \"message\": {}", json_string(&first.title)),
+                "  }".to_owned(),
+                "}".to_owned(),
+            ],
+        },
+    };
+    let mut text = file
+        .render()
+        .expect("the Markdown template renders from plain strings");
+    text.push('\n'); // askama drops the template's final newline
+    text
+}
+
+fn wire(code: &Code) -> &str {
+    code.code.as_deref().unwrap_or_default()
+}
+
+/// `| <a id="card_declined"></a>`card_declined` | 402 | Card declined | ... |`. A wire code
+/// is letters, digits, `_`, `.` and `-`, so it is a valid id and code span as it is.
+fn row(code: &Code) -> String {
+    let wire = wire(code);
+    format!(
+        "| <a id=\"{wire}\"></a>`{wire}` | {} | {} | {} |",
+        code.status,
+        table_cell(&code.title),
+        table_cell(&code.description),
+    )
+}
+
+/// `` `a`, `b` or `c` ``: the retryable codes, or `None` when there are none.
+fn retryable(spec: &Spec) -> Option<String> {
+    let codes: Vec<String> = spec
+        .codes
+        .iter()
+        .filter(|code| code.retryable)
+        .map(|code| format!("`{}`", wire(code)))
+        .collect();
+    match codes.split_last()? {
+        (last, []) => Some(last.clone()),
+        (last, rest) => Some(format!("{} or {last}", rest.join(", "))),
+    }
+}

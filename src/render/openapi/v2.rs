@@ -1,0 +1,148 @@
+//! The OpenAPI fragment of a format v2 spec: one response per HTTP status, whose body schema
+//! lists the codes sent with that status, with one named example per code.
+//!
+//! Names are deterministic: a status's response is named after its reason phrase in the IANA
+//! registry (`402` is `PaymentRequired`), or `Status` and the number for a status the
+//! registry does not assign (`Status499`); its body schema is that name and `Body`
+//! (`PaymentRequiredBody`); an example is named by its code.
+
+use askama::Template;
+use heck::ToUpperCamelCase;
+
+use super::{INFO_VERSION, OAS_3_1_DIALECT, yaml_key, yaml_string};
+use crate::lint::registry::{self, Entry};
+use crate::model::{Code, Spec};
+use crate::target::OpenApiVersion;
+
+#[derive(Template)]
+#[template(path = "openapi/error-codes-v2.yaml", escape = "none")]
+struct OpenApiFileV2 {
+    /// The whole first line: `# @generated ...`.
+    header: String,
+    /// The `openapi` field: `3.1.0` or `3.0.3`.
+    openapi: &'static str,
+    /// Written as OpenAPI 3.1 (JSON Schema 2020-12) rather than 3.0.
+    v3_1: bool,
+    dialect: &'static str,
+    /// A response to name in the comment that shows how to reference one.
+    example_ref: String,
+    /// `info.title`, quoted.
+    title: String,
+    info_version: &'static str,
+    /// The `error.name` of every body, quoted.
+    error_name: String,
+    /// The error statuses, in the order they first appear in the spec.
+    statuses: Vec<u16>,
+    /// One group per status: its response, its body schema and its codes.
+    groups: Vec<StatusGroup>,
+}
+
+/// The codes sent with one status.
+struct StatusGroup {
+    status: u16,
+    /// The response's key under `components.responses`.
+    response: String,
+    /// The body schema's key under `components.schemas`.
+    schema: String,
+    /// The schema's description, quoted.
+    schema_description: String,
+    /// The response's description, quoted: the status and its codes.
+    description: String,
+    examples: Vec<CodeExample>,
+}
+
+/// One code's example body, its strings quoted.
+struct CodeExample {
+    /// The example's key: the code, as a YAML key.
+    key: String,
+    /// The code, quoted.
+    code: String,
+    summary: String,
+    description: String,
+    message: String,
+}
+
+/// Renders the OpenAPI fragment of a format v2 spec.
+pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> String {
+    let groups = groups(spec);
+    let file = OpenApiFileV2 {
+        header: header.to_owned(),
+        openapi: version.document_version(),
+        v3_1: version == OpenApiVersion::V3_1,
+        dialect: OAS_3_1_DIALECT,
+        example_ref: groups[0].response.clone(),
+        title: yaml_string(&format!("{} API error responses", spec.api.name)),
+        info_version: INFO_VERSION,
+        error_name: yaml_string(&spec.api.error_name),
+        statuses: groups.iter().map(|group| group.status).collect(),
+        groups,
+    };
+    let mut text = file
+        .render()
+        .expect("the OpenAPI template renders from plain strings");
+    text.push('\n'); // askama drops the template's final newline
+    text
+}
+
+/// The name of a status's response: its reason phrase as an identifier, `Status499` when
+/// the registry does not assign it.
+pub(crate) fn response_name(status: u16) -> String {
+    match registry::lookup(status) {
+        Entry::Assigned(phrase) => phrase.to_upper_camel_case(),
+        Entry::Unused | Entry::Unassigned => format!("Status{status}"),
+    }
+}
+
+/// The codes by status, statuses in the order they first appear.
+fn groups(spec: &Spec) -> Vec<StatusGroup> {
+    let mut by_status: Vec<(u16, Vec<&Code>)> = Vec::new();
+    for code in &spec.codes {
+        match by_status.iter_mut().find(|(status, _)| *status == code.status) {
+            Some((_, codes)) => codes.push(code),
+            None => by_status.push((code.status, vec![code])),
+        }
+    }
+    by_status
+        .into_iter()
+        .map(|(status, codes)| group(status, &codes))
+        .collect()
+}
+
+fn group(status: u16, codes: &[&Code]) -> StatusGroup {
+    let response = response_name(status);
+    let reason = match registry::lookup(status) {
+        Entry::Assigned(phrase) => format!("{status} {phrase}"),
+        Entry::Unused | Entry::Unassigned => status.to_string(),
+    };
+    let listed: Vec<String> = codes
+        .iter()
+        .map(|code| format!("`{}` ({})", wire(code), code.title))
+        .collect();
+    StatusGroup {
+        status,
+        schema: format!("{response}Body"),
+        schema_description: yaml_string(&format!(
+            "The error body of a {reason} response: its `error.code` is one of the codes sent \
+             with that status."
+        )),
+        description: yaml_string(&format!("{reason}: {}.", listed.join(", "))),
+        response,
+        examples: codes.iter().map(|code| example(code)).collect(),
+    }
+}
+
+fn wire(code: &Code) -> &str {
+    code.code.as_deref().unwrap_or_default()
+}
+
+/// A code's example body; its message is the code's title, which is what many servers send
+/// as the message by default.
+fn example(code: &Code) -> CodeExample {
+    CodeExample {
+        key: yaml_key(wire(code)),
+        code: yaml_string(wire(code)),
+        summary: yaml_string(&code.title),
+        description: yaml_string(&code.description),
+        message: yaml_string(&code.title),
+    }
+}

@@ -1,0 +1,182 @@
+//! The Rust target: `ErrorCode` with its facts, and the `ErrorBody` type.
+//!
+//! The file is meant for `include!`, so it has no inner attributes and no `//!` docs, and it
+//! names everything from the prelude by its full path: a user's own `Result` or `Error` in
+//! the including module cannot change its meaning. It is written exactly as rustfmt would
+//! format it; the layout choices rustfmt makes by line width are made here, in the view model.
+//! Each format has its own file (`v1.rs`, `v2.rs`); the layout helpers are shared.
+
+mod v1;
+mod v2;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::text::{is_invisible, quoted};
+use crate::model::{Code, Format, Spec};
+use crate::pipeline::Options;
+
+/// rustfmt's default `max_width`.
+pub(super) const MAX_WIDTH: usize = 100;
+/// The width of a variant's doc text: the line width less the indent and `/// `.
+pub(super) const DOC_WIDTH: usize = MAX_WIDTH - 8;
+/// rustfmt's default `array_width`: the widest array (items only) kept on one line.
+const ARRAY_WIDTH: usize = 60;
+
+/// Renders the Rust file for `spec`.
+pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
+    match spec.format {
+        Format::V1 => v1::render(spec, header, options),
+        Format::V2 => v2::render(spec, header, options),
+    }
+}
+
+/// A match arm, on one line or, when that is too wide, with its value in a block.
+pub(super) struct Arm {
+    /// The lines of an or-pattern too wide for one line, but its last (`| Self::C`).
+    pub lines: Vec<String>,
+    /// The pattern's last line, or the whole pattern.
+    pub pattern: String,
+    pub value: String,
+    pub block: bool,
+}
+
+/// `ErrorCode::ALL`, on one line or one item per line.
+pub(super) struct ArrayLayout {
+    pub items: Vec<String>,
+    pub inline: bool,
+}
+
+/// A `const` whose value moves to the next line when the item is too wide.
+pub(super) struct ConstLayout {
+    pub value: String,
+    pub split: bool,
+}
+
+/// `/// text`, or a bare `///` for a blank line (rustfmt keeps no trailing space).
+pub(super) fn comment_line(marker: &str, text: &str) -> String {
+    if text.is_empty() {
+        marker.to_owned()
+    } else {
+        format!("{marker} {text}")
+    }
+}
+
+pub(super) fn arms(spec: &Spec, value: impl Fn(&Code) -> String) -> Vec<Arm> {
+    spec.codes
+        .iter()
+        .map(|code| arm(format!("Self::{}", code.idents.rust), value(code)))
+        .collect()
+}
+
+/// Lays out `pattern => value` inside a `match` in a method body, as rustfmt does: on one
+/// line if it fits, else with the value alone in a block. (When even the block is too wide,
+/// style edition 2024 still chooses the block and earlier editions leave the whole `match` as
+/// written, so the block is right for every edition.)
+pub(super) fn arm(pattern: String, value: String) -> Arm {
+    let block = !fits(&format!("            {pattern} => {value},"));
+    Arm {
+        lines: Vec::new(),
+        pattern,
+        value,
+        block,
+    }
+}
+
+/// One arm per distinct value, its codes an or-pattern in spec order (so no two arms are the
+/// same, as clippy's `match_same_arms` wants), laid out as rustfmt lays out an arm: the
+/// pattern on one line while `pattern => {` fits, else one alternative per line.
+pub(super) fn grouped_arms(spec: &Spec, value: impl Fn(&Code) -> String) -> Vec<Arm> {
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for code in &spec.codes {
+        let (value, pattern) = (value(code), format!("Self::{}", code.idents.rust));
+        match groups.iter_mut().find(|(seen, _)| *seen == value) {
+            Some((_, patterns)) => patterns.push(pattern),
+            None => groups.push((value, vec![pattern])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(value, patterns)| or_arm(&patterns, value))
+        .collect()
+}
+
+fn or_arm(patterns: &[String], value: String) -> Arm {
+    let joined = patterns.join(" | ");
+    if fits(&format!("            {joined} => {{")) {
+        return arm(joined, value);
+    }
+    let mut lines: Vec<String> = patterns.iter().map(|p| format!("| {p}")).collect();
+    lines[0] = patterns[0].clone();
+    let last = lines.pop().unwrap_or_default();
+    Arm {
+        lines,
+        block: !fits(&format!("            {last} => {value},")),
+        pattern: last,
+        value,
+    }
+}
+
+pub(super) fn all_layout(spec: &Spec) -> ArrayLayout {
+    let items: Vec<String> = spec
+        .codes
+        .iter()
+        .map(|code| format!("Self::{}", code.idents.rust))
+        .collect();
+    let prefix = format!("    pub const ALL: [Self; {}] = [", items.len());
+    array_layout(&prefix, "];", items)
+}
+
+/// Lays out an array of `items` between `prefix` and `suffix` as rustfmt does: on one line if
+/// the items are no wider than its `array_width` and the line fits, else one item per line.
+pub(super) fn array_layout(prefix: &str, suffix: &str, items: Vec<String>) -> ArrayLayout {
+    let joined = items.join(", ");
+    let inline = joined.width() <= ARRAY_WIDTH && fits(&format!("{prefix}{joined}{suffix}"));
+    ArrayLayout { items, inline }
+}
+
+/// Lays out `prefix value;` as rustfmt lays out a `const` item: on one line if it fits, else
+/// with the value on the next line if that fits, else as written.
+pub(super) fn const_layout(prefix: &str, value: &str) -> ConstLayout {
+    let one_line = format!("{prefix}{value};");
+    let next_line = format!("        {value};");
+    ConstLayout {
+        value: value.to_owned(),
+        split: !fits(&one_line) && fits(&next_line),
+    }
+}
+
+/// Whether a line fits rustfmt's width, measured as rustfmt measures it.
+pub(super) fn fits(line: &str) -> bool {
+    line.width() <= MAX_WIDTH
+}
+
+/// A Rust string literal whose value is exactly `text`. Characters that would be invisible or
+/// rejected in source (control characters, bidi controls, line separators) are escaped; every
+/// other character is written as itself, so `couldn’t` reads as `couldn’t`.
+pub(super) fn string_literal(text: &str) -> String {
+    quoted(text, '"', is_invisible, |c| match c {
+        '\0' => "\\0".to_owned(),
+        c => format!("\\u{{{:x}}}", u32::from(c)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_literals_escape_only_what_they_must() {
+        assert_eq!(string_literal("couldn’t"), "\"couldn’t\"");
+        assert_eq!(string_literal("a \"q\" \\ {}"), r#""a \"q\" \\ {}""#);
+        assert_eq!(string_literal("l1\nl2\t\u{202E}"), r#""l1\nl2\t\u{202e}""#);
+    }
+
+    #[test]
+    fn arms_move_to_a_block_only_when_that_helps() {
+        assert!(!arm("Self::A".into(), "\"short\"".into()).block);
+        let long = format!("\"{}\"", "x".repeat(80));
+        assert!(arm("Self::A".into(), long).block);
+        let too_long = format!("\"{}\"", "x".repeat(90));
+        assert!(arm("Self::A".into(), too_long).block);
+    }
+}

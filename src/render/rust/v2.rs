@@ -1,0 +1,254 @@
+//! The Rust file of a format v2 spec: `ErrorCode` keyed by the wire code, lookups by code and
+//! by status, and a body that keeps any code it reads.
+
+use askama::Template;
+
+use super::{
+    Arm, ArrayLayout, ConstLayout, DOC_WIDTH, arm, array_layout, comment_line, const_layout,
+    fits, grouped_arms, string_literal,
+};
+use crate::model::{Code, Spec};
+use crate::pipeline::Options;
+use crate::render::text::{doc_lines, wrap_markdown};
+
+/// rustfmt's default `fn_call_width`: the widest argument list kept on one line.
+const FN_CALL_WIDTH: usize = 60;
+
+#[derive(Template)]
+#[template(path = "rust/error_codes_v2.rs", escape = "none")]
+struct RustFileV2 {
+    header: String,
+    enum_doc: Vec<String>,
+    variants: Vec<Variant>,
+    all: ArrayLayout,
+    docs: MethodDocs,
+    codes: Vec<Arm>,
+    statuses: Vec<Arm>,
+    names: Vec<Arm>,
+    titles: Vec<Arm>,
+    descriptions: Vec<Arm>,
+    /// The body of `is_retryable`, one line each, indented.
+    retryable: Vec<String>,
+    /// `docs_url`'s arms, or `None` when no code has a URL.
+    docs_urls: Option<Vec<Arm>>,
+    from_code: Vec<Arm>,
+    for_status: Vec<StatusGroup>,
+    body_doc: Vec<String>,
+    name_const: ConstLayout,
+    serde: bool,
+    /// serde's derives, after the std ones, when serde is on.
+    serde_derives: &'static str,
+}
+
+struct Variant {
+    ident: String,
+    /// The wire code as a string literal, for serde's `rename`.
+    code: String,
+    /// Doc comment lines, each starting with `///`.
+    doc: Vec<String>,
+}
+
+/// The one-line docs of the methods whose example comes from the spec's first code.
+struct MethodDocs {
+    code: String,
+    status: String,
+    name: String,
+    from_str: String,
+}
+
+/// One arm of `for_status`: a status and the codes sent with it.
+struct StatusGroup {
+    status: u16,
+    items: ArrayLayout,
+}
+
+/// Renders the Rust file of a format v2 spec.
+pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
+    let wire = |code: &Code| code.code.clone().unwrap_or_default();
+    let file = RustFileV2 {
+        header: header.to_owned(),
+        enum_doc: enum_doc(spec),
+        variants: spec.codes.iter().map(variant).collect(),
+        all: super::all_layout(spec),
+        docs: method_docs(&spec.codes[0]),
+        codes: super::arms(spec, |code| string_literal(&wire(code))),
+        statuses: grouped_arms(spec, |code| code.status.to_string()),
+        names: super::arms(spec, |code| string_literal(&code.idents.rust)),
+        titles: grouped_arms(spec, |code| string_literal(&code.title)),
+        descriptions: grouped_arms(spec, |code| string_literal(&code.description)),
+        retryable: retryable(spec),
+        docs_urls: docs_urls(spec),
+        from_code: spec
+            .codes
+            .iter()
+            .map(|code| {
+                let pattern = string_literal(&wire(code));
+                arm(pattern, format!("Self::{}", code.idents.rust))
+            })
+            .collect(),
+        for_status: for_status(spec),
+        body_doc: body_doc(spec),
+        name_const: const_layout(
+            "    pub const NAME: &str = ",
+            &string_literal(&spec.api.error_name),
+        ),
+        serde: options.serde,
+        serde_derives: if options.serde {
+            ", ::serde::Serialize, ::serde::Deserialize"
+        } else {
+            ""
+        },
+    };
+    let mut text = file
+        .render()
+        .expect("the Rust template renders from plain strings");
+    text.push('\n'); // askama drops the template's final newline
+    text
+}
+
+fn enum_doc(spec: &Spec) -> Vec<String> {
+    let api = doc_lines(&spec.api.name, usize::MAX).join(" ");
+    let intro = format!(
+        "An error code of the {api} API: the code it sends in `error.code`, with the HTTP status \
+         it sends it with, its title and its description."
+    );
+    let mut lines = wrap_markdown(&intro, DOC_WIDTH);
+    lines.extend(
+        [
+            "",
+            "Each code's facts come from the spec: [`code`](Self::code), [`status`](Self::status),",
+            "[`title`](Self::title), [`description`](Self::description), whether a failed request",
+            "[is worth retrying](Self::is_retryable) and where it is [documented](Self::docs_url).",
+            "",
+            "A newer version of the API may send codes this one does not know: the enum is",
+            "`#[non_exhaustive]`, and [`ErrorBody::code`] reads such a code as `None`.",
+        ]
+        .map(str::to_owned),
+    );
+    lines.iter().map(|line| comment_line("///", line)).collect()
+}
+
+fn body_doc(spec: &Spec) -> Vec<String> {
+    let api = doc_lines(&spec.api.name, usize::MAX).join(" ");
+    [
+        format!("The JSON body of an error response from the {api} API:"),
+        r#"`{"error": {"name": "...", "status": 402, "code": "...", "message": "..."}}`."#
+            .to_owned(),
+    ]
+    .iter()
+    .map(|line| comment_line("///", line))
+    .collect()
+}
+
+/// `` `card_declined`: 402 Card declined ``, then the description.
+fn variant(code: &Code) -> Variant {
+    let wire = code.code.clone().unwrap_or_default();
+    let prefix = format!("`{wire}`: ");
+    let mut doc = doc_lines(
+        &format!("{} {}", code.status, code.title),
+        DOC_WIDTH.saturating_sub(prefix.len()),
+    );
+    if let Some(first) = doc.first_mut() {
+        first.insert_str(0, &prefix);
+    }
+    doc.push(String::new());
+    doc.extend(doc_lines(&code.description, DOC_WIDTH));
+    Variant {
+        ident: code.idents.rust.clone(),
+        code: string_literal(&wire),
+        doc: doc.iter().map(|line| comment_line("///", line)).collect(),
+    }
+}
+
+/// Each method's one-line doc, with the first code as its example when the line fits.
+fn method_docs(first: &Code) -> MethodDocs {
+    let wire = first.code.as_deref().unwrap_or_default();
+    let doc = |text: &str, example: String| {
+        let with = format!("    /// {text}, e.g. {example}.");
+        if fits(&with) {
+            with.trim_start().to_owned()
+        } else {
+            format!("/// {text}.")
+        }
+    };
+    MethodDocs {
+        code: doc(
+            "The code as the API sends it in `error.code`",
+            format!("`\"{wire}\"`"),
+        ),
+        status: doc(
+            "The HTTP status the code is sent with",
+            format!("`{}`", first.status),
+        ),
+        name: doc(
+            "The code's name, as the variant spells it",
+            format!("`\"{}\"`", first.idents.rust),
+        ),
+        from_str: doc(
+            "Reads a code as the API sends it",
+            format!("`\"{wire}\".parse()`"),
+        ),
+    }
+}
+
+/// `is_retryable`'s body: `matches!` over the retryable codes, laid out as rustfmt lays out a
+/// macro call whose arguments are expressions; `false` when no code is retryable.
+fn retryable(spec: &Spec) -> Vec<String> {
+    let patterns: Vec<String> = spec
+        .codes
+        .iter()
+        .filter(|code| code.retryable)
+        .map(|code| format!("Self::{}", code.idents.rust))
+        .collect();
+    if patterns.is_empty() {
+        return vec!["false".to_owned()];
+    }
+    let joined = patterns.join(" | ");
+    let arguments = format!("self, {joined}");
+    if arguments.len() <= FN_CALL_WIDTH && fits(&format!("        matches!({arguments})")) {
+        return vec![format!("matches!({arguments})")];
+    }
+    let mut lines = vec!["matches!(".to_owned(), "    self,".to_owned()];
+    if fits(&format!("            {joined}")) {
+        lines.push(format!("    {joined}"));
+    } else {
+        for (index, pattern) in patterns.iter().enumerate() {
+            match index {
+                0 => lines.push(format!("    {pattern}")),
+                _ => lines.push(format!("        | {pattern}")),
+            }
+        }
+    }
+    lines.push(")".to_owned());
+    lines
+}
+
+/// `docs_url`'s arms, or `None` when no code has a URL (the method is then `None` itself).
+fn docs_urls(spec: &Spec) -> Option<Vec<Arm>> {
+    if spec.codes.iter().all(|code| code.docs_url.is_none()) {
+        return None;
+    }
+    Some(grouped_arms(spec, |code| match &code.docs_url {
+        Some(url) => format!("::core::option::Option::Some({})", string_literal(url)),
+        None => "::core::option::Option::None".to_owned(),
+    }))
+}
+
+/// The codes of each status, statuses in the order they first appear in the spec.
+fn for_status(spec: &Spec) -> Vec<StatusGroup> {
+    let mut groups: Vec<(u16, Vec<String>)> = Vec::new();
+    for code in &spec.codes {
+        let item = format!("Self::{}", code.idents.rust);
+        match groups.iter_mut().find(|(status, _)| *status == code.status) {
+            Some((_, items)) => items.push(item),
+            None => groups.push((code.status, vec![item])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(status, items)| StatusGroup {
+            status,
+            items: array_layout(&format!("            {status} => &["), "],", items),
+        })
+        .collect()
+}

@@ -1,0 +1,218 @@
+{{ header }}
+
+{% for line in enum_doc -%}
+{{ line }}
+{% endfor -%}
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash{{ serde_derives }})]
+#[non_exhaustive]
+pub enum ErrorCode {
+{%- for variant in variants %}
+{%- for line in variant.doc %}
+    {{ line }}
+{%- endfor %}
+{%- if serde %}
+    #[serde(rename = {{ variant.code }})]
+{%- endif %}
+    {{ variant.ident }},
+{%- endfor %}
+}
+
+impl ErrorCode {
+    /// Every code, in the order of the spec.
+{%- if all.inline %}
+    pub const ALL: [Self; {{ variants.len() }}] = [{{ all.items|join(", ") }}];
+{%- else %}
+    pub const ALL: [Self; {{ variants.len() }}] = [
+{%- for item in all.items %}
+        {{ item }},
+{%- endfor %}
+    ];
+{%- endif %}
+
+    {{ docs.code }}
+    #[must_use]
+    pub const fn code(self) -> &'static str {
+        match self {
+{%- for arm in codes %}
+{%- include "rust/arm.rs" %}
+{%- endfor %}
+        }
+    }
+
+    {{ docs.status }}
+    #[must_use]
+    pub const fn status(self) -> u16 {
+        match self {
+{%- for arm in statuses %}
+{%- include "rust/arm.rs" %}
+{%- endfor %}
+        }
+    }
+
+    {{ docs.name }}
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+{%- for arm in names %}
+{%- include "rust/arm.rs" %}
+{%- endfor %}
+        }
+    }
+
+    /// The short title people read.
+    #[must_use]
+    pub const fn title(self) -> &'static str {
+        match self {
+{%- for arm in titles %}
+{%- include "rust/arm.rs" %}
+{%- endfor %}
+        }
+    }
+
+    /// What the code means, as the spec describes it.
+    #[must_use]
+    pub const fn description(self) -> &'static str {
+        match self {
+{%- for arm in descriptions %}
+{%- include "rust/arm.rs" %}
+{%- endfor %}
+        }
+    }
+
+    /// Whether the same request may succeed if it is sent again later.
+    #[must_use]
+    pub const fn is_retryable(self) -> bool {
+{%- for line in retryable %}
+        {{ line }}
+{%- endfor %}
+    }
+
+    /// Where the code is documented, if the spec gives it a URL.
+    #[must_use]
+    pub const fn docs_url(self) -> ::core::option::Option<&'static str> {
+{%- if let Some(docs_urls) = docs_urls %}
+        match self {
+{%- for arm in docs_urls %}
+{%- include "rust/arm.rs" %}
+{%- endfor %}
+        }
+{%- else %}
+        ::core::option::Option::None
+{%- endif %}
+    }
+
+    /// The code the API sends as `code`, if the spec has it.
+    #[must_use]
+    pub fn from_code(code: &str) -> ::core::option::Option<Self> {
+        let found = match code {
+{%- for arm in from_code %}
+{%- include "rust/arm.rs" %}
+{%- endfor %}
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(found)
+    }
+
+    /// The codes sent with this HTTP status, in the order of the spec; empty for a status no
+    /// code has.
+    #[must_use]
+    pub const fn for_status(status: u16) -> &'static [Self] {
+        match status {
+{%- for group in for_status %}
+{%- if group.items.inline %}
+            {{ group.status }} => &[{{ group.items.items|join(", ") }}],
+{%- else %}
+            {{ group.status }} => &[
+{%- for item in group.items.items %}
+                {{ item }},
+{%- endfor %}
+            ],
+{%- endif %}
+{%- endfor %}
+            _ => &[],
+        }
+    }
+}
+
+impl ::core::fmt::Display for ErrorCode {
+    /// The code as the API sends it, padded and aligned as the format asks (`{:>20}`).
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.pad(self.code())
+    }
+}
+
+impl ::core::str::FromStr for ErrorCode {
+    type Err = UnknownCode;
+
+    {{ docs.from_str }}
+    fn from_str(code: &str) -> ::core::result::Result<Self, UnknownCode> {
+        Self::from_code(code).ok_or_else(|| UnknownCode(::std::string::String::from(code)))
+    }
+}
+
+/// The error of reading a code that the spec does not have as an [`ErrorCode`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnknownCode(pub ::std::string::String);
+
+impl ::core::fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::write!(f, "no error code is {:?}", self.0)
+    }
+}
+
+impl ::std::error::Error for UnknownCode {}
+
+{% for line in body_doc -%}
+{{ line }}
+{% endfor -%}
+#[derive(Debug, Clone, PartialEq, Eq{{ serde_derives }})]
+pub struct ErrorBody {
+    /// What went wrong.
+    pub error: ErrorDetail,
+}
+
+/// The `error` member of an [`ErrorBody`].
+#[derive(Debug, Clone, PartialEq, Eq{{ serde_derives }})]
+pub struct ErrorDetail {
+    /// The kind of error: [`ErrorBody::NAME`] in every body this API documents.
+    pub name: ::std::string::String,
+    /// The HTTP status of the response.
+    pub status: u16,
+    /// The error's code as sent: one of [`ErrorCode`]'s, or one that a newer version of the
+    /// API added, which [`ErrorBody::code`] reads as `None`.
+    pub code: ::std::string::String,
+    /// What went wrong, for people to read.
+    pub message: ::std::string::String,
+}
+
+impl ErrorBody {
+    /// The `error.name` that every error body carries.
+{%- if name_const.split %}
+    pub const NAME: &str =
+        {{ name_const.value }};
+{%- else %}
+    pub const NAME: &str = {{ name_const.value }};
+{%- endif %}
+
+    /// The body of a response that fails with `code`.
+    pub fn new(
+        code: ErrorCode,
+        message: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            error: ErrorDetail {
+                name: ::std::string::String::from(Self::NAME),
+                status: code.status(),
+                code: ::std::string::String::from(code.code()),
+                message: message.into(),
+            },
+        }
+    }
+
+    /// The body's code, if the spec has it; `None` for a code that a newer version of the API
+    /// added, whose wire code is still in `error.code`.
+    #[must_use]
+    pub fn code(&self) -> ::core::option::Option<ErrorCode> {
+        ErrorCode::from_code(&self.error.code)
+    }
+}
