@@ -16,7 +16,6 @@ use crate::yaml::events::ScalarStyle;
 use crate::yaml::read::{self, ReadError, ShapeError, ShapeErrorKind};
 use crate::yaml::{Document, LineIndex, Path, Span};
 
-
 /// A parsed spec: its values, and where each was written.
 pub(crate) struct Parsed<'a> {
     pub raw: RawSpec,

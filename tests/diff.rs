@@ -56,6 +56,10 @@ const CASES: &[(&str, &[Expected])] = &[
         &[("ERROR_NAME_CHANGED", "breaking", Some("2:1"), Some("4:15"))],
     ),
     (
+        "docs_url_changed",
+        &[("DOCS_URL_CHANGED", "safe", Some("10:5"), Some("15:11"))],
+    ),
+    (
         "example_added",
         &[("EXAMPLE_CHANGED", "safe", None, Some("4:3"))],
     ),
@@ -170,6 +174,35 @@ const CASES: &[(&str, &[Expected])] = &[
     // Comments, layout, quoting, flow style, `allow:`, a `name:` equal to the title and an
     // explicit `retryable: false` change nothing a generated file shows.
     ("unchanged", &[]),
+    (
+        "format_version_changed",
+        &[(
+            "FORMAT_VERSION_CHANGED",
+            "breaking",
+            Some("1:10"),
+            Some("1:10"),
+        )],
+    ),
+    (
+        "v2_code_added",
+        &[("CODE_ADDED", "safe", None, Some("15:11"))],
+    ),
+    (
+        "v2_name_changed",
+        &[("IDENTIFIER_RENAMED", "breaking", Some("6:11"), Some("7:11"))],
+    ),
+    (
+        "v2_status_changed",
+        &[("STATUS_CHANGED", "breaking", Some("11:13"), Some("11:13"))],
+    ),
+    (
+        // A code is its wire code: a new one is another code.
+        "v2_wire_code_changed",
+        &[
+            ("CODE_REMOVED", "breaking", Some("10:11"), None),
+            ("CODE_ADDED", "safe", None, Some("10:11")),
+        ],
+    ),
 ];
 
 fn fixtures() -> PathBuf {
@@ -202,7 +235,8 @@ fn every_fixture_pair_reports_exactly_its_changes() {
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     folders.sort();
-    let cases: Vec<&str> = CASES.iter().map(|(case, _)| *case).collect();
+    let mut cases: Vec<&str> = CASES.iter().map(|(case, _)| *case).collect();
+    cases.sort_unstable();
     assert_eq!(
         folders, cases,
         "each fixture pair has its expectations here"

@@ -12,6 +12,7 @@ mod diagnostics;
 mod diff;
 mod docs;
 mod faults;
+mod format_v2;
 mod freshness;
 mod library;
 mod lints;

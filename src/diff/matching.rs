@@ -16,8 +16,12 @@
 //! renumbered onto the status of a removed code (404 deleted, 410 `Gone` moved to 404), the
 //! truth is "`Gone` moved and `NotFound` went", not "404 was renamed and 410 went". In a valid
 //! spec both identifiers and statuses are unique, so each pass pairs a code with at most one.
+//!
+//! In format v2 a code is its wire code, which clients match on and which never changes
+//! meaning: codes are paired by it alone, so a code whose status, name or title changes is
+//! still the same code, and one whose wire code changes is a removed code and an added one.
 
-use crate::model::{Code, Spec};
+use crate::model::{Code, Format, Spec};
 
 /// A code, with its index in its spec's `codes` (which is its index in the file's list).
 #[derive(Debug, Clone, Copy)]
@@ -50,10 +54,15 @@ impl<'a> Comparison<'a> {
     pub(crate) fn new(old: &'a Spec, new: &'a Spec) -> Self {
         let mut partner: Vec<Option<usize>> = vec![None; new.codes.len()];
         let mut taken = vec![false; old.codes.len()];
-        let passes: [fn(&Code, &Code) -> bool; 2] = [
+        let by_identity: [fn(&Code, &Code) -> bool; 2] = [
             |a, b| a.idents == b.idents, // every target's identifier
             |a, b| a.status == b.status,
         ];
+        let by_wire_code: [fn(&Code, &Code) -> bool; 1] = [|a, b| a.code == b.code];
+        let passes: &[fn(&Code, &Code) -> bool] = match (old.format, new.format) {
+            (Format::V2, Format::V2) => &by_wire_code,
+            _ => &by_identity,
+        };
         for same in passes {
             for (n, code) in new.codes.iter().enumerate() {
                 if partner[n].is_some() {

@@ -253,8 +253,11 @@ pub(crate) struct Finding {
 /// the models in, the findings out.
 fn compare(old: &Spec, new: &Spec) -> Vec<(&'static rules::Rule, Finding)> {
     let comparison = Comparison::new(old, new);
+    // Across formats every code changes its key: that one change says it all.
+    let same_format = old.format == new.format;
     rules::RULES
         .iter()
+        .filter(|rule| same_format || rule.id == rules::FORMAT_VERSION_CHANGED)
         .flat_map(|rule| {
             (rule.check)(&comparison)
                 .into_iter()

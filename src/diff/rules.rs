@@ -27,8 +27,17 @@ pub(crate) struct Rule {
     pub check: fn(&Comparison<'_>) -> Vec<Finding>,
 }
 
+/// The one rule that runs when the two versions are in different formats.
+pub(crate) const FORMAT_VERSION_CHANGED: &str = "FORMAT_VERSION_CHANGED";
+
 /// Every rule, breaking first; changes at the same place are reported in this order.
 pub(crate) const RULES: &[Rule] = &[
+    Rule {
+        id: FORMAT_VERSION_CHANGED,
+        severity: Breaking,
+        summary: "the spec moved between format v1 and v2: codes are known by another key on the wire and in every generated API, so nothing else is compared",
+        check: format_version_changed,
+    },
     Rule {
         id: "CODE_REMOVED",
         severity: Breaking,
@@ -80,7 +89,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         id: "CODE_ADDED",
         severity: Safe,
-        summary: "a new code: deployed clients see an unknown status, as they could before",
+        summary: "a new code: deployed clients see an unknown status (v1) or an unknown code (v2), which they read as they could before; in v2 `ErrorCode` is `#[non_exhaustive]`",
         check: code_added,
     },
     Rule {
@@ -88,6 +97,12 @@ pub(crate) const RULES: &[Rule] = &[
         severity: Safe,
         summary: "a code's description changed: docs and doc comments only",
         check: description_changed,
+    },
+    Rule {
+        id: "DOCS_URL_CHANGED",
+        severity: Safe,
+        summary: "a code's documentation URL was added, removed or changed (format v2): docs only",
+        check: docs_url_changed,
     },
     Rule {
         id: "CODE_MOVED",
@@ -109,6 +124,58 @@ pub(crate) const RULES: &[Rule] = &[
     },
 ];
 
+/// A move between formats changes what every generated API is keyed by; pairing codes across
+/// it would report every code, so this is the one finding (see `compare`).
+fn format_version_changed(c: &Comparison<'_>) -> Vec<Finding> {
+    if c.old.format == c.new.format {
+        return Vec::new();
+    }
+    let version = |spec: &crate::model::Spec| match spec.format {
+        crate::model::Format::V1 => 1,
+        crate::model::Format::V2 => 2,
+    };
+    let at = |spec: &crate::model::Spec| Some(spec.origin.at("version"));
+    vec![Finding {
+        message: format!(
+            "the spec moved from format v{} to v{}",
+            version(c.old),
+            version(c.new)
+        ),
+        hint: Some(
+            "every generated API changes with it: v1 knows a code by its HTTP status, v2 by the \
+             code sent in `error.code`; release it as a new major version of the API's clients"
+                .to_owned(),
+        ),
+        old: at(c.old),
+        new: at(c.new),
+    }]
+}
+
+fn docs_url_changed(c: &Comparison<'_>) -> Vec<Finding> {
+    pairs_where(c, |old, new| old.docs_url != new.docs_url)
+        .map(|pair| {
+            let (old, new) = (pair.old.code, pair.new.code);
+            let message = match (&old.docs_url, &new.docs_url) {
+                (None, Some(url)) => format!("{} is now documented at {url}", label(new)),
+                (Some(_), None) => format!("{} no longer has a documentation URL", label(new)),
+                (Some(before), Some(after)) => format!(
+                    "{}'s documentation URL changed from {before} to {after}",
+                    label(new)
+                ),
+                (None, None) => String::new(),
+            };
+            // A URL from `api.docs` shows at the code; point at the code's own `docs` if any.
+            let at = |code: &Indexed<'_>| Some(code.code.origin.at("docs"));
+            Finding {
+                message,
+                hint: None,
+                old: at(&pair.old),
+                new: at(&pair.new),
+            }
+        })
+        .collect()
+}
+
 fn code_removed(c: &Comparison<'_>) -> Vec<Finding> {
     c.removed
         .iter()
@@ -117,7 +184,7 @@ fn code_removed(c: &Comparison<'_>) -> Vec<Finding> {
             hint: Some(
                 "keep the code (its description can say that it is no longer sent)".to_owned(),
             ),
-            old: status(old),
+            old: whole(old),
             new: None,
         })
         .collect()
@@ -128,14 +195,28 @@ fn status_changed(c: &Comparison<'_>) -> Vec<Finding> {
         .map(|pair| {
             let (old, new) = (pair.old.code, pair.new.code);
             Finding {
-                message: format!(
-                    "code `{}` changed its status from {} to {}",
-                    new.idents.rust, old.status, new.status
-                ),
-                hint: Some(format!(
-                    "keep the code at {} and add a new code for {}",
-                    old.status, new.status
-                )),
+                message: match &new.code {
+                    Some(wire) => format!(
+                        "code `{wire}` changed its status from {} to {}",
+                        old.status, new.status
+                    ),
+                    None => format!(
+                        "code `{}` changed its status from {} to {}",
+                        new.idents.rust, old.status, new.status
+                    ),
+                },
+                hint: Some(match &new.code {
+                    Some(_) => format!(
+                        "keep the code at {}: clients that handle it by its status, or by the \
+                         code and the status together, see another error; add a new code for \
+                         the new case",
+                        old.status
+                    ),
+                    None => format!(
+                        "keep the code at {} and add a new code for {}",
+                        old.status, new.status
+                    ),
+                }),
                 old: status(&pair.old),
                 new: status(&pair.new),
             }
@@ -199,14 +280,17 @@ fn identifier_renamed(c: &Comparison<'_>) -> Vec<Finding> {
         let Some(&(_, first_before, first_after)) = renamed.first() else {
             continue;
         };
-        let status = pair.new.code.status;
+        let code = match &pair.new.code.code {
+            Some(wire) => format!("`{wire}`"),
+            None => pair.new.code.status.to_string(),
+        };
         let message = if renamed
             .iter()
             .all(|&(_, before, after)| (before, after) == (first_before, first_after))
         {
             let targets: Vec<String> = renamed.iter().map(|r| r.0.to_owned()).collect();
             format!(
-                "code {status} is renamed from `{first_before}` to `{first_after}` in {}",
+                "code {code} is renamed from `{first_before}` to `{first_after}` in {}",
                 and_list(&targets)
             )
         } else {
@@ -214,7 +298,7 @@ fn identifier_renamed(c: &Comparison<'_>) -> Vec<Finding> {
                 .iter()
                 .map(|(target, before, after)| format!("{target} (`{before}` to `{after}`)"))
                 .collect();
-            format!("code {status} is renamed in {}", and_list(&each))
+            format!("code {code} is renamed in {}", and_list(&each))
         };
         // `name:` set to the old identifier gives the old identifiers back, whatever the title.
         let keep = old.typescript.as_str();
@@ -299,7 +383,7 @@ fn code_added(c: &Comparison<'_>) -> Vec<Finding> {
             message: format!("{} was added", label(new.code)),
             hint: None,
             old: None,
-            new: status(new),
+            new: whole(new),
         })
         .collect()
 }
@@ -328,8 +412,8 @@ fn code_moved(c: &Comparison<'_>) -> Vec<Finding> {
         .map(|(_, pair)| Finding {
             message: format!("{} moved in the list of codes", label(pair.new.code)),
             hint: None,
-            old: status(&pair.old),
-            new: status(&pair.new),
+            old: whole(&pair.old),
+            new: whole(&pair.new),
         })
         .collect()
 }
@@ -409,9 +493,9 @@ fn pairs_where<'c, 'a>(
         .filter(move |pair| changed(pair.old.code, pair.new.code))
 }
 
-/// `code 404 `NotFound``: how messages name a code.
+/// How messages name a code: `code 404 `NotFound`` in v1, `code `card_declined`` in v2.
 fn label(code: &Code) -> String {
-    format!("code {} `{}`", code.status, code.idents.rust)
+    code.label()
 }
 
 /// `a`, `a and b`, `a, b and c`.
@@ -451,9 +535,18 @@ fn field(code: &Indexed<'_>, key: &str) -> Option<Span> {
     Some(code.code.origin.at(key))
 }
 
-/// A code's status: where reports point at the code as a whole.
+/// A code's status.
 fn status(code: &Indexed<'_>) -> Option<Span> {
     field(code, "status")
+}
+
+/// Where reports point at a code as a whole: what identifies it, its wire code in v2 and its
+/// status in v1.
+fn whole(code: &Indexed<'_>) -> Option<Span> {
+    match code.code.code {
+        Some(_) => field(code, "code"),
+        None => status(code),
+    }
 }
 
 /// Where a code's identifiers come from: its `name:`, or its title when it has none.

@@ -107,7 +107,10 @@ mod tests {
         }
         assert!(!Style::Snake.fits("CARD_DECLINED"));
         assert!(Style::Snake.fits("payment.card_declined"));
-        assert!(!Style::Pascal.fits("INTERNAL"), "all capitals is not PascalCase");
+        assert!(
+            !Style::Pascal.fits("INTERNAL"),
+            "all capitals is not PascalCase"
+        );
     }
 
     #[test]
@@ -115,7 +118,10 @@ mod tests {
         let codes = ["card_declined", "internal", "QUOTA_EXCEEDED"];
         assert_eq!(majority(codes.into_iter()), Some((Style::Snake, 2)));
         assert_eq!(Style::Snake.rewrite("QUOTA_EXCEEDED"), "quota_exceeded");
-        assert_eq!(Style::UpperSnake.rewrite("payment.cardDeclined"), "PAYMENT.CARD_DECLINED");
+        assert_eq!(
+            Style::UpperSnake.rewrite("payment.cardDeclined"),
+            "PAYMENT.CARD_DECLINED"
+        );
         assert_eq!(majority(["one"].into_iter()), None);
     }
 }

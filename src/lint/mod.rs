@@ -309,7 +309,8 @@ fn title_is_code(spec: &Spec) -> Vec<Hit> {
         let Some(wire) = code.code.as_deref() else {
             continue;
         };
-        if !code.title.trim().eq_ignore_ascii_case(wire) {
+        // Exactly the code: `Cancelled` for `CANCELLED` is a title people read.
+        if code.title.trim() != wire {
             continue;
         }
         let words = wire.replace(['_', '-', '.'], " ").to_lowercase();

@@ -143,7 +143,9 @@ impl Lowering<'_, '_> {
             Some(example) => check_example(self, example, &drafts, &path.key("example")).map(Some),
             None => Some(None),
         };
-        let api = api.zip(example).map(|(api, example)| Api { example, ..api });
+        let api = api
+            .zip(example)
+            .map(|(api, example)| Api { example, ..api });
         (api, drafts)
     }
 
@@ -177,7 +179,11 @@ impl Lowering<'_, '_> {
         }
         let title = check_not_empty(self, text.title, &origin, path, "title");
         let description = check_not_empty(self, text.description, &origin, path, "description");
-        let ident_key = if text.name.is_some() { "name" } else { fallback_key };
+        let ident_key = if text.name.is_some() {
+            "name"
+        } else {
+            fallback_key
+        };
         let fallback = if fallback_key == "code" {
             code.as_deref()
         } else {
@@ -344,7 +350,9 @@ fn check_identifier_collisions(lowering: &mut Lowering<'_, '_>, drafts: &[Draft]
     let mut reported: BTreeSet<(usize, usize)> = BTreeSet::new();
     let identifier_span = |draft: &Draft| draft.origin.at(draft.ident_key);
     for (index, draft) in drafts.iter().enumerate() {
-        let Some(idents) = &draft.idents else { continue };
+        let Some(idents) = &draft.idents else {
+            continue;
+        };
         for (target, ident) in idents.by_target() {
             let Some(&first) = taken.get(&(target, ident)) else {
                 taken.insert((target, ident), index);
@@ -388,7 +396,10 @@ fn check_example(
             true => {
                 "add an error code (400 to 599) for the example, or remove the example".to_owned()
             }
-            false => format!("use one of the spec's error statuses: {}", listed.join(", ")),
+            false => format!(
+                "use one of the spec's error statuses: {}",
+                listed.join(", ")
+            ),
         };
         lowering.problem(
             "EXAMPLE_STATUS",

@@ -60,8 +60,7 @@ impl Lowering<'_, '_> {
             allow: &raw.allow,
         };
         let valid_code = code.is_some();
-        let mut draft =
-            self.code_text(&text, status, code, raw.retryable, "code", origin, path);
+        let mut draft = self.code_text(&text, status, code, raw.retryable, "code", origin, path);
         let template = match (own_docs, docs) {
             (Some(own), _) => own,
             (None, Ok(api_docs)) => api_docs.clone(),

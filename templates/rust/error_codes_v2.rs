@@ -91,11 +91,12 @@ impl ErrorCode {
     #[must_use]
     pub const fn docs_url(self) -> ::core::option::Option<&'static str> {
 {%- if let Some(docs_urls) = docs_urls %}
-        match self {
+        let url = match self {
 {%- for arm in docs_urls %}
 {%- include "rust/arm.rs" %}
 {%- endfor %}
-        }
+        };
+        ::core::option::Option::Some(url)
 {%- else %}
         ::core::option::Option::None
 {%- endif %}

@@ -20,14 +20,6 @@ export const ErrorCode = {
 /** A code the API sends in `error.code`, as {@link ErrorCode} names it. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/**
- * A code that the spec does not have, which a newer version of the API may
- * send. The brand keeps it apart from {@link ErrorCode}, so that a `switch` on
- * {@link ErrorDetail.code} narrows to each known code, and to this type in its
- * `default` branch once every known code has its `case`.
- */
-export type UnknownErrorCode = string & { readonly __unknownErrorCode: true };
-
 /** What the spec says about one error code. */
 export interface ErrorCodeInfo {
   /** The code as the API sends it in `error.code`. */
@@ -86,6 +78,11 @@ export const ERROR_CODES: readonly ErrorCodeInfo[] = [
 const codesByCode: ReadonlyMap<string, ErrorCodeInfo> = new Map(
   ERROR_CODES.map((info) => [info.code, info]),
 );
+
+/** Whether `value` is a code of the spec: one of {@link ErrorCode}. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && codesByCode.has(value);
+}
 
 /**
  * The facts of a code. Every {@link ErrorCode} is in the spec, so the result is
@@ -152,19 +149,37 @@ export interface ErrorDetail {
   /** The HTTP status of the response. */
   status: number;
   /**
-   * The error's code as sent: one of {@link ErrorCode}, or an
-   * {@link UnknownErrorCode} that a newer version of the API added.
+   * The error's code as sent: one of {@link ErrorCode}, or a code that a newer
+   * version of the API added ({@link isKnownErrorBody} tells them apart).
    */
-  code: ErrorCode | UnknownErrorCode;
+  code: string;
   /** What went wrong, for people to read. */
   message: string;
 }
+
+/** The `error` member of an error body whose code is `C`. */
+export interface ErrorDetailOf<C extends ErrorCode> extends ErrorDetail {
+  /** The error's code. */
+  code: C;
+}
+
+/**
+ * An error body whose code the spec has, as {@link isKnownErrorBody} narrows
+ * one: a `switch` on `error.code` narrows it to each code, and its `default`
+ * branch is `never` once every code has its `case`.
+ */
+export type KnownErrorBody = {
+  [C in ErrorCode]: { error: ErrorDetailOf<C> };
+}[ErrorCode];
 
 /**
  * The body of a response that fails with `code`, named {@link ERROR_NAME}, with
  * the code's status.
  */
-export function errorBody(code: ErrorCode, message: string): ErrorBody {
+export function errorBody<C extends ErrorCode>(
+  code: C,
+  message: string,
+): { error: ErrorDetailOf<C> } {
   return {
     error: {
       name: ERROR_NAME,
@@ -213,9 +228,19 @@ function isErrorDetail(value: unknown): value is ErrorDetail {
  *
  * Extra properties, at either level, are allowed, so that a server which adds
  * a field to its error bodies does not break its clients; for the same reason
- * `code` may be a code the spec does not have (an {@link UnknownErrorCode}),
- * `name` any string and `status` any HTTP status.
+ * `code` may be a code the spec does not have, `name` any string and `status`
+ * any HTTP status. {@link isKnownErrorBody} also asks for a known code.
  */
 export function isErrorBody(value: unknown): value is ErrorBody {
   return isObject(value) && "error" in value && isErrorDetail(value.error);
+}
+
+/**
+ * Whether `value` is an {@link ErrorBody} whose code the spec has, as a
+ * {@link KnownErrorBody} that a `switch` on `error.code` narrows. A body with a
+ * code that a newer version of the API added is an {@link ErrorBody} but not
+ * this.
+ */
+export function isKnownErrorBody(value: unknown): value is KnownErrorBody {
+  return isErrorBody(value) && isErrorCode(value.error.code);
 }

@@ -22,6 +22,13 @@ pub fn valid_specs() -> Vec<PathBuf> {
     specs
 }
 
+/// Every valid spec of format v2: each fixture, then the examples' catalogs.
+pub fn v2_specs() -> Vec<PathBuf> {
+    let mut specs = files_in(&repo().join("tests/fixtures/specs_v2"), "yaml");
+    specs.push(repo().join("examples/grpc/errors.yaml"));
+    specs
+}
+
 /// The files with `extension` directly in `dir`, sorted.
 pub fn files_in(dir: &Path, extension: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)

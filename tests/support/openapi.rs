@@ -43,6 +43,11 @@ impl BodySchema {
     /// Compiles `#/components/schemas/ErrorBody` of `fragment`, a parsed fragment of
     /// `version`, after checking each of its schemas against its draft's meta-schema.
     pub fn new(fragment: &Value, version: OpenApiVersion) -> Self {
+        Self::named(fragment, version, "ErrorBody")
+    }
+
+    /// [`BodySchema::new`] for the schema `name` of `fragment`.
+    pub fn named(fragment: &Value, version: OpenApiVersion, name: &str) -> Self {
         let draft = match version {
             OpenApiVersion::V3_0 => jsonschema::Draft::Draft4,
             _ => jsonschema::Draft::Draft202012,
@@ -62,13 +67,13 @@ impl BodySchema {
         // A schema document whose root is the reference, so that `#/components/...` pointers
         // resolve in the fragment itself.
         let root = serde_json::json!({
-            "$ref": "#/components/schemas/ErrorBody",
+            "$ref": format!("#/components/schemas/{name}"),
             "components": fragment["components"],
         });
         let validator = jsonschema::options()
             .with_draft(draft)
             .build(&root)
-            .unwrap_or_else(|e| panic!("{version}: ErrorBody does not compile: {e}"));
+            .unwrap_or_else(|e| panic!("{version}: {name} does not compile: {e}"));
         BodySchema { validator }
     }
 

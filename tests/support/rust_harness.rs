@@ -57,13 +57,35 @@ pub struct Source {
     pub origin: String,
 }
 
+/// The program a harness crate runs, and how strictly clippy judges the crate.
+pub struct Program {
+    /// `src/main.rs`, where the line `        // ARMS` becomes the query arms.
+    pub main: &'static str,
+    /// The query arms of one module.
+    pub arms: fn(&Source) -> String,
+    /// clippy's lint flags beyond `-D warnings`, e.g. `["-W", "clippy::pedantic"]`.
+    pub clippy: &'static [&'static str],
+}
+
+/// The program of format v1's harness.
+const V1: Program = Program {
+    main: MAIN,
+    arms: v1_arms,
+    clippy: &[],
+};
+
 impl Harness {
     /// Writes a harness crate with `sources` under the tests' scratch folder `folder`, checks
     /// it with clippy (warnings denied) and builds it. Panics with the compiler's or clippy's
     /// output when the generated code does not build cleanly.
     pub fn build(folder: &str, sources: &[Source]) -> Harness {
+        Self::build_program(folder, sources, &V1)
+    }
+
+    /// [`Harness::build`], with another program.
+    pub fn build_program(folder: &str, sources: &[Source], program: &Program) -> Harness {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(folder);
-        write_sources(&dir, sources);
+        write_sources(&dir, sources, program);
         let cargo = |subcommand: &[&str]| {
             let mut command =
                 Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
@@ -78,7 +100,9 @@ impl Harness {
             command
         };
         run_ok(
-            cargo(&["clippy", "--all-targets"]).args(["--", "-D", "warnings"]),
+            cargo(&["clippy", "--all-targets"])
+                .args(["--", "-D", "warnings"])
+                .args(program.clippy),
             "clippy on the generated Rust (rustc and clippy must accept it without a warning)",
         );
         run_ok(&mut cargo(&["build"]), "building the generated Rust");
@@ -124,7 +148,7 @@ pub fn query(args: &[&str]) -> Value {
     fixtures().query(args)
 }
 
-fn write_sources(dir: &Path, sources: &[Source]) {
+fn write_sources(dir: &Path, sources: &[Source], program: &Program) {
     write_if_changed(&dir.join("Cargo.toml"), MANIFEST);
     let lock = std::fs::read_to_string(repo().join("Cargo.lock")).unwrap();
     write_if_changed(&dir.join("Cargo.lock"), &lock);
@@ -140,35 +164,34 @@ fn write_sources(dir: &Path, sources: &[Source]) {
             source.origin,
         )
         .unwrap();
-        writeln!(arms, "        (\"facts\", \"{name}\") => facts!({name}),").unwrap();
-        writeln!(
-            arms,
-            "        (\"body\", \"{name}\") => body!({name}, &input),"
-        )
-        .unwrap();
-        if source.serde {
-            writeln!(
-                arms,
-                "        (\"serde\", \"{name}\") => serde_round_trip!({name}, &input),"
-            )
-            .unwrap();
-            writeln!(
-                arms,
-                "        (\"vectors\", \"{name}\") => vectors!({name}, &input),"
-            )
-            .unwrap();
-            writeln!(
-                arms,
-                "        (\"read_back\", \"{name}\") => read_back!({name}, &input),"
-            )
-            .unwrap();
-        }
+        arms.push_str(&(program.arms)(source));
     }
     write_if_changed(&dir.join("src/lib.rs"), &lib);
     write_if_changed(
         &dir.join("src/main.rs"),
-        &MAIN.replace("        // ARMS\n", &arms),
+        &program.main.replace("        // ARMS\n", &arms),
     );
+}
+
+/// The query arms of one module of format v1.
+fn v1_arms(source: &Source) -> String {
+    let name = &source.name;
+    let mut arms = format!("        (\"facts\", \"{name}\") => facts!({name}),\n");
+    arms.push_str(&format!(
+        "        (\"body\", \"{name}\") => body!({name}, &input),\n"
+    ));
+    if source.serde {
+        for (query, mac) in [
+            ("serde", "serde_round_trip"),
+            ("vectors", "vectors"),
+            ("read_back", "read_back"),
+        ] {
+            arms.push_str(&format!(
+                "        (\"{query}\", \"{name}\") => {mac}!({name}, &input),\n"
+            ));
+        }
+    }
+    arms
 }
 
 const MANIFEST: &str = r#"[package]

@@ -110,4 +110,3 @@ fn retryable(spec: &Spec) -> Option<String> {
         (last, rest) => Some(format!("{} or {last}", rest.join(", "))),
     }
 }
-

@@ -36,7 +36,6 @@ pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> Stri
     }
 }
 
-
 /// Characters written as escapes: those that are not printable in YAML (controls, U+FFFE,
 /// U+FFFF), every line break of YAML 1.1 and 1.2 (LF, CR, NEL, LS, PS), tabs, the byte order
 /// mark, and the bidirectional controls, which would reorder the text around them on screen.

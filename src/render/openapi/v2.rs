@@ -31,8 +31,6 @@ struct OpenApiFileV2 {
     info_version: &'static str,
     /// The `error.name` of every body, quoted.
     error_name: String,
-    /// The error statuses, in the order they first appear in the spec.
-    statuses: Vec<u16>,
     /// One group per status: its response, its body schema and its codes.
     groups: Vec<StatusGroup>,
 }
@@ -74,7 +72,6 @@ pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> Stri
         title: yaml_string(&format!("{} API error responses", spec.api.name)),
         info_version: INFO_VERSION,
         error_name: yaml_string(&spec.api.error_name),
-        statuses: groups.iter().map(|group| group.status).collect(),
         groups,
     };
     let mut text = file
@@ -97,7 +94,10 @@ pub(crate) fn response_name(status: u16) -> String {
 fn groups(spec: &Spec) -> Vec<StatusGroup> {
     let mut by_status: Vec<(u16, Vec<&Code>)> = Vec::new();
     for code in &spec.codes {
-        match by_status.iter_mut().find(|(status, _)| *status == code.status) {
+        match by_status
+            .iter_mut()
+            .find(|(status, _)| *status == code.status)
+        {
             Some((_, codes)) => codes.push(code),
             None => by_status.push((code.status, vec![code])),
         }

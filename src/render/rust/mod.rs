@@ -127,10 +127,12 @@ pub(super) fn all_layout(spec: &Spec) -> ArrayLayout {
 }
 
 /// Lays out an array of `items` between `prefix` and `suffix` as rustfmt does: on one line if
-/// the items are no wider than its `array_width` and the line fits, else one item per line.
+/// the items are no wider than its `array_width` (a single item always is) and the line fits,
+/// else one item per line.
 pub(super) fn array_layout(prefix: &str, suffix: &str, items: Vec<String>) -> ArrayLayout {
     let joined = items.join(", ");
-    let inline = joined.width() <= ARRAY_WIDTH && fits(&format!("{prefix}{joined}{suffix}"));
+    let narrow = items.len() == 1 || joined.width() <= ARRAY_WIDTH;
+    let inline = narrow && fits(&format!("{prefix}{joined}{suffix}"));
     ArrayLayout { items, inline }
 }
 

@@ -99,4 +99,3 @@ fn variant(code: &Code) -> Variant {
         doc: doc.iter().map(|line| comment_line("///", line)).collect(),
     }
 }
-

@@ -4,8 +4,8 @@
 use askama::Template;
 
 use super::{
-    Arm, ArrayLayout, ConstLayout, DOC_WIDTH, arm, array_layout, comment_line, const_layout,
-    fits, grouped_arms, string_literal,
+    Arm, ArrayLayout, ConstLayout, DOC_WIDTH, arm, array_layout, comment_line, const_layout, fits,
+    grouped_arms, string_literal,
 };
 use crate::model::{Code, Spec};
 use crate::pipeline::Options;
@@ -223,14 +223,15 @@ fn retryable(spec: &Spec) -> Vec<String> {
     lines
 }
 
-/// `docs_url`'s arms, or `None` when no code has a URL (the method is then `None` itself).
+/// `docs_url`'s arms, each a URL or an early `return None`, or `None` when no code has a URL
+/// (the method is then `None` itself).
 fn docs_urls(spec: &Spec) -> Option<Vec<Arm>> {
     if spec.codes.iter().all(|code| code.docs_url.is_none()) {
         return None;
     }
     Some(grouped_arms(spec, |code| match &code.docs_url {
-        Some(url) => format!("::core::option::Option::Some({})", string_literal(url)),
-        None => "::core::option::Option::None".to_owned(),
+        Some(url) => string_literal(url),
+        None => "return ::core::option::Option::None".to_owned(),
     }))
 }
 

@@ -3,8 +3,8 @@
 use askama::Template;
 
 use super::{
-    MEMBER_DOC_WIDTH, Property, SHORT_KEY_WIDTH, TAB_WIDTH, Value, api_name, jsdoc,
-    json_string, paragraphs, value,
+    MEMBER_DOC_WIDTH, Property, SHORT_KEY_WIDTH, TAB_WIDTH, Value, api_name, jsdoc, json_string,
+    paragraphs, value,
 };
 use crate::model::{Code, Spec};
 use crate::render::text::doc_lines;
@@ -151,4 +151,3 @@ fn body_doc(spec: &Spec, api: &str) -> Vec<String> {
     }
     jsdoc(0, &lines)
 }
-
