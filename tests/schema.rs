@@ -84,6 +84,7 @@ fn the_schema_is_draft_2020_12_and_closed() {
 fn every_valid_spec_passes() {
     let validator = validator();
     let mut specs = valid_specs();
+    specs.extend(crate::support::v2_specs());
     specs.extend(files_in(&repo().join("tests/fixtures/lints"), "yaml"));
     for spec in specs {
         let source = std::fs::read_to_string(&spec).unwrap();
@@ -100,11 +101,45 @@ fn every_valid_spec_passes() {
 const HEAD: &str = "version: 1\napi:\n  name: Acme\ncodes:\n";
 const CODE: &str = "  - status: 404\n    title: Not Found\n    description: No such thing.\n";
 
+const HEAD_V2: &str = "version: 2\napi:\n  name: Payments\ncodes:\n";
+const CODE_V2: &str =
+    "  - code: card_declined\n    status: 402\n    title: Card declined\n    description: D.\n";
+
+/// Specs of format v2 that errspec refuses for their shape or their values, each with the
+/// error id it gives; the schema must refuse each too.
+fn v2_errors() -> Vec<(&'static str, String)> {
+    let code = |extra: &str| format!("{HEAD_V2}{CODE_V2}{extra}");
+    let replaced = |from: &str, to: &str| format!("{HEAD_V2}{CODE_V2}").replace(from, to);
+    vec![
+        ("MISSING_KEY", replaced("code: card_declined\n    ", "")),
+        ("UNKNOWN_KEY", code("    example: x\n")),
+        ("WRONG_TYPE", replaced("status: 402", "status: \"402\"")),
+        (
+            "STATUS_OUT_OF_RANGE",
+            replaced("status: 402", "status: 302"),
+        ),
+        (
+            "INVALID_CODE",
+            replaced("code: card_declined", "code: 1card"),
+        ),
+        (
+            "INVALID_CODE",
+            replaced("code: card_declined", "code: card declined"),
+        ),
+        ("INVALID_DOCS_URL", code("    docs: docs.example.com\n")),
+        (
+            "INVALID_DOCS_URL",
+            replaced("  name: Payments\n", "  name: Payments\n  docs: ftp://x\n"),
+        ),
+    ]
+}
+
 /// Specs errspec refuses for their shape, each with the error id it gives.
 fn shape_errors() -> Vec<(&'static str, String)> {
     let code = |extra: &str| format!("{HEAD}{CODE}{extra}");
     let replaced = |from: &str, to: &str| format!("{HEAD}{CODE}").replace(from, to);
-    vec![
+    let mut errors = v2_errors();
+    errors.extend(vec![
         (
             "WRONG_TYPE",
             replaced("title: Not Found", "title: [a, list]"),
@@ -177,7 +212,8 @@ fn shape_errors() -> Vec<(&'static str, String)> {
                 "  name: Acme\n  example: {status: 200, message: m}\n",
             ),
         ),
-    ]
+    ]);
+    errors
 }
 
 #[test]

@@ -405,3 +405,122 @@ fn every_node_s_extent_comes_from_the_parser() {
         "a flow mapping, to its bracket"
     );
 }
+
+const HEAD_V2: &str = "version: 2\napi:\n  name: Payments\ncodes:\n";
+
+/// A v2 code with the fields given, the rest filled in.
+fn code_v2(code: &str, status: u16, extra: &str) -> String {
+    format!("  - code: {code}\n    status: {status}\n    title: T\n    description: D.\n{extra}")
+}
+
+#[test]
+fn v2_codes_must_be_well_formed() {
+    for (code, why) in [
+        ("1card", "does not start with a letter"),
+        ("card declined", "holds a character other than"),
+        ("card/declined", "holds a character other than"),
+        ("\"\"", "is empty"),
+    ] {
+        let all = diagnostics(&format!("{HEAD_V2}{}", code_v2(code, 402, "")));
+        let d = &all[0];
+        assert_eq!(d.id, "INVALID_CODE", "{code}: {all:#?}");
+        assert!(d.message.contains(why), "{code}: {}", d.message);
+        assert_eq!(d.location.unwrap().line, 5, "{code}");
+    }
+    let long = format!("a{}", "b".repeat(64));
+    let (d, at) = only(&format!("{HEAD_V2}{}", code_v2(&long, 402, "")));
+    assert_eq!((d.id, at.as_str()), ("INVALID_CODE", "5:11"));
+    assert!(d.message.ends_with("is longer than 64 characters"));
+}
+
+#[test]
+fn v2_codes_are_unique_also_ignoring_case() {
+    let codes = [
+        code_v2("card_declined", 402, ""),
+        code_v2("card_declined", 402, "    name: Other\n"),
+        code_v2("Card_Declined", 402, "    name: Third\n"),
+    ]
+    .concat();
+    let all = diagnostics(&format!("{HEAD_V2}{codes}"));
+    let found: Vec<(&str, usize)> = all
+        .iter()
+        .map(|d| (d.id, d.location.unwrap().line))
+        .collect();
+    assert_eq!(found, [("DUPLICATE_CODE", 9), ("DUPLICATE_CODE", 14)]);
+    assert_eq!(
+        all[0].message,
+        "the code `card_declined` is already used at line 5"
+    );
+    assert_eq!(
+        all[1].message,
+        "the code `Card_Declined` differs only in case from `card_declined` at line 5"
+    );
+}
+
+#[test]
+fn v2_codes_share_statuses_but_only_error_ones() {
+    let shared = [code_v2("a", 402, ""), code_v2("b", 402, "")].concat();
+    errspec::validate(&format!("{HEAD_V2}{shared}"), &Options::new("e.yaml"))
+        .expect("codes may share a status in v2");
+    for status in [200, 399, 600] {
+        let (d, at) = only(&format!("{HEAD_V2}{}", code_v2("a", status, "")));
+        assert_eq!((d.id, at.as_str()), ("STATUS_OUT_OF_RANGE", "6:13"));
+        assert_eq!(d.message, format!("status {status} is not an error status"));
+    }
+}
+
+#[test]
+fn v2_documentation_urls_are_absolute_with_only_the_code_placeholder() {
+    let api_docs = |docs: &str| {
+        format!(
+            "version: 2\napi:\n  name: Payments\n  docs: \"{docs}\"\ncodes:\n{}",
+            code_v2("a", 402, "")
+        )
+    };
+    let (d, at) = only(&api_docs("https://x/{status}"));
+    assert_eq!((d.id, at.as_str()), ("INVALID_DOCS_URL", "4:9"));
+    assert!(
+        d.message.contains("its only placeholder is `{code}`"),
+        "{}",
+        d.message
+    );
+    let (d, _) = only(&api_docs("/errors#{code}"));
+    assert!(d.message.contains("not an absolute http or https URL"));
+    let (d, at) = only(&format!(
+        "{HEAD_V2}{}",
+        code_v2("a", 402, "    docs: ftp://x/a\n")
+    ));
+    assert_eq!((d.id, at.as_str()), ("INVALID_DOCS_URL", "9:11"));
+}
+
+#[test]
+fn v2_identifiers_come_from_the_code_and_collide_like_v1() {
+    let codes = [
+        code_v2("card_declined", 402, ""),
+        code_v2("card.declined", 402, ""),
+    ]
+    .concat();
+    let (d, at) = only(&format!("{HEAD_V2}{codes}"));
+    assert_eq!((d.id, at.as_str()), ("IDENTIFIER_COLLISION", "9:11"));
+    assert_eq!(
+        d.message,
+        "this code and the code at line 5 both become `CardDeclined` in Rust"
+    );
+}
+
+#[test]
+fn v2_keys_are_its_own_and_v1_keys_are_refused() {
+    let (d, _) = only(&format!(
+        "{HEAD_V2}{}",
+        code_v2("a", 402, "    example: x\n")
+    ));
+    assert_eq!(d.id, "UNKNOWN_KEY");
+    assert!(d.hint.unwrap().contains("`docs`"), "v2's keys are listed");
+    let (d, _) = only(&with_codes(
+        "  - code: a\n    status: 404\n    title: T\n    description: D.\n",
+    ));
+    assert_eq!(
+        (d.id, d.message.as_str()),
+        ("UNKNOWN_KEY", "unknown key `code` in codes[0]")
+    );
+}

@@ -26,13 +26,13 @@ impl Lowering<'_, '_> {
             Some(docs) => check_docs_url(self, docs, &api_origin).map(Some).ok_or(()),
             None => Ok(None),
         };
-        let drafts: Vec<Draft> = raw
+        let mut drafts: Vec<Draft> = raw
             .codes
             .iter()
             .enumerate()
             .map(|(index, code)| self.code_v2(code, &codes_path.index(index), docs.as_ref()))
             .collect();
-        check_duplicate_codes(self, &drafts);
+        check_duplicate_codes(self, &mut drafts);
         check_identifier_collisions(self, &drafts);
         let api = self.api(&api_path, &raw.api.name, raw.api.error_name.as_deref());
         (api.filter(|_| docs.is_ok()), drafts)
@@ -102,16 +102,20 @@ fn check_code(lowering: &mut Lowering<'_, '_>, code: &str, origin: &Origin) -> O
 }
 
 /// Two codes that are the same, or the same but for case (clients compare codes in either
-/// way, and a case-insensitive one cannot tell them apart).
-fn check_duplicate_codes(lowering: &mut Lowering<'_, '_>, drafts: &[Draft]) {
-    let mut first_use: BTreeMap<String, (&str, Span)> = BTreeMap::new();
-    for draft in drafts {
-        let Some(code) = &draft.code else { continue };
+/// way, and a case-insensitive one cannot tell them apart). A repeated code's identifiers are
+/// set aside, so that it is not also reported as a collision of identifiers.
+fn check_duplicate_codes(lowering: &mut Lowering<'_, '_>, drafts: &mut [Draft]) {
+    let mut first_use: BTreeMap<String, (String, Span)> = BTreeMap::new();
+    for draft in drafts.iter_mut() {
+        let Some(code) = draft.code.clone() else {
+            continue;
+        };
         let span = draft.origin.at("code");
-        let Some(&(first, first_span)) = first_use.get(&code.to_lowercase()) else {
+        let Some((first, first_span)) = first_use.get(&code.to_lowercase()).cloned() else {
             first_use.insert(code.to_lowercase(), (code, span));
             continue;
         };
+        draft.idents = None;
         let first_line = lowering.line_of(first_span);
         let message = if first == code {
             format!("the code `{code}` is already used at line {first_line}")
