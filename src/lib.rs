@@ -145,6 +145,7 @@
 
 #![deny(missing_docs)]
 
+mod config;
 mod diagnostic;
 mod diff;
 mod error;
@@ -153,6 +154,7 @@ mod lint;
 mod model;
 mod names;
 mod parse;
+mod paths;
 mod pipeline;
 mod render;
 #[cfg(feature = "cli")]
@@ -166,10 +168,12 @@ mod validate;
 mod write;
 mod yaml;
 
+#[cfg(feature = "schemars")]
+pub use config::config_schema;
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use diff::{Change, ChangeKind, ChangeSeverity, DiffOptions, Place, change_kinds, diff};
 pub use error::{Error, StaleFile};
-pub use generator::Generator;
+pub use generator::{Generator, OutputFile};
 pub use pipeline::{GeneratedFile, Options, render, validate};
 #[cfg(feature = "schemars")]
 pub use schema::spec_schema;
