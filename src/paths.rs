@@ -105,13 +105,9 @@ fn climbing(file: &Path, folder: &Path) -> Option<String> {
     Some(parts.join("/"))
 }
 
-/// A relative path with `/` between its parts, on every system.
+/// A path with `/` separators, on every system.
 pub(crate) fn slashed(path: &Path) -> String {
-    let parts: Vec<String> = path
-        .components()
-        .map(|part| part.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts.join("/")
+    path.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]

@@ -64,7 +64,7 @@ pub(crate) struct Config {
 /// Reads and checks the config file at `file`; an error lists every problem found.
 pub(crate) fn load(file: &Path) -> Result<Config, Vec<Diagnostic>> {
     let name = paths::slashed(file);
-    let text = read_file(file, &name).map_err(|problem| vec![problem])?;
+    let text = read_file(file, &name)?;
     let text = strip_bom(&text);
     let document = Document::parse(text).map_err(|error| {
         vec![document_error(
@@ -274,10 +274,15 @@ fn is_null(kind: &NodeKind) -> bool {
 }
 
 /// The config's text: a folder, a file over [`MAX_CONFIG_BYTES`] or bytes that are not UTF-8
-/// are refused, each with a diagnostic naming the file `name`.
-fn read_file(file: &Path, name: &str) -> Result<String, Diagnostic> {
-    let problem =
-        |id, message: String, hint: String| Diagnostic::error(id, name, None, message, Some(hint));
+/// are refused, each with a diagnostic naming the file `name` (a list of one).
+fn read_file(file: &Path, name: &str) -> Result<String, Vec<Diagnostic>> {
+    read_text(file, name).map_err(|problem| vec![*problem])
+}
+
+fn read_text(file: &Path, name: &str) -> Result<String, Box<Diagnostic>> {
+    let problem = |id, message: String, hint: String| {
+        Box::new(Diagnostic::error(id, name, None, message, Some(hint)))
+    };
     let unreadable = |error: io::Error| match error.kind() {
         io::ErrorKind::NotFound => problem(
             "CONFIG_NOT_FOUND",
@@ -317,13 +322,13 @@ fn read_file(file: &Path, name: &str) -> Result<String, Diagnostic> {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let at = LineIndex::new(std::str::from_utf8(valid).unwrap_or_default()).end();
         let range: Option<(Location, Location)> = Some((at, at));
-        Diagnostic::error(
+        Box::new(Diagnostic::error(
             "CONFIG_UNREADABLE",
             name,
             range,
             "the config is not valid UTF-8".to_owned(),
             Some("save the file as UTF-8".to_owned()),
-        )
+        ))
     })
 }
 
