@@ -154,14 +154,11 @@ fn read_base(args: &DiffArgs, spec: &Path) -> Result<(String, String), Error> {
 
 /// The config and the spec, with both registered for the snippets of their diagnostics.
 fn read_input(args: &cli::InputArgs, output: &mut Output) -> Result<Input, Error> {
-    let config = args.config.clone();
+    let config = Input::config_file(args);
     if let Some(config) = &config {
         output.file(config, settings::slashed(config));
     }
-    let input = Input::read(args)?;
-    if let (Some(config), None) = (&input.config, &args.config) {
-        output.file(config, settings::slashed(config));
-    }
+    let input = Input::read(args, config)?;
     output.file(input.generator.spec_path(), input.spec_name());
     Ok(input)
 }

@@ -33,10 +33,14 @@ enum SpecFrom {
 }
 
 impl Input {
-    /// The config (given, or found from the working folder upward) and the spec, as a
-    /// generator that prints nothing itself: the command reports in its chosen format.
-    pub fn read(args: &InputArgs) -> Result<Self, Error> {
-        let config = args.config.clone().or_else(find_config);
+    /// The config file: `--config`, or `errspec.yaml` found from the working folder upward.
+    pub fn config_file(args: &InputArgs) -> Option<PathBuf> {
+        args.config.clone().or_else(find_config)
+    }
+
+    /// The config (from [`config_file`](Input::config_file)) and the spec, as a generator
+    /// that prints nothing itself: the command reports in its chosen format.
+    pub fn read(args: &InputArgs, config: Option<PathBuf>) -> Result<Self, Error> {
         let mut generator = match &config {
             Some(config) => Generator::from_config(config)?,
             None => Generator::new(DEFAULT_SPEC),

@@ -6,6 +6,7 @@ mod support;
 mod ci_recipe;
 mod cli;
 mod completions;
+mod config;
 mod conformance;
 mod consumer;
 mod diagnostics;
