@@ -187,13 +187,15 @@ fn a_safe_change_passes_and_a_breaking_one_fails_naming_the_break() {
         output(&run)
     );
 
-    let run = user.check(&[("ERRSPEC_ALLOW_BREAKING", "1")]);
-    assert_eq!(run.code, Some(0), "{}", output(&run));
-    assert!(
-        run.stderr.contains("(allowed by --allow-breaking)"),
-        "{}",
-        output(&run)
-    );
+    for allowed in ["1", "true"] {
+        let run = user.check(&[("ERRSPEC_ALLOW_BREAKING", allowed)]);
+        assert_eq!(run.code, Some(0), "{allowed}: {}", output(&run));
+        assert!(
+            run.stderr.contains("(allowed by --allow-breaking)"),
+            "{}",
+            output(&run)
+        );
+    }
 }
 
 #[test]
@@ -304,7 +306,7 @@ fn annotations_name_only_files_of_the_checkout() {
     let run = user.check(&github);
     assert!(
         run.stdout.contains(
-            "::error file=spec/errors.yaml,title=STALE_FILE::generated/docs/error-codes.md: not up to date with the spec"
+            "::error file=spec/errors.yaml,title=MISSING_FILE::generated/docs/error-codes.md: missing%0Ahint: run `errspec generate` to update them"
         ),
         "{}",
         output(&run)
@@ -478,6 +480,151 @@ fn settings_choose_the_spec_the_targets_and_the_folder() {
     assert!(
         run.stderr
             .contains("origin/main has no api/errors.yaml yet"),
+        "{}",
+        output(&run)
+    );
+}
+
+/// A config with the options that, as flags, a plain `generate --check` would undo.
+const CONFIG: &str = "spec: api/errors.yaml\ntargets:\n  rust: {path: src/errors.rs, serde: false}\n  openapi: {path: api/openapi.yaml, version: \"3.0\"}\n";
+
+/// A user's repository whose `errspec.yaml` places the files and sets their options.
+fn configured(spec: &str) -> UserRepo {
+    let user = UserRepo::new(None);
+    fs::create_dir_all(user.root().join("api")).unwrap();
+    fs::write(user.root().join("api/errors.yaml"), spec).unwrap();
+    fs::write(user.root().join("errspec.yaml"), CONFIG).unwrap();
+    user.generate();
+    commit_all(user.root(), "errspec.yaml");
+    git(
+        user.root(),
+        user.root(),
+        &["update-ref", "refs/remotes/origin/main", "HEAD"],
+    );
+    user
+}
+
+#[test]
+fn the_config_is_read_by_every_check_and_its_fix_keeps_its_options() {
+    let user = configured(&fixture("status_changed", "old"));
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    for logged in [
+        "errspec-check: validate: errspec validate --config errspec.yaml --message-format human",
+        "errspec-check: generate: errspec generate --check --config errspec.yaml --message-format human",
+        "errspec-check: diff: errspec diff --base-rev origin/main --config errspec.yaml --message-format human",
+    ] {
+        assert!(run.stderr.contains(logged), "{logged}: {}", output(&run));
+    }
+    assert!(
+        run.stderr
+            .contains("where errspec.yaml puts them: up to date"),
+        "{}",
+        output(&run)
+    );
+
+    // A stale file's fix names the config, and running it keeps the config's options.
+    let rust = user.root().join("src/errors.rs");
+    let fresh = fs::read_to_string(&rust).unwrap();
+    assert!(!fresh.contains("serde"), "serde: false");
+    fs::write(&rust, "stale\n").unwrap();
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    let fix = "hint: run `errspec generate --config errspec.yaml` to update them";
+    assert!(run.stderr.contains(fix), "{}", output(&run));
+    let fixed = errspec(user.root(), &["generate", "--config", "errspec.yaml"]);
+    assert_eq!(fixed.code, Some(0), "{}", fixed.stderr);
+    assert_eq!(
+        fs::read_to_string(&rust).unwrap(),
+        fresh,
+        "the fix undoes nothing"
+    );
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+
+    // Under GitHub, a missing file's annotation goes on the config, which asks for it.
+    fs::remove_file(&rust).unwrap();
+    let run = user.check(&[("GITHUB_ACTIONS", "true")]);
+    assert!(
+        run.stdout.contains(
+            "::error file=errspec.yaml,title=MISSING_FILE::src/errors.rs: missing%0Ahint: run `errspec generate --config errspec.yaml` to update them"
+        ),
+        "{}",
+        output(&run)
+    );
+    assert_annotations_in_tree(user.root(), &run);
+}
+
+#[test]
+fn the_config_can_be_named_and_settings_override_it() {
+    let user = UserRepo::new(None);
+    fs::create_dir_all(user.root().join("api")).unwrap();
+    fs::write(
+        user.root().join("api/errors.yaml"),
+        fixture("status_changed", "old"),
+    )
+    .unwrap();
+    fs::write(
+        user.root().join("api/errspec.yaml"),
+        "spec: errors.yaml\ntargets:\n  rust: {path: gen/errors.rs, serde: false}\n",
+    )
+    .unwrap();
+    let run = errspec(user.root(), &["generate", "--config", "api/errspec.yaml"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    commit_all(user.root(), "the config in api/");
+    let config = ("ERRSPEC_CONFIG", "api/errspec.yaml");
+    let run = user.check(&[config, ("ERRSPEC_BASE_REV", "HEAD")]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert!(
+        run.stderr
+            .contains("errspec validate --config api/errspec.yaml"),
+        "{}",
+        output(&run)
+    );
+    // Without the setting nothing finds api/errspec.yaml, and the defaults hold.
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(run.stderr.contains("SPEC_NOT_FOUND"), "{}", output(&run));
+
+    // A setting overrides the config, as the flag it becomes does.
+    let run = user.check(&[
+        config,
+        ("ERRSPEC_TARGETS", "markdown"),
+        ("ERRSPEC_OUT", "docs"),
+    ]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(
+        run.stderr.contains(
+            "hint: run `errspec generate --config api/errspec.yaml --out docs --target markdown` to update them"
+        ),
+        "{}",
+        output(&run)
+    );
+}
+
+#[test]
+fn a_spec_new_in_the_branch_is_found_through_the_config() {
+    let user = UserRepo::new(None);
+    git(
+        user.root(),
+        user.root(),
+        &["checkout", "--quiet", "-b", "first", "main"],
+    );
+    fs::create_dir_all(user.root().join("api")).unwrap();
+    fs::write(
+        user.root().join("api/errors.yaml"),
+        fixture("status_changed", "old"),
+    )
+    .unwrap();
+    fs::write(user.root().join("errspec.yaml"), CONFIG).unwrap();
+    user.generate();
+    commit_all(user.root(), "errspec arrives");
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert!(
+        run.stderr.contains(
+            "errspec-check: origin/main has no api/errors.yaml yet: nothing to diff against"
+        ),
         "{}",
         output(&run)
     );

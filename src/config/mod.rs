@@ -82,9 +82,13 @@ pub(crate) fn load(file: &Path) -> Result<Config, Vec<Diagnostic>> {
             .map_err(|error| vec![read_error(error, &document, &name, "the config")])?,
     };
     let folder = file.parent().unwrap_or(Path::new("")).to_owned();
+    let file_name = file
+        .file_name()
+        .map_or(FILE_NAME.into(), |n| n.to_string_lossy());
     Checker {
         document: &document,
         name: &name,
+        file_name: &file_name,
         problems: Vec::new(),
     }
     .config(raw, file, folder)
@@ -94,6 +98,8 @@ pub(crate) fn load(file: &Path) -> Result<Config, Vec<Diagnostic>> {
 struct Checker<'a> {
     document: &'a Document<'a>,
     name: &'a str,
+    /// The config's file name, as messages call it: `errspec.yaml`.
+    file_name: &'a str,
     problems: Vec<Diagnostic>,
 }
 
@@ -108,7 +114,8 @@ impl Checker<'_> {
         let spec = raw.spec.unwrap_or_else(|| DEFAULT_SPEC.to_owned());
         if spec.trim().is_empty() {
             let hint = format!(
-                "give the spec's path from the folder of {FILE_NAME}, e.g. `{DEFAULT_SPEC}`"
+                "give the spec's path from the folder of {}, e.g. `{DEFAULT_SPEC}`",
+                self.file_name
             );
             self.problem(
                 &root.key("spec"),
@@ -181,9 +188,10 @@ impl Checker<'_> {
 
     /// A target's `path`: a file inside the config's folder, or `None` after reporting why not.
     fn file_path(&mut self, path: &str, at: &YamlPath) -> Option<PathBuf> {
+        let file_name = self.file_name;
         let hint = |example: &str| {
             format!(
-                "give the file's path from the folder of {FILE_NAME}, e.g. `{example}`: errspec writes only inside that folder"
+                "give the file's path from the folder of {file_name}, e.g. `{example}`: errspec writes only inside that folder"
             )
         };
         if path.trim().is_empty() {
@@ -202,7 +210,7 @@ impl Checker<'_> {
                 Some(Component::ParentDir | Component::Prefix(_))
             );
         if leaves {
-            let message = format!("`{at}` is outside the folder of {FILE_NAME}");
+            let message = format!("`{at}` is outside the folder of {}", self.file_name);
             self.problem(at, "PATH_OUTSIDE_FOLDER", message, hint("src/errors.rs"));
             return None;
         }
