@@ -11,21 +11,21 @@ use std::process::Command;
 use crate::support::git::{commit_all, git, init, isolate};
 use crate::support::{Run, errspec, repo};
 
-fn fixture(case: &str, version: &str) -> String {
+pub fn fixture(case: &str, version: &str) -> String {
     let path = repo().join(format!("tests/fixtures/diff/{case}/{version}.yaml"));
     fs::read_to_string(path).unwrap()
 }
 
 /// A user's repository: `spec/errors.yaml` and `generated/` committed on `main`, with
 /// `origin/main` pointing there as in a CI checkout of a pull request.
-struct UserRepo {
+pub struct UserRepo {
     dir: tempfile::TempDir,
     /// Programs put first on `PATH`, such as a stand-in for cargo.
     bin: tempfile::TempDir,
 }
 
 impl UserRepo {
-    fn new(spec: Option<&str>) -> Self {
+    pub fn new(spec: Option<&str>) -> Self {
         let dir = tempfile::tempdir().unwrap();
         init(dir.path());
         fs::write(dir.path().join("README.md"), "An API.\n").unwrap();
@@ -46,7 +46,7 @@ impl UserRepo {
         repo
     }
 
-    fn root(&self) -> &Path {
+    pub fn root(&self) -> &Path {
         self.dir.path()
     }
 
@@ -61,7 +61,7 @@ impl UserRepo {
     }
 
     /// A branch off `main` whose one commit sets the spec to `spec`, and regenerates.
-    fn branch(&self, name: &str, spec: &str) {
+    pub fn branch(&self, name: &str, spec: &str) {
         git(
             self.root(),
             self.root(),
@@ -119,13 +119,13 @@ impl UserRepo {
 }
 
 #[cfg(unix)]
-fn make_executable(path: &Path) {
+pub fn make_executable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
 }
 
 #[cfg(not(unix))]
-fn make_executable(_: &Path) {}
+pub fn make_executable(_: &Path) {}
 
 fn output(run: &Run) -> String {
     format!("--- stdout\n{}\n--- stderr\n{}", run.stdout, run.stderr)
@@ -489,7 +489,7 @@ fn settings_choose_the_spec_the_targets_and_the_folder() {
 const CONFIG: &str = "spec: api/errors.yaml\ntargets:\n  rust: {path: src/errors.rs, serde: false}\n  openapi: {path: api/openapi.yaml, version: \"3.0\"}\n";
 
 /// A user's repository whose `errspec.yaml` places the files and sets their options.
-fn configured(spec: &str) -> UserRepo {
+pub fn configured(spec: &str) -> UserRepo {
     let user = UserRepo::new(None);
     fs::create_dir_all(user.root().join("api")).unwrap();
     fs::write(user.root().join("api/errors.yaml"), spec).unwrap();

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod action;
 mod ci_recipe;
 mod cli;
 mod completions;
