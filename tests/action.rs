@@ -352,3 +352,27 @@ fn a_repository_without_a_config_is_checked_with_the_defaults() {
         run.stdout
     );
 }
+
+#[test]
+fn the_docs_list_every_input_of_the_action() {
+    let docs = fs::read_to_string(repo().join("docs/pr-review-and-ci.md")).unwrap();
+    let mut listed: Vec<String> = docs
+        .lines()
+        .skip_while(|line| !line.starts_with("| input |"))
+        .skip(2)
+        .take_while(|line| line.starts_with("| `"))
+        .map(|line| line["| `".len()..].split('`').next().unwrap().to_owned())
+        .collect();
+    listed.sort();
+    let mut declared: Vec<String> = action()["inputs"]
+        .as_mapping()
+        .unwrap()
+        .keys()
+        .map(|key| key.as_str().unwrap().to_owned())
+        .collect();
+    declared.sort();
+    assert_eq!(
+        listed, declared,
+        "docs/pr-review-and-ci.md's table of inputs"
+    );
+}

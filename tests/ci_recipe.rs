@@ -1,7 +1,6 @@
 //! The CI recipe for users' repositories, run as a user would: `scripts/errspec-check.sh` on a
-//! temporary git repository with a committed spec and generated files, with the built
-//! `errspec` on `PATH`; and the GitHub Actions workflow of docs/pr-review-and-ci.md, read as
-//! YAML.
+//! temporary git repository with a committed spec and generated files (and `errspec.yaml`),
+//! with the built `errspec` on `PATH`. The GitHub Action that runs it is `action`'s.
 
 use std::ffi::OsString;
 use std::fs;
@@ -723,67 +722,6 @@ fn wrong_settings_exit_2() {
         assert_eq!(run.code, Some(2), "{key}={value}: {}", output(&run));
         assert!(run.stderr.contains(key), "{}", output(&run));
     }
-}
-
-/// The workflow in the docs, between its marker and the end of its block.
-fn readme_workflow() -> String {
-    let readme = fs::read_to_string(repo().join("docs/pr-review-and-ci.md")).unwrap();
-    let marker = "```yaml\n# .github/workflows/errspec.yml\n";
-    let start = readme.find(marker).expect("the docs have the workflow") + "```yaml\n".len();
-    let end = start + readme[start..].find("```").unwrap();
-    readme[start..end].to_owned()
-}
-
-#[test]
-fn the_readme_workflow_runs_every_check_with_annotations() {
-    let workflow: serde_yaml::Value = serde_yaml::from_str(&readme_workflow()).unwrap();
-    let steps = workflow["jobs"]["errspec"]["steps"]
-        .as_sequence()
-        .expect("one job, errspec");
-    let runs: Vec<&str> = steps
-        .iter()
-        .filter_map(|step| step["run"].as_str())
-        .collect();
-    let all = runs.join("\n");
-    for command in [
-        "errspec validate --message-format github",
-        "errspec generate --check --message-format github",
-        "errspec diff --base-rev \"origin/$BASE_REF\" --message-format github",
-        "cargo insta test --check",
-    ] {
-        assert!(
-            all.contains(command),
-            "the workflow lacks {command:?}:\n{all}"
-        );
-    }
-    let checkout = steps
-        .iter()
-        .find(|step| {
-            step["uses"]
-                .as_str()
-                .is_some_and(|uses| uses.starts_with("actions/checkout@"))
-        })
-        .expect("the workflow checks out the repository");
-    assert_eq!(
-        checkout["with"]["fetch-depth"].as_i64(),
-        Some(0),
-        "the diff needs the base branch"
-    );
-    // errspec is not on crates.io yet: `cargo install errspec` would fail.
-    assert!(
-        all.contains("cargo install --locked --git <errspec-git-url> errspec"),
-        "the workflow installs errspec from its git repository:\n{all}"
-    );
-    let snapshots = steps
-        .iter()
-        .find(|step| step["run"].as_str() == Some("cargo insta test --check"))
-        .unwrap();
-    assert!(
-        snapshots["if"]
-            .as_str()
-            .is_some_and(|condition| condition.contains("hashFiles('**/*.snap') != ''")),
-        "the snapshot tests run only where there are snapshots: {snapshots:?}"
-    );
 }
 
 /// The `ERRSPEC*` variables a text names: `${ERRSPEC_SPEC:-...}` in the script, a table's
