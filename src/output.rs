@@ -119,8 +119,8 @@ impl Output {
     }
 
     /// Prints a diff's changes (already in report order) and, for people, a summary that
-    /// counts them by severity. Nothing at all when there are none, as `validate` prints
-    /// nothing for a spec without problems.
+    /// counts them by severity. Nothing when there are none: the command then says so in its
+    /// success line.
     pub fn changes(&self, changes: &[Change], allow_breaking: bool) {
         if changes.is_empty() {
             return;

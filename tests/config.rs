@@ -447,3 +447,35 @@ fn schema_config_prints_the_config_s_schema_under_a_real_validator() {
     let run = ok(errspec(crate::support::repo(), &["schema"]));
     assert_eq!(run.stdout, errspec::spec_schema());
 }
+
+#[test]
+fn every_config_the_docs_show_is_one_errspec_reads() {
+    let schema: serde_json::Value = serde_json::from_str(&errspec::config_schema()).unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let marker = "```yaml\n# errspec.yaml\n";
+    for page in ["README.md", "docs/command-line.md", "docs/build-scripts.md"] {
+        let text = read(crate::support::repo(), page);
+        let blocks: Vec<&str> = text
+            .split(marker)
+            .skip(1)
+            .map(|rest| rest.split("```").next().unwrap())
+            .collect();
+        assert!(!blocks.is_empty(), "{page} shows no errspec.yaml");
+        for block in blocks {
+            let value: serde_json::Value = serde_yaml::from_str(block).unwrap();
+            assert!(
+                validator.is_valid(&value),
+                "{page}: the schema refuses {block}"
+            );
+            let dir = project(Some(block));
+            let spec = value["spec"].as_str().unwrap_or("spec/errors.yaml");
+            fs::write(dir.path().join(spec), SPEC).unwrap();
+            let run = ok(errspec(dir.path(), &["generate"]));
+            assert!(
+                run.stderr.starts_with("   Generated "),
+                "{page}: {}",
+                run.stderr
+            );
+        }
+    }
+}
