@@ -14,6 +14,10 @@ use crate::support::{Run, repo};
 /// compiles the dependencies).
 struct Consumer {
     dir: tempfile::TempDir,
+    /// The target folder, under `CARGO_TARGET_TMPDIR`: one per build script, since cargo
+    /// names the two variants' build scripts alike, and two tests building both in one
+    /// folder would run each other's.
+    target: &'static str,
 }
 
 impl Consumer {
@@ -30,11 +34,14 @@ impl Consumer {
         fs::write(dir.path().join("Cargo.toml"), manifest).unwrap();
         // errspec's own lockfile pins every crate the consumer needs, so it builds offline.
         fs::copy(repo().join("Cargo.lock"), dir.path().join("Cargo.lock")).unwrap();
-        Consumer { dir }
+        Consumer {
+            dir,
+            target: "consumer-target",
+        }
     }
 
     fn cargo(&self, args: &[&str]) -> Run {
-        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("consumer-target");
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join(self.target);
         Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .args(args)
             .args(["--offline", "--target-dir"])
@@ -53,7 +60,8 @@ impl Consumer {
 
     /// The consumer with `from-config/`'s build script and `errspec.yaml` in place of its own.
     fn with_config() -> Self {
-        let consumer = Self::copy();
+        let mut consumer = Self::copy();
+        consumer.target = "consumer-from-config-target";
         let source = repo().join("tests/consumer/from-config");
         for file in ["build.rs", "errspec.yaml"] {
             fs::copy(source.join(file), consumer.dir.path().join(file)).unwrap();
