@@ -205,21 +205,12 @@ fn validate(args: &ValidateArgs) -> bool {
         .validate_with(|warnings| output.diagnostics(warnings))
     {
         Ok(codes) => {
-            let what = format!("{}: {}", input.spec_name(), count(codes, "code"));
-            output.success("Validated", &what);
+            output.validated(&input.spec_name(), codes);
             true
         }
         Err(error) => {
             output.error(&input.hinted(error), "");
             false
         }
-    }
-}
-
-/// `1 code`, `2 codes`.
-fn count(n: usize, noun: &str) -> String {
-    match n {
-        1 => format!("1 {noun}"),
-        _ => format!("{n} {noun}s"),
     }
 }

@@ -72,6 +72,11 @@ impl Output {
         }
     }
 
+    /// `validate`'s line: the spec, and how many codes it has.
+    pub fn validated(&self, spec: &str, codes: usize) {
+        self.success("Validated", &format!("{spec}: {}", count(codes, "code")));
+    }
+
     /// `generate`'s line: how many files, written and left unchanged, and where.
     pub fn generated(&self, files: &[OutputFile], config: Option<&str>, check: bool) {
         let place = place(files, config);
