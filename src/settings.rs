@@ -125,8 +125,7 @@ fn find_config() -> Option<PathBuf> {
 }
 
 /// Applies `generate`'s flags over the config.
-pub fn generate(input: Input, args: &GenerateArgs) -> Input {
-    let mut input = input;
+pub fn generate(mut input: Input, args: &GenerateArgs) -> Input {
     let generator = &mut input.generator;
     generator
         .config_paths(true)
