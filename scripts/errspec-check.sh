@@ -13,19 +13,30 @@
 # generate and diff, which would only repeat its errors. The exit code is 0 when every check
 # passed or was skipped, 1 when one failed, 2 when a setting below is wrong.
 #
+# The spec, the targets, where their files go and how they are generated come from errspec.yaml,
+# which every errspec command reads: each check gets --config, so a fix it prints regenerates
+# with the config's options rather than without them. The settings below override it, as the
+# flags they become do.
+#
 # Settings, by environment variable:
 #   ERRSPEC                 the errspec command                       (default: errspec)
-#   ERRSPEC_SPEC            the spec                                  (default: spec/errors.yaml)
-#   ERRSPEC_OUT             the generated files' folder               (default: generated)
-#   ERRSPEC_TARGETS         targets to check, space-separated         (default: every target)
+#   ERRSPEC_CONFIG          the config file                           (default: errspec.yaml if
+#                                                                     there is one here)
+#   ERRSPEC_SPEC            the spec                                  (default: the config's, or
+#                                                                     spec/errors.yaml)
+#   ERRSPEC_OUT             one folder for every generated file       (default: the config's
+#                                                                     paths, or generated)
+#   ERRSPEC_TARGETS         targets to check, space-separated         (default: the config's, or
+#                                                                     every target)
 #   ERRSPEC_BASE_REV        the revision to diff against; empty skips (default: origin/main)
-#   ERRSPEC_ALLOW_BREAKING  1: report breaking changes, do not fail   (default: 0)
+#   ERRSPEC_ALLOW_BREAKING  1 or true: report breaking changes, do    (default: 0)
+#                           not fail
 #   ERRSPEC_MESSAGE_FORMAT  human, short, json or github              (default: github under
 #                                                                     GitHub Actions, else human)
 #   ERRSPEC_SNAPSHOTS       auto, always or skip                      (default: auto)
 #
 # The diff is skipped, with a notice, when the base revision has no spec yet (the spec is new
-# in this branch). With ERRSPEC_SNAPSHOTS=auto the snapshot tests run where git tracks an insta
+# in this branch): errspec diff itself says so (see spec_at_base). With ERRSPEC_SNAPSHOTS=auto the snapshot tests run where git tracks an insta
 # snapshot file (see has_insta_snapshots); there, a missing cargo-insta fails the check with
 # how to install it, since a check that silently does not run would look like one that passed.
 # ERRSPEC_SNAPSHOTS=always runs them even without a snapshot file (inline snapshots only).
@@ -36,8 +47,13 @@
 set -uo pipefail
 
 errspec=${ERRSPEC:-errspec}
-spec=${ERRSPEC_SPEC:-spec/errors.yaml}
-out=${ERRSPEC_OUT:-generated}
+if [[ -n ${ERRSPEC_CONFIG:-} ]]; then
+    config=$ERRSPEC_CONFIG
+elif [[ -f errspec.yaml ]]; then
+    config=errspec.yaml
+else
+    config=''
+fi
 base_rev=${ERRSPEC_BASE_REV-origin/main}
 snapshots=${ERRSPEC_SNAPSHOTS:-auto}
 if [[ -n ${ERRSPEC_MESSAGE_FORMAT:-} ]]; then
@@ -60,14 +76,24 @@ case $snapshots in auto | always | skip) ;; *)
 esac
 allow_breaking=()
 case ${ERRSPEC_ALLOW_BREAKING:-0} in
-0) ;;
-1) allow_breaking=(--allow-breaking) ;;
-*) usage_error "ERRSPEC_ALLOW_BREAKING must be 0 or 1, not '$ERRSPEC_ALLOW_BREAKING'" ;;
+0 | false) ;;
+1 | true) allow_breaking=(--allow-breaking) ;;
+*) usage_error "ERRSPEC_ALLOW_BREAKING must be 0, 1, false or true, not '$ERRSPEC_ALLOW_BREAKING'" ;;
 esac
-targets=()
+# What every command reads: the config and the spec. Unset settings are left to errspec,
+# which reads the config for them.
+input=()
+[[ -n $config ]] && input+=(--config "$config")
+[[ -n ${ERRSPEC_SPEC:-} ]] && input+=(--spec "$ERRSPEC_SPEC")
+# What generate --check compares: where, and which targets.
+outputs=()
+[[ -n ${ERRSPEC_OUT:-} ]] && outputs+=(--out "$ERRSPEC_OUT")
 for target in ${ERRSPEC_TARGETS:-}; do
-    targets+=(--target "$target")
+    outputs+=(--target "$target")
 done
+# The file an annotation moves to when the file it names is not in the checkout: the one
+# that asks for the generated files, the config, or the spec without one.
+owner=${config:-${ERRSPEC_SPEC:-spec/errors.yaml}}
 
 failed=()
 
@@ -136,14 +162,15 @@ drop_text_warnings() {
 }
 
 # in_tree: passes GitHub annotations through, but one that names a file the checkout lacks is
-# moved to the spec, with no line, and the place it named starts its message:
+# moved to a file it has, with no line, and the place it named starts its message:
 #   ::error file=origin/main%3Aspec/errors.yaml,line=9,col=13,title=CODE_REMOVED::code 404 ...
 #   ::error file=spec/errors.yaml,title=CODE_REMOVED::origin/main:spec/errors.yaml:9:13: code 404 ...
 # errspec diff names the spec at the base revision `REV:PATH` (a removed code, an invalid old
-# version), and generate --check a generated file that is missing. GitHub attaches an
-# annotation only to a file of the pull request; on another path it points at nothing. The
-# spec is the file each is about, and no line of it is: the old line number would point at
-# whatever the new version has there.
+# version): that moves to PATH, the spec as the branch has it (from the repository's root, as
+# GitHub wants). generate --check names a generated file that is missing: that moves to the
+# config, which asks for it, or to the spec without one. GitHub attaches an annotation only to
+# a file of the pull request; on another path it points at nothing. No line is kept: the old
+# line number would point at whatever the new version has there.
 in_tree() {
     local line kind properties message property file place
     local -a list kept
@@ -168,7 +195,9 @@ in_tree() {
             printf '%s\n' "$line"
             continue
         fi
-        [[ -f $spec ]] && kept=("file=$(property_encode "$spec")" ${kept[@]+"${kept[@]}"})
+        local moved=$owner
+        [[ $file == "$base_rev":* && -f ${file#"$base_rev":} ]] && moved=${file#"$base_rev":}
+        [[ -f $moved ]] && kept=("file=$(property_encode "$moved")" ${kept[@]+"${kept[@]}"})
         properties=$(IFS=,; echo "${kept[*]}")
         printf '::%s %s::%s: %s\n' "$kind" "$properties" "$(data_encode "$file$place")" "$message"
     done
@@ -215,23 +244,29 @@ has_insta_snapshots() {
     return 1
 }
 
-# The spec's path from the repository's root at the base revision, as errspec diff finds it.
+# Whether the base revision has the spec; if not, sets new_spec to its name. errspec diff
+# finds the spec (from the config) and asks git, and says SPEC_NOT_AT_REVISION when the
+# revision lacks it; any other outcome, an unknown revision included, is the real diff's to
+# report.
 spec_at_base() {
-    local prefix
-    prefix=$(cd "$(dirname "$spec")" && git rev-parse --show-prefix) || return 1
-    git cat-file -e "$base_rev:$prefix$(basename "$spec")" 2>/dev/null
+    local probe pattern='"id":"SPEC_NOT_AT_REVISION"[^}]*"file":"([^"]*)"'
+    probe=$(command "$errspec" diff --base-rev "$base_rev" ${input[@]+"${input[@]}"} \
+        --message-format json --quiet 2>/dev/null)
+    [[ $probe =~ $pattern ]] || return 0
+    new_spec=${BASH_REMATCH[1]}
+    return 1
 }
 
-if check validate errspec validate --spec "$spec" --message-format "$format"; then
-    check generate errspec generate --check --spec "$spec" --out "$out" \
-        ${targets[@]+"${targets[@]}"} --message-format "$format"
+if check validate errspec validate ${input[@]+"${input[@]}"} --message-format "$format"; then
+    check generate errspec generate --check ${input[@]+"${input[@]}"} \
+        ${outputs[@]+"${outputs[@]}"} --message-format "$format"
     if [[ -z $base_rev ]]; then
         notice "ERRSPEC_BASE_REV is empty: no diff"
-    elif git rev-parse --verify --quiet "$base_rev^{commit}" >/dev/null && ! spec_at_base; then
-        notice "$base_rev has no $spec yet: nothing to diff against"
+    elif ! spec_at_base; then
+        notice "$base_rev has no $new_spec yet: nothing to diff against"
     else
         # An unknown revision is errspec's to report, with its hint about fetching it.
-        check diff errspec diff --base-rev "$base_rev" --spec "$spec" \
+        check diff errspec diff --base-rev "$base_rev" ${input[@]+"${input[@]}"} \
             ${allow_breaking[@]+"${allow_breaking[@]}"} --message-format "$format"
     fi
 else

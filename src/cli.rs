@@ -11,35 +11,53 @@ use errspec::{OpenApiVersion, Target};
 #[command(name = "errspec", version, about, propagate_version = true)]
 #[command(after_help = "\
 Examples:
-  errspec generate                         write every target under generated/
+  errspec generate                         write every target under generated/, or where
+                                           errspec.yaml says
   errspec generate --target rust --out src/generated
   errspec generate --target typescript --out web/src/generated
   errspec generate --target openapi --openapi-version 3.0
-  errspec generate --check                 fail if generated/ is stale (for CI)
+  errspec generate --check                 fail if a generated file is stale (for CI)
   errspec validate --spec api/errors.yaml  report every problem in a spec
   errspec validate --message-format github annotate a pull request from CI
   errspec diff --base-rev origin/main      what this branch breaks for clients
   errspec schema > spec/errspec.schema.json
-  errspec completions bash                 shell completions")]
+  errspec completions bash                 shell completions
+
+Settings come from errspec.yaml (in the working folder or the nearest folder above it, up to
+the repository's root; or --config), and flags override it.")]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-
-    #[command(flatten)]
-    pub output: OutputArgs,
 }
 
-/// How diagnostics are shown; accepted before or after the subcommand.
+/// How a command reports: offered by the commands that report something.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// How to write errors and warnings.
-    #[arg(long, value_name = "FORMAT", default_value = "human", global = true)]
+    #[arg(long, value_name = "FORMAT", default_value = "human")]
     pub message_format: MessageFormat,
 
-    /// When to colour the human format.
-    #[arg(long, value_name = "WHEN", default_value = "auto", global = true)]
+    /// When to colour the output for people.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
     pub color: ColorChoice,
+
+    /// Say nothing when the command succeeds; warnings and errors are still shown.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// Where a command's settings come from: errspec.yaml, and the spec it names.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// The config file [default: errspec.yaml in the working folder or the nearest folder
+    /// above it, up to the repository's root]
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The spec file [default: the config's `spec`, or spec/errors.yaml]
+    #[arg(long, value_name = "FILE")]
+    pub spec: Option<PathBuf>,
 }
 
 /// When to colour diagnostics.
@@ -60,6 +78,7 @@ pub enum Command {
     #[command(after_help = "\
 Examples:
   errspec generate
+  errspec generate --config api/errspec.yaml
   errspec generate --spec api/errors.yaml --out src/generated --target rust
   errspec generate --no-serde --target rust
   errspec generate --target typescript --out web/src/generated
@@ -74,12 +93,15 @@ Examples:
   errspec validate --spec api/errors.yaml
   errspec validate --deny-warnings --message-format github")]
     Validate(ValidateArgs),
-    /// Print the JSON Schema of the spec format, for editors to complete and check specs.
+    /// Print the JSON Schema of the spec format (or of errspec.yaml), for editors to complete
+    /// and check it.
     #[command(after_help = "\
 Examples:
   errspec schema > spec/errspec.schema.json
-Then start the spec with `# yaml-language-server: $schema=errspec.schema.json`.")]
-    Schema,
+  errspec schema --config > errspec.schema.json
+Then start the file with `# yaml-language-server: $schema=errspec.schema.json` (the path from
+the file's folder).")]
+    Schema(SchemaArgs),
     /// Report what changed between an old version of the spec and the new one, and what each
     /// change does to clients: breaking, dangerous or safe.
     #[command(after_help = "\
@@ -114,13 +136,24 @@ pub struct DiffArgs {
     #[arg(long, value_name = "REV", group = "old")]
     pub base_rev: Option<String>,
 
-    /// The new version of the spec: the file as it is now.
-    #[arg(long, value_name = "FILE", default_value = "spec/errors.yaml")]
-    pub spec: PathBuf,
+    /// The config, and the new version of the spec: the file as it is now.
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Exit 0 even when something breaks; the report is the same.
     #[arg(long)]
     pub allow_breaking: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `schema`'s options.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Print the schema of errspec.yaml instead of the spec's.
+    #[arg(long)]
+    pub config: bool,
 }
 
 /// `completions`' options.
@@ -135,10 +168,13 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     #[command(flatten)]
-    pub spec: SpecArgs,
+    pub input: InputArgs,
 
     #[command(flatten)]
     pub lints: LintArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// What to do with warnings.
@@ -149,35 +185,30 @@ pub struct LintArgs {
     pub deny_warnings: bool,
 }
 
-/// The spec to read.
-#[derive(Debug, Args)]
-pub struct SpecArgs {
-    /// The spec file.
-    #[arg(long, value_name = "FILE", default_value = "spec/errors.yaml")]
-    pub spec: PathBuf,
-}
-
 /// `generate`'s options.
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
     #[command(flatten)]
-    pub spec: SpecArgs,
+    pub input: InputArgs,
 
-    /// The folder to write under; each target has its own path in it.
-    #[arg(long, value_name = "DIR", default_value = "generated")]
-    pub out: PathBuf,
+    /// The folder to write under, each target at its fixed path in it [default: the config's
+    /// paths, or generated]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 
-    /// A target to generate; repeat for several. Without it, every target is generated.
+    /// A target to generate; repeat for several [default: the config's targets, or every
+    /// target]
     #[arg(long = "target", value_name = "TARGET")]
     pub targets: Vec<Target>,
 
-    /// Generate Rust that needs only std: no serde derives on the body types.
+    /// Generate Rust that needs only std: no serde derives on the body types [default: the
+    /// config's `serde`]
     #[arg(long)]
     pub no_serde: bool,
 
-    /// The OpenAPI version of the OpenAPI target.
-    #[arg(long, value_name = "VERSION", default_value = "3.1")]
-    pub openapi_version: OpenApiVersion,
+    /// The OpenAPI version of the OpenAPI target [default: the config's `version`, or 3.1]
+    #[arg(long, value_name = "VERSION")]
+    pub openapi_version: Option<OpenApiVersion>,
 
     /// Write nothing; show a diff for each file that is missing or differs, and exit 1 if any.
     #[arg(long)]
@@ -185,4 +216,7 @@ pub struct GenerateArgs {
 
     #[command(flatten)]
     pub lints: LintArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 }

@@ -16,6 +16,9 @@ pub enum Error {
     /// The spec could not be read, or is invalid, or has warnings that were denied. Every
     /// problem found is listed, each with the file, line and column. Nothing was written.
     InvalidSpec(Vec<Diagnostic>),
+    /// The config file (`errspec.yaml`) could not be read, or is invalid: an unknown key, a
+    /// bad value. Every problem found is listed, each with the file, line and column.
+    InvalidConfig(Vec<Diagnostic>),
     /// An output file could not be written. Files written before it are complete; this one
     /// and those after it are unchanged.
     Write {
@@ -41,6 +44,17 @@ pub struct StaleFile {
     pub expected: String,
 }
 
+impl StaleFile {
+    /// What is wrong with the file, as messages say it: `missing`, or `not up to date with
+    /// the spec`.
+    pub fn problem(&self) -> &'static str {
+        match self.current {
+            None => "missing",
+            Some(_) => "not up to date with the spec",
+        }
+    }
+}
+
 #[cfg(feature = "diff")]
 impl StaleFile {
     /// A unified diff from the current contents to the expected ones, as `diff -u` prints
@@ -62,7 +76,7 @@ impl StaleFile {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::InvalidSpec(diagnostics) => {
+            Error::InvalidSpec(diagnostics) | Error::InvalidConfig(diagnostics) => {
                 for (i, diagnostic) in diagnostics.iter().enumerate() {
                     if i > 0 {
                         writeln!(f)?;
@@ -79,11 +93,7 @@ impl fmt::Display for Error {
                     if i > 0 {
                         writeln!(f)?;
                     }
-                    write!(
-                        f,
-                        "{}: error: not up to date with the spec",
-                        file.path.display()
-                    )?;
+                    write!(f, "{}: error: {}", file.path.display(), file.problem())?;
                 }
                 Ok(())
             }

@@ -42,13 +42,38 @@
 //!
 //! - it prints `cargo:rerun-if-changed=errors.yaml`, so cargo reruns it exactly when the spec
 //!   changes ([`Generator::emit_rerun_if_changed`] turns that off);
+//! - the headers of the generated files name the spec by its path from the package's root
+//!   (`errors.yaml`), however the path was written, so they are the same on every machine;
 //! - it writes under `OUT_DIR` only (or the folder given to [`Generator::out_dir`]), at the same
 //!   paths as the command line (`rust/error_codes.rs`, ...), and only files whose bytes change;
 //! - if the spec is invalid it writes nothing and fails with every problem found, each as
-//!   `errors.yaml:LINE:COLUMN: error: message` and a hint, which cargo shows in its output.
+//!   `errors.yaml:LINE:COLUMN: error: message` and a hint, which cargo shows in its output; if
+//!   it is missing, the hint names the full path looked for and the folder it started from.
 //!
 //! The generated Rust needs `serde` with `derive` unless you call `.serde(false)`, in which
 //! case it needs only `std`.
+//!
+//! # With `errspec.yaml`
+//!
+//! A repository that keeps `errspec.yaml` for the command line (the spec, the targets with
+//! their files, the options) can have its build script read it, so each is said once:
+//!
+//! ```no_run
+//! fn main() -> Result<(), errspec::Error> {
+//!     errspec::Generator::from_config("errspec.yaml")?.generate()?;
+//!     Ok(())
+//! }
+//! ```
+//!
+//! [`Generator::from_config`] takes the spec, the targets and their options from the config,
+//! and the builder's methods override them, as flags do on the command line. Where the files
+//! go stays the build script's, as with prost-build: under `OUT_DIR` at each target's fixed
+//! path, whatever the config's `path:`s say, so the `include!` above keeps working. The
+//! `path:`s are where `errspec generate` writes the committed copies;
+//! [`Generator::config_paths`] writes there instead, for a tool that wants them. cargo reruns
+//! the build script when the config changes, and an invalid config is
+//! [`Error::InvalidConfig`], every problem with its line and column. (The example of
+//! [`Generator::from_config`] runs both ways.)
 //!
 //! # Everything in one place
 //!
@@ -137,7 +162,8 @@
 //! - `cli` (default): the `errspec` command, and [`report`], which renders diagnostics (and
 //!   [`diff`]'s changes) as rustc does, as JSON lines or as GitHub annotations. Implies
 //!   `schemars` and `diff`.
-//! - `schemars`: [`spec_schema`], the JSON Schema of the spec format.
+//! - `schemars`: [`spec_schema`], the JSON Schema of the spec format, and [`config_schema`],
+//!   that of `errspec.yaml`.
 //! - `diff`: [`StaleFile::unified_diff`], the diff check mode shows. Implied by `cli`. (The
 //!   comparison of two spec versions, [`diff()`], needs no feature.)
 //!
@@ -145,6 +171,7 @@
 
 #![deny(missing_docs)]
 
+mod config;
 mod diagnostic;
 mod diff;
 mod error;
@@ -153,6 +180,7 @@ mod lint;
 mod model;
 mod names;
 mod parse;
+mod paths;
 mod pipeline;
 mod render;
 #[cfg(feature = "cli")]
@@ -166,10 +194,12 @@ mod validate;
 mod write;
 mod yaml;
 
+#[cfg(feature = "schemars")]
+pub use config::config_schema;
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use diff::{Change, ChangeKind, ChangeSeverity, DiffOptions, Place, change_kinds, diff};
 pub use error::{Error, StaleFile};
-pub use generator::Generator;
+pub use generator::{Generator, OutputFile};
 pub use pipeline::{GeneratedFile, Options, render, validate};
 #[cfg(feature = "schemars")]
 pub use schema::spec_schema;

@@ -3,31 +3,34 @@
 mod cli;
 mod git;
 mod output;
+mod settings;
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use errspec::{Diagnostic, DiffOptions, Error, Generator};
+use errspec::{Diagnostic, DiffOptions, Error};
 
 use cli::{Cli, Command, DiffArgs, GenerateArgs, ValidateArgs};
 use output::Output;
+use settings::Input;
 
 /// `diff`'s exit code when the versions could not be compared, as diff(1) and clap's usage
 /// errors have it; 1 is kept for "something breaks".
 const CANNOT_COMPARE: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let mut output = Output::new(&cli.output);
-    match cli.command {
-        Command::Generate(args) => exit_code(generate(&args, &mut output)),
-        Command::Validate(args) => exit_code(validate(&args, &mut output)),
-        Command::Schema => {
-            print!("{}", errspec::spec_schema());
+    match Cli::parse().command {
+        Command::Generate(args) => exit_code(generate(&args)),
+        Command::Validate(args) => exit_code(validate(&args)),
+        Command::Schema(args) => {
+            match args.config {
+                true => print!("{}", errspec::config_schema()),
+                false => print!("{}", errspec::spec_schema()),
+            }
             ExitCode::SUCCESS
         }
-        Command::Diff(args) => diff(&args, &mut output),
+        Command::Diff(args) => diff(&args),
         Command::Completions(args) => {
             let mut stdout = std::io::stdout();
             clap_complete::generate(args.shell, &mut Cli::command(), "errspec", &mut stdout);
@@ -47,19 +50,34 @@ fn exit_code(ok: bool) -> ExitCode {
 
 /// Reads both versions, compares them and reports every change: exit 0 when nothing breaks
 /// (or breaking is allowed), 1 when something breaks, 2 when the versions cannot be compared.
-fn diff(args: &DiffArgs, output: &mut Output) -> ExitCode {
-    let new_name = spec_name(&args.spec);
-    let (old_name, old, new) = match read_versions(args, &new_name) {
+fn diff(args: &DiffArgs) -> ExitCode {
+    let mut output = Output::new(&args.output);
+    let input = match read_input(&args.input, &mut output) {
+        Ok(input) => input,
+        Err(error) => {
+            output.error(&error, "");
+            return ExitCode::from(CANNOT_COMPARE);
+        }
+    };
+    let new_name = input.spec_name();
+    let (old_name, old, new) = match read_versions(args, input.generator.spec_path(), &new_name) {
         Ok(versions) => versions,
         Err(problems) => {
-            output.error(&Error::InvalidSpec(problems), "");
+            output.error(&input.hinted(Error::InvalidSpec(problems)), "");
             return ExitCode::from(CANNOT_COMPARE);
         }
     };
     output.source(&old_name, &old).source(&new_name, &new);
-    match errspec::diff(&old, &new, &DiffOptions::new(old_name, new_name)) {
+    let options = DiffOptions::new(old_name.clone(), new_name.clone());
+    match errspec::diff(&old, &new, &options) {
         Ok(changes) => {
             output.changes(&changes, args.allow_breaking);
+            if changes.is_empty() {
+                output.success(
+                    "Compared",
+                    &format!("{new_name} with {old_name}: no changes"),
+                );
+            }
             let breaks = changes.iter().any(errspec::Change::is_breaking);
             if breaks && !args.allow_breaking {
                 ExitCode::FAILURE
@@ -78,16 +96,17 @@ fn diff(args: &DiffArgs, output: &mut Output) -> ExitCode {
 /// them, the old version's first, as `errspec::diff` orders them.
 fn read_versions(
     args: &DiffArgs,
+    spec: &Path,
     new_name: &str,
 ) -> Result<(String, String, String), Vec<Diagnostic>> {
-    let new = errspec::read_spec(&args.spec, new_name);
+    let new = errspec::read_spec(spec, new_name);
     // git finds the old version by the new one's path, so without the new one there is
     // nothing to ask git; a `--base` file is read either way, so both problems show at once.
     let new = match (new, &args.base_rev) {
         (Err(error), Some(_)) => return Err(problems(error)),
         (new, _) => new,
     };
-    match (read_base(args), new) {
+    match (read_base(args, spec), new) {
         (Ok((old_name, old)), Ok(new)) => Ok((old_name, old, new)),
         (old, new) => Err([old.err(), new.err()]
             .into_iter()
@@ -115,10 +134,10 @@ fn problems(error: Error) -> Vec<Diagnostic> {
 }
 
 /// The old version's name and text: the `--base` file, or the spec at `--base-rev`.
-fn read_base(args: &DiffArgs) -> Result<(String, String), Error> {
+fn read_base(args: &DiffArgs, spec: &Path) -> Result<(String, String), Error> {
     if let Some(rev) = &args.base_rev {
         let (name, bytes) =
-            git::show(rev, &args.spec).map_err(|problem| Error::InvalidSpec(vec![*problem]))?;
+            git::show(rev, spec).map_err(|problem| Error::InvalidSpec(vec![*problem]))?;
         let text = errspec::decode_spec(bytes, &name)?;
         return Ok((name, text));
     }
@@ -126,66 +145,72 @@ fn read_base(args: &DiffArgs) -> Result<(String, String), Error> {
         .base
         .as_deref()
         .expect("clap requires --base or --base-rev");
-    let name = spec_name(path);
-    let text = errspec::read_spec(path, &name)?;
+    let name = settings::slashed(path);
+    let text = errspec::read_spec(path, &name).map_err(|error| {
+        settings::missing_hint(error, &name, "check --base: a path from the working folder")
+    })?;
     Ok((name, text))
 }
 
-/// A spec's name in reports: its path as given, with `/` separators, as `Generator` names it.
-fn spec_name(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+/// The config and the spec, with both registered for the snippets of their diagnostics.
+fn read_input(args: &cli::InputArgs, output: &mut Output) -> Result<Input, Error> {
+    let config = Input::config_file(args);
+    if let Some(config) = &config {
+        output.file(config, settings::slashed(config));
+    }
+    let input = Input::read(args, config)?;
+    output.file(input.generator.spec_path(), input.spec_name());
+    Ok(input)
 }
 
 /// Generates, reporting the warnings before anything is written, from one reading of the spec.
-fn generate(args: &GenerateArgs, output: &mut Output) -> bool {
-    output.spec(&args.spec.spec, args.lints.deny_warnings);
-    generator(args)
+fn generate(args: &GenerateArgs) -> bool {
+    let mut output = Output::new(&args.output);
+    output.deny_warnings(args.lints.deny_warnings);
+    let input = match read_input(&args.input, &mut output) {
+        Ok(input) => settings::generate(input, args),
+        Err(error) => {
+            output.error(&error, "");
+            return false;
+        }
+    };
+    match input
+        .generator
         .generate_with(|warnings| output.diagnostics(warnings))
-        .map_err(|error| output.error(&error, &rerun_without_check()))
-        .is_ok()
-}
-
-fn validate(args: &ValidateArgs, output: &mut Output) -> bool {
-    output.spec(&args.spec.spec, args.lints.deny_warnings);
-    let mut generator = Generator::new(&args.spec.spec);
-    generator.deny_warnings(args.lints.deny_warnings);
-    match generator.validate() {
-        Ok(warnings) => {
-            output.diagnostics(&warnings);
+    {
+        Ok(files) => {
+            output.generated(&files, input.config_name().as_deref(), args.check);
             true
         }
         Err(error) => {
-            output.error(&error, &rerun_without_check());
+            output.error(&input.hinted(error), &settings::rerun(args));
             false
         }
     }
 }
 
-fn generator(args: &GenerateArgs) -> Generator {
-    let mut generator = Generator::new(&args.spec.spec);
-    generator
-        .out_dir(&args.out)
-        .serde(!args.no_serde)
-        .openapi_version(args.openapi_version)
-        .check(args.check)
-        .deny_warnings(args.lints.deny_warnings);
-    // The command prints warnings itself, in the chosen format, even under a build script.
-    generator
-        .emit_rerun_if_changed(false)
-        .emit_cargo_warnings(false);
-    if args.targets.is_empty() {
-        generator.targets(errspec::Target::ALL);
-    } else {
-        generator.targets(args.targets.iter().copied());
+fn validate(args: &ValidateArgs) -> bool {
+    let mut output = Output::new(&args.output);
+    output.deny_warnings(args.lints.deny_warnings);
+    let mut input = match read_input(&args.input, &mut output) {
+        Ok(input) => input,
+        Err(error) => {
+            output.error(&error, "");
+            return false;
+        }
+    };
+    input.generator.deny_warnings(args.lints.deny_warnings);
+    match input
+        .generator
+        .validate_with(|warnings| output.diagnostics(warnings))
+    {
+        Ok(codes) => {
+            output.validated(&input.spec_name(), codes);
+            true
+        }
+        Err(error) => {
+            output.error(&input.hinted(error), "");
+            false
+        }
     }
-    generator
-}
-
-/// The command line as given, less `--check`: what updates the stale files.
-fn rerun_without_check() -> String {
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| a != "--check")
-        .collect();
-    format!("errspec {}", args.join(" "))
 }

@@ -1,23 +1,25 @@
 //! Where the command's messages go, and in which format: diagnostics (and `diff`'s changes)
 //! for people on stderr, for programs (`json`, `github`) on stdout; a closing summary for
-//! people; and the other errors (stale files, failed writes) in the same format as
-//! diagnostics.
+//! people; the other errors (stale and missing files, failed writes) in the same format as
+//! diagnostics; and, as cargo does, one line on stderr when a command succeeds.
 
 use std::fs;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use errspec::report::{Emitter, MessageFormat};
-use errspec::{Change, ChangeSeverity, Diagnostic, Error, Severity};
+use errspec::{Change, ChangeSeverity, Diagnostic, Error, OutputFile, Severity};
 
 use crate::cli::{ColorChoice, OutputArgs};
 
-/// The command's reporter: the format, the colour, and the spec the diagnostics point into.
+/// The command's reporter: the format, the colour, and the files the diagnostics point into.
 pub struct Output {
     format: MessageFormat,
     color: bool,
-    /// The spec's path, to show its lines, and its name as diagnostics give it.
-    spec: Option<(PathBuf, String)>,
+    quiet: bool,
+    /// The spec's and the config's paths, to show their lines, with their names as
+    /// diagnostics give them; read only when a diagnostic points into one.
+    files: Vec<(PathBuf, String)>,
     deny_warnings: bool,
     /// Texts already read, by the name diagnostics and changes give them.
     sources: Vec<(String, String)>,
@@ -29,7 +31,8 @@ impl Output {
         Self {
             format: args.message_format,
             color: use_color(args.color),
-            spec: None,
+            quiet: args.quiet,
+            files: Vec::new(),
             deny_warnings: false,
             sources: Vec::new(),
         }
@@ -42,13 +45,52 @@ impl Output {
         self
     }
 
-    /// The spec file the diagnostics point into (named as the library names it, the path with
-    /// `/` separators), and whether its warnings are denied, for the summary.
-    pub fn spec(&mut self, path: &Path, deny_warnings: bool) -> &mut Self {
-        let name = path.to_string_lossy().replace('\\', "/");
-        self.spec = Some((path.to_owned(), name));
+    /// A file the diagnostics may point into (the spec, the config), by its path and its
+    /// name as the library gives it.
+    pub fn file(&mut self, path: &Path, name: String) -> &mut Self {
+        self.files.push((path.to_owned(), name));
+        self
+    }
+
+    /// Whether the spec's warnings are denied, for the summary.
+    pub fn deny_warnings(&mut self, deny_warnings: bool) -> &mut Self {
         self.deny_warnings = deny_warnings;
         self
+    }
+
+    /// Says on stderr that the command did its job, as cargo does: the verb right-aligned
+    /// (green and bold when coloured), then what was done. Nothing with `--quiet`. It goes
+    /// to stderr in every format, so stdout holds only what a tool reads.
+    pub fn success(&self, verb: &str, what: &str) {
+        if self.quiet {
+            return;
+        }
+        if self.color {
+            eprintln!("\x1b[1m\x1b[32m{verb:>12}\x1b[0m {what}");
+        } else {
+            eprintln!("{verb:>12} {what}");
+        }
+    }
+
+    /// `validate`'s line: the spec, and how many codes it has.
+    pub fn validated(&self, spec: &str, codes: usize) {
+        self.success("Validated", &format!("{spec}: {}", count(codes, "code")));
+    }
+
+    /// `generate`'s line: how many files, written and left unchanged, and where.
+    pub fn generated(&self, files: &[OutputFile], config: Option<&str>, check: bool) {
+        let place = place(files, config);
+        if check {
+            let what = format!("{} {place}: up to date", count(files.len(), "file"));
+            return self.success("Checked", &what);
+        }
+        let written = files.iter().filter(|file| file.written).count();
+        let what = format!(
+            "{} {place} ({written} written, {} unchanged)",
+            count(files.len(), "file"),
+            files.len() - written
+        );
+        self.success("Generated", &what);
     }
 
     /// Prints `diagnostics` (warnings, or the errors of an invalid spec), then, for people, a
@@ -82,8 +124,8 @@ impl Output {
     }
 
     /// Prints a diff's changes (already in report order) and, for people, a summary that
-    /// counts them by severity. Nothing at all when there are none, as `validate` prints
-    /// nothing for a spec without problems.
+    /// counts them by severity. Nothing when there are none: the command then says so in its
+    /// success line.
     pub fn changes(&self, changes: &[Change], allow_breaking: bool) {
         if changes.is_empty() {
             return;
@@ -119,7 +161,9 @@ impl Output {
     /// `rerun` is the command that fixes them.
     pub fn error(&self, error: &Error, rerun: &str) {
         match error {
-            Error::InvalidSpec(diagnostics) => self.diagnostics(diagnostics),
+            Error::InvalidSpec(diagnostics) | Error::InvalidConfig(diagnostics) => {
+                self.diagnostics(diagnostics)
+            }
             Error::Stale(files) => {
                 for file in files {
                     eprint!("{}", file.unified_diff());
@@ -129,8 +173,12 @@ impl Output {
                     let stale: Vec<Diagnostic> = files
                         .iter()
                         .map(|file| {
-                            let message = "not up to date with the spec".to_owned();
-                            plain_diagnostic("STALE_FILE", &file.path, message, Some(&hint))
+                            let id = match file.current {
+                                None => "MISSING_FILE",
+                                Some(_) => "STALE_FILE",
+                            };
+                            let message = file.problem().to_owned();
+                            plain_diagnostic(id, &file.path, message, Some(&hint))
                         })
                         .collect();
                     self.print(&self.emitter(&stale).render_all(&stale));
@@ -148,23 +196,22 @@ impl Output {
         }
     }
 
-    /// An emitter that knows the texts already read, and the text of the spec when a
-    /// diagnostic points into it.
+    /// An emitter that knows the texts already read, and the text of each file a diagnostic
+    /// points into.
     fn emitter(&self, diagnostics: &[Diagnostic]) -> Emitter {
         let mut emitter = Emitter::new(self.format).color(self.color);
         for (name, text) in &self.sources {
             emitter = emitter.source(name.as_str(), text.as_str());
         }
-        let Some((path, name)) = &self.spec else {
-            return emitter;
-        };
-        let points_into_spec = diagnostics
-            .iter()
-            .any(|d| d.location.is_some() && d.file == *name);
-        match points_into_spec.then(|| read_bounded(path)).flatten() {
-            Some(text) => emitter.source(name.clone(), text),
-            None => emitter,
+        for (path, name) in &self.files {
+            let points_into = diagnostics
+                .iter()
+                .any(|d| d.location.is_some() && d.file == *name);
+            if let Some(text) = points_into.then(|| read_bounded(path)).flatten() {
+                emitter = emitter.source(name.clone(), text);
+            }
         }
+        emitter
     }
 
     /// Text for people goes to stderr; for programs, to stdout.
@@ -190,7 +237,34 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// The spec's text again, for the snippets; the library has read it already, so a failure
+/// Where the files went: their common folder, or where the config puts them when that is the
+/// config's own folder (they share no other).
+fn place(files: &[OutputFile], config: Option<&str>) -> String {
+    let mut common: Option<PathBuf> = None;
+    for file in files {
+        let folder = file.path.parent().unwrap_or(Path::new(""));
+        common = Some(match common {
+            None => folder.to_owned(),
+            Some(common) => common
+                .components()
+                .zip(folder.components())
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect(),
+        });
+    }
+    let common = common.unwrap_or_default();
+    let config_folder = config.and_then(|config| Path::new(config).parent());
+    match config {
+        Some(config) if config_folder == Some(common.as_path()) => {
+            format!("where {config} puts them")
+        }
+        _ if common.as_os_str().is_empty() => "under the working folder".to_owned(),
+        _ => format!("under {}/", common.to_string_lossy().replace('\\', "/")),
+    }
+}
+
+/// A file's text again, for the snippets; the library has read it already, so a failure
 /// here only loses the snippet. Bounded like the library's own read.
 fn read_bounded(path: &Path) -> Option<String> {
     let mut bytes = Vec::new();

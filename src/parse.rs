@@ -27,14 +27,14 @@ pub(crate) struct Parsed<'a> {
 pub(crate) fn parse<'a>(source: &'a str, file: &str) -> Result<Parsed<'a>, Vec<Diagnostic>> {
     let document = Document::parse(source).map_err(|error| {
         let lines = LineIndex::new(source);
-        vec![document_error(&error, &lines, file)]
+        vec![document_error(&error, &lines, file, "the spec")]
     })?;
     let format = check_version(&document, file).map_err(|problem| vec![*problem])?;
     let raw = match format {
         Format::V1 => read::read::<RawSpecV1>(source).map(RawSpec::V1),
         Format::V2 => read::read::<RawSpecV2>(source).map(RawSpec::V2),
     };
-    let raw = raw.map_err(|error| vec![read_error(error, &document, file)])?;
+    let raw = raw.map_err(|error| vec![read_error(error, &document, file, "the spec")])?;
     Ok(Parsed { raw, document })
 }
 
@@ -51,7 +51,13 @@ fn at(
     Diagnostic::error(id, file, Some(lines.range(span)), message, hint)
 }
 
-fn document_error(error: &DocumentError, lines: &LineIndex<'_>, file: &str) -> Diagnostic {
+/// A document error in `file`, which messages call `what` (`the spec`, `the config`).
+pub(crate) fn document_error(
+    error: &DocumentError,
+    lines: &LineIndex<'_>,
+    file: &str,
+    what: &str,
+) -> Diagnostic {
     match error {
         DocumentError::Syntax(syntax) => {
             let mut message = syntax.problem.clone();
@@ -67,7 +73,7 @@ fn document_error(error: &DocumentError, lines: &LineIndex<'_>, file: &str) -> D
             Span::new(*offset, offset + 1),
             "TOO_COMPLEX",
             file,
-            format!("the spec nests mappings and lists more than {MAX_DEPTH} levels deep"),
+            format!("{what} nests mappings and lists more than {MAX_DEPTH} levels deep"),
             Some("flatten the nesting; a spec needs only four levels"),
         ),
         DocumentError::SecondDocument { at: offset } => at(
@@ -75,7 +81,7 @@ fn document_error(error: &DocumentError, lines: &LineIndex<'_>, file: &str) -> D
             Span::new(*offset, offset + 3),
             "INVALID_YAML",
             file,
-            "the spec holds more than one YAML document".to_owned(),
+            format!("{what} holds more than one YAML document"),
             Some("keep one document: delete this `---` and what follows it, or merge the two"),
         ),
         DocumentError::UnknownAnchor { name, at: span } => at(
@@ -139,7 +145,12 @@ const SKELETON_HINT: &str =
     "start from `version: 1`, `api: {name: ...}` and a `codes:` list, as in the README";
 
 /// A shape error, in the words the spec's author needs, at the node it is about.
-fn read_error(error: ReadError, document: &Document<'_>, file: &str) -> Diagnostic {
+pub(crate) fn read_error(
+    error: ReadError,
+    document: &Document<'_>,
+    file: &str,
+    what: &str,
+) -> Diagnostic {
     let lines = document.lines();
     let ShapeError { path, kind } = match error {
         ReadError::Shape(shape) => shape,
@@ -150,7 +161,7 @@ fn read_error(error: ReadError, document: &Document<'_>, file: &str) -> Diagnost
         }
     };
     let subject = match path.is_root() {
-        true => "the spec".to_owned(),
+        true => what.to_owned(),
         false => path.to_string(),
     };
     let node_span = document.span(&path).unwrap_or_default();

@@ -1,6 +1,7 @@
 //! The pipeline as one short function: spec text -> parse -> validate -> lint -> render per
 //! target. Reading the spec file is `source`'s job, writing is `write`'s.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -25,6 +26,9 @@ pub struct Options {
     /// Treat warnings (lints) as errors: a spec with any fails, and they are reported with
     /// [`Severity::Error`].
     pub deny_warnings: bool,
+    /// Where a target's file goes under the output folder, for the targets that do not keep
+    /// their fixed path ([`Target::file_path`]): `errspec.yaml`'s `path:`s.
+    pub paths: BTreeMap<Target, PathBuf>,
 }
 
 impl Options {
@@ -36,14 +40,24 @@ impl Options {
             serde: true,
             openapi_version: OpenApiVersion::default(),
             deny_warnings: false,
+            paths: BTreeMap::new(),
         }
+    }
+
+    /// Where `target`'s file goes under the output folder: its entry in
+    /// [`paths`](Options::paths), or its fixed path.
+    pub fn path(&self, target: Target) -> PathBuf {
+        self.paths
+            .get(&target)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(target.file_path()))
     }
 }
 
 /// One generated file: where it goes under the output folder, and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedFile {
-    /// The path under the output folder, e.g. `rust/error_codes.rs`.
+    /// The path under the output folder, e.g. `rust/error_codes.rs` (see [`Options::path`]).
     pub path: PathBuf,
     /// The file's contents, ending in a newline.
     pub contents: String,
@@ -129,7 +143,7 @@ pub(crate) fn render_spec(spec: &Spec, options: &Options) -> Vec<GeneratedFile> 
     targets
         .into_iter()
         .map(|target| GeneratedFile {
-            path: PathBuf::from(target.file_path()),
+            path: options.path(target),
             contents: crate::render::render(spec, target, options),
         })
         .collect()

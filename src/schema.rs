@@ -77,7 +77,7 @@ pub(crate) fn allow_list(_: &mut SchemaGenerator) -> Schema {
 /// Makes the derived schema read well and print the same everywhere: doc comments are
 /// wrapped at 100 columns in the source, so single line breaks in descriptions become spaces;
 /// and object keys are sorted, whatever serde_json's `preserve_order` feature says.
-fn tidy(value: &mut Value) {
+pub(crate) fn tidy(value: &mut Value) {
     match value {
         Value::Object(map) => {
             if let Some(Value::String(description)) = map.get_mut("description") {

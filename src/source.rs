@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::error::Error;
+use crate::paths;
 use crate::yaml::LineIndex;
 
 /// Specs larger than this are refused before they are read: a real spec is a few kilobytes,
@@ -32,19 +33,21 @@ pub fn read_spec(path: impl AsRef<Path>, spec_name: &str) -> Result<String, Erro
 pub(crate) fn read_text(path: &Path, spec_name: &str) -> Result<String, Vec<Diagnostic>> {
     let unreadable = |error: io::Error| {
         let (id, message, hint) = if error.kind() == io::ErrorKind::NotFound {
+            // The full path and the folder it is from: a build script's working folder is
+            // its package's, which is not always the one its author had in mind.
             (
                 "SPEC_NOT_FOUND",
                 "cannot find the spec file".to_owned(),
-                "check the path; errspec looks for spec/errors.yaml unless told otherwise",
+                paths::looked_for(path),
             )
         } else {
             (
                 "SPEC_UNREADABLE",
                 format!("cannot read the spec: {error}"),
-                "check that the file exists and can be read",
+                "check that the file exists and can be read".to_owned(),
             )
         };
-        vec![problem(spec_name, id, None, message, hint)]
+        vec![problem(spec_name, id, None, message, &hint)]
     };
     let metadata = fs::metadata(path).map_err(unreadable)?;
     if metadata.is_dir() {

@@ -11,14 +11,17 @@ use crate::pipeline::GeneratedFile;
 
 /// Writes `files` under `out_dir`, skipping files whose bytes are already right (so their
 /// modification time, and every build that watches it, is left alone). Returns the paths of
-/// all the files, written or not.
-pub(crate) fn write_files(out_dir: &Path, files: &[GeneratedFile]) -> Result<Vec<PathBuf>, Error> {
+/// all the files, each with whether it was written.
+pub(crate) fn write_files(
+    out_dir: &Path,
+    files: &[GeneratedFile],
+) -> Result<Vec<(PathBuf, bool)>, Error> {
     refuse_file_as_folder(out_dir)?;
     let mut paths = Vec::with_capacity(files.len());
     for file in files {
         let path = out_dir.join(&file.path);
-        write_if_changed(out_dir, &path, file.contents.as_bytes())?;
-        paths.push(path);
+        let written = write_if_changed(out_dir, &path, file.contents.as_bytes())?;
+        paths.push((path, written));
     }
     Ok(paths)
 }
@@ -52,14 +55,15 @@ fn refuse_file_as_folder(out_dir: &Path) -> Result<(), Error> {
     }
 }
 
-fn write_if_changed(out_dir: &Path, path: &Path, contents: &[u8]) -> Result<(), Error> {
+/// Whether the file had to be written.
+fn write_if_changed(out_dir: &Path, path: &Path, contents: &[u8]) -> Result<bool, Error> {
     let fail = |source: io::Error| Error::Write {
         path: path.to_owned(),
         source,
     };
     refuse_symlinks(out_dir, path)?;
     match fs::read(path) {
-        Ok(current) if current == contents => return Ok(()),
+        Ok(current) if current == contents => return Ok(false),
         Ok(_) => {}
         Err(error) if error.kind() == io::ErrorKind::NotFound => {}
         Err(error) => return Err(fail(error)),
@@ -69,7 +73,8 @@ fn write_if_changed(out_dir: &Path, path: &Path, contents: &[u8]) -> Result<(), 
         path: parent.to_owned(),
         source,
     })?;
-    replace_atomically(path, contents).map_err(fail)
+    replace_atomically(path, contents).map_err(fail)?;
+    Ok(true)
 }
 
 /// Generated files are plain files in plain folders under the output folder. A symlink there

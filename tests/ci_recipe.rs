@@ -1,7 +1,6 @@
 //! The CI recipe for users' repositories, run as a user would: `scripts/errspec-check.sh` on a
-//! temporary git repository with a committed spec and generated files, with the built
-//! `errspec` on `PATH`; and the GitHub Actions workflow of docs/pr-review-and-ci.md, read as
-//! YAML.
+//! temporary git repository with a committed spec and generated files (and `errspec.yaml`),
+//! with the built `errspec` on `PATH`. The GitHub Action that runs it is `action`'s.
 
 use std::ffi::OsString;
 use std::fs;
@@ -11,21 +10,21 @@ use std::process::Command;
 use crate::support::git::{commit_all, git, init, isolate};
 use crate::support::{Run, errspec, repo};
 
-fn fixture(case: &str, version: &str) -> String {
+pub fn fixture(case: &str, version: &str) -> String {
     let path = repo().join(format!("tests/fixtures/diff/{case}/{version}.yaml"));
     fs::read_to_string(path).unwrap()
 }
 
 /// A user's repository: `spec/errors.yaml` and `generated/` committed on `main`, with
 /// `origin/main` pointing there as in a CI checkout of a pull request.
-struct UserRepo {
+pub struct UserRepo {
     dir: tempfile::TempDir,
     /// Programs put first on `PATH`, such as a stand-in for cargo.
     bin: tempfile::TempDir,
 }
 
 impl UserRepo {
-    fn new(spec: Option<&str>) -> Self {
+    pub fn new(spec: Option<&str>) -> Self {
         let dir = tempfile::tempdir().unwrap();
         init(dir.path());
         fs::write(dir.path().join("README.md"), "An API.\n").unwrap();
@@ -46,7 +45,7 @@ impl UserRepo {
         repo
     }
 
-    fn root(&self) -> &Path {
+    pub fn root(&self) -> &Path {
         self.dir.path()
     }
 
@@ -61,7 +60,7 @@ impl UserRepo {
     }
 
     /// A branch off `main` whose one commit sets the spec to `spec`, and regenerates.
-    fn branch(&self, name: &str, spec: &str) {
+    pub fn branch(&self, name: &str, spec: &str) {
         git(
             self.root(),
             self.root(),
@@ -119,13 +118,13 @@ impl UserRepo {
 }
 
 #[cfg(unix)]
-fn make_executable(path: &Path) {
+pub fn make_executable(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
 }
 
 #[cfg(not(unix))]
-fn make_executable(_: &Path) {}
+pub fn make_executable(_: &Path) {}
 
 fn output(run: &Run) -> String {
     format!("--- stdout\n{}\n--- stderr\n{}", run.stdout, run.stderr)
@@ -187,13 +186,15 @@ fn a_safe_change_passes_and_a_breaking_one_fails_naming_the_break() {
         output(&run)
     );
 
-    let run = user.check(&[("ERRSPEC_ALLOW_BREAKING", "1")]);
-    assert_eq!(run.code, Some(0), "{}", output(&run));
-    assert!(
-        run.stderr.contains("(allowed by --allow-breaking)"),
-        "{}",
-        output(&run)
-    );
+    for allowed in ["1", "true"] {
+        let run = user.check(&[("ERRSPEC_ALLOW_BREAKING", allowed)]);
+        assert_eq!(run.code, Some(0), "{allowed}: {}", output(&run));
+        assert!(
+            run.stderr.contains("(allowed by --allow-breaking)"),
+            "{}",
+            output(&run)
+        );
+    }
 }
 
 #[test]
@@ -304,7 +305,7 @@ fn annotations_name_only_files_of_the_checkout() {
     let run = user.check(&github);
     assert!(
         run.stdout.contains(
-            "::error file=spec/errors.yaml,title=STALE_FILE::generated/docs/error-codes.md: not up to date with the spec"
+            "::error file=spec/errors.yaml,title=MISSING_FILE::generated/docs/error-codes.md: missing%0Ahint: run `errspec generate` to update them"
         ),
         "{}",
         output(&run)
@@ -483,6 +484,151 @@ fn settings_choose_the_spec_the_targets_and_the_folder() {
     );
 }
 
+/// A config with the options that, as flags, a plain `generate --check` would undo.
+const CONFIG: &str = "spec: api/errors.yaml\ntargets:\n  rust: {path: src/errors.rs, serde: false}\n  openapi: {path: api/openapi.yaml, version: \"3.0\"}\n";
+
+/// A user's repository whose `errspec.yaml` places the files and sets their options.
+pub fn configured(spec: &str) -> UserRepo {
+    let user = UserRepo::new(None);
+    fs::create_dir_all(user.root().join("api")).unwrap();
+    fs::write(user.root().join("api/errors.yaml"), spec).unwrap();
+    fs::write(user.root().join("errspec.yaml"), CONFIG).unwrap();
+    user.generate();
+    commit_all(user.root(), "errspec.yaml");
+    git(
+        user.root(),
+        user.root(),
+        &["update-ref", "refs/remotes/origin/main", "HEAD"],
+    );
+    user
+}
+
+#[test]
+fn the_config_is_read_by_every_check_and_its_fix_keeps_its_options() {
+    let user = configured(&fixture("status_changed", "old"));
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    for logged in [
+        "errspec-check: validate: errspec validate --config errspec.yaml --message-format human",
+        "errspec-check: generate: errspec generate --check --config errspec.yaml --message-format human",
+        "errspec-check: diff: errspec diff --base-rev origin/main --config errspec.yaml --message-format human",
+    ] {
+        assert!(run.stderr.contains(logged), "{logged}: {}", output(&run));
+    }
+    assert!(
+        run.stderr
+            .contains("where errspec.yaml puts them: up to date"),
+        "{}",
+        output(&run)
+    );
+
+    // A stale file's fix names the config, and running it keeps the config's options.
+    let rust = user.root().join("src/errors.rs");
+    let fresh = fs::read_to_string(&rust).unwrap();
+    assert!(!fresh.contains("serde"), "serde: false");
+    fs::write(&rust, "stale\n").unwrap();
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    let fix = "hint: run `errspec generate --config errspec.yaml` to update them";
+    assert!(run.stderr.contains(fix), "{}", output(&run));
+    let fixed = errspec(user.root(), &["generate", "--config", "errspec.yaml"]);
+    assert_eq!(fixed.code, Some(0), "{}", fixed.stderr);
+    assert_eq!(
+        fs::read_to_string(&rust).unwrap(),
+        fresh,
+        "the fix undoes nothing"
+    );
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+
+    // Under GitHub, a missing file's annotation goes on the config, which asks for it.
+    fs::remove_file(&rust).unwrap();
+    let run = user.check(&[("GITHUB_ACTIONS", "true")]);
+    assert!(
+        run.stdout.contains(
+            "::error file=errspec.yaml,title=MISSING_FILE::src/errors.rs: missing%0Ahint: run `errspec generate --config errspec.yaml` to update them"
+        ),
+        "{}",
+        output(&run)
+    );
+    assert_annotations_in_tree(user.root(), &run);
+}
+
+#[test]
+fn the_config_can_be_named_and_settings_override_it() {
+    let user = UserRepo::new(None);
+    fs::create_dir_all(user.root().join("api")).unwrap();
+    fs::write(
+        user.root().join("api/errors.yaml"),
+        fixture("status_changed", "old"),
+    )
+    .unwrap();
+    fs::write(
+        user.root().join("api/errspec.yaml"),
+        "spec: errors.yaml\ntargets:\n  rust: {path: gen/errors.rs, serde: false}\n",
+    )
+    .unwrap();
+    let run = errspec(user.root(), &["generate", "--config", "api/errspec.yaml"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    commit_all(user.root(), "the config in api/");
+    let config = ("ERRSPEC_CONFIG", "api/errspec.yaml");
+    let run = user.check(&[config, ("ERRSPEC_BASE_REV", "HEAD")]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert!(
+        run.stderr
+            .contains("errspec validate --config api/errspec.yaml"),
+        "{}",
+        output(&run)
+    );
+    // Without the setting nothing finds api/errspec.yaml, and the defaults hold.
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(run.stderr.contains("SPEC_NOT_FOUND"), "{}", output(&run));
+
+    // A setting overrides the config, as the flag it becomes does.
+    let run = user.check(&[
+        config,
+        ("ERRSPEC_TARGETS", "markdown"),
+        ("ERRSPEC_OUT", "docs"),
+    ]);
+    assert_eq!(run.code, Some(1), "{}", output(&run));
+    assert!(
+        run.stderr.contains(
+            "hint: run `errspec generate --config api/errspec.yaml --out docs --target markdown` to update them"
+        ),
+        "{}",
+        output(&run)
+    );
+}
+
+#[test]
+fn a_spec_new_in_the_branch_is_found_through_the_config() {
+    let user = UserRepo::new(None);
+    git(
+        user.root(),
+        user.root(),
+        &["checkout", "--quiet", "-b", "first", "main"],
+    );
+    fs::create_dir_all(user.root().join("api")).unwrap();
+    fs::write(
+        user.root().join("api/errors.yaml"),
+        fixture("status_changed", "old"),
+    )
+    .unwrap();
+    fs::write(user.root().join("errspec.yaml"), CONFIG).unwrap();
+    user.generate();
+    commit_all(user.root(), "errspec arrives");
+    let run = user.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", output(&run));
+    assert!(
+        run.stderr.contains(
+            "errspec-check: origin/main has no api/errors.yaml yet: nothing to diff against"
+        ),
+        "{}",
+        output(&run)
+    );
+}
+
 /// An insta snapshot file: insta's header, then the snapshot.
 const INSTA_SNAPSHOT: &str = "---\nsource: tests/api.rs\nexpression: body\n---\n{}\n";
 
@@ -576,67 +722,6 @@ fn wrong_settings_exit_2() {
         assert_eq!(run.code, Some(2), "{key}={value}: {}", output(&run));
         assert!(run.stderr.contains(key), "{}", output(&run));
     }
-}
-
-/// The workflow in the docs, between its marker and the end of its block.
-fn readme_workflow() -> String {
-    let readme = fs::read_to_string(repo().join("docs/pr-review-and-ci.md")).unwrap();
-    let marker = "```yaml\n# .github/workflows/errspec.yml\n";
-    let start = readme.find(marker).expect("the docs have the workflow") + "```yaml\n".len();
-    let end = start + readme[start..].find("```").unwrap();
-    readme[start..end].to_owned()
-}
-
-#[test]
-fn the_readme_workflow_runs_every_check_with_annotations() {
-    let workflow: serde_yaml::Value = serde_yaml::from_str(&readme_workflow()).unwrap();
-    let steps = workflow["jobs"]["errspec"]["steps"]
-        .as_sequence()
-        .expect("one job, errspec");
-    let runs: Vec<&str> = steps
-        .iter()
-        .filter_map(|step| step["run"].as_str())
-        .collect();
-    let all = runs.join("\n");
-    for command in [
-        "errspec validate --message-format github",
-        "errspec generate --check --message-format github",
-        "errspec diff --base-rev \"origin/$BASE_REF\" --message-format github",
-        "cargo insta test --check",
-    ] {
-        assert!(
-            all.contains(command),
-            "the workflow lacks {command:?}:\n{all}"
-        );
-    }
-    let checkout = steps
-        .iter()
-        .find(|step| {
-            step["uses"]
-                .as_str()
-                .is_some_and(|uses| uses.starts_with("actions/checkout@"))
-        })
-        .expect("the workflow checks out the repository");
-    assert_eq!(
-        checkout["with"]["fetch-depth"].as_i64(),
-        Some(0),
-        "the diff needs the base branch"
-    );
-    // errspec is not on crates.io yet: `cargo install errspec` would fail.
-    assert!(
-        all.contains("cargo install --locked --git <errspec-git-url> errspec"),
-        "the workflow installs errspec from its git repository:\n{all}"
-    );
-    let snapshots = steps
-        .iter()
-        .find(|step| step["run"].as_str() == Some("cargo insta test --check"))
-        .unwrap();
-    assert!(
-        snapshots["if"]
-            .as_str()
-            .is_some_and(|condition| condition.contains("hashFiles('**/*.snap') != ''")),
-        "the snapshot tests run only where there are snapshots: {snapshots:?}"
-    );
 }
 
 /// The `ERRSPEC*` variables a text names: `${ERRSPEC_SPEC:-...}` in the script, a table's

@@ -104,8 +104,52 @@ fn check_passes_on_fresh_files_and_writes_nothing() {
     assert_eq!(generate(dir.path(), &[]).code, Some(0));
     let before = tree(dir.path());
     let run = generate(dir.path(), &["--check"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            Some(0),
+            "     Checked 4 files under generated/: up to date\n"
+        ),
+        "one line says the check passed"
+    );
+    let run = generate(dir.path(), &["--check", "--quiet"]);
     assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""));
     assert_eq!(tree(dir.path()), before);
+}
+
+#[test]
+fn generate_says_what_it_wrote_and_where_in_one_line() {
+    let dir = project(SPEC);
+    let run = generate(dir.path(), &["--out", "src/gen"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            Some(0),
+            "",
+            "   Generated 4 files under src/gen/ (4 written, 0 unchanged)\n"
+        )
+    );
+    fs::write(dir.path().join("src/gen/rust/error_codes.rs"), "edited\n").unwrap();
+    let run = generate(
+        dir.path(),
+        &["--out", "src/gen", "--message-format", "json"],
+    );
+    assert_eq!(
+        (run.stdout.as_str(), run.stderr.as_str()),
+        (
+            "",
+            "   Generated 4 files under src/gen/ (1 written, 3 unchanged)\n"
+        ),
+        "on stderr in every format, as cargo's status lines are"
+    );
+    let run = generate(dir.path(), &["--out", "src/gen", "-q"]);
+    assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""));
+    let run = generate(dir.path(), &["--target", "rust", "--color", "always"]);
+    assert_eq!(
+        run.stderr,
+        "\u{1b}[1m\u{1b}[32m   Generated\u{1b}[0m 1 file under generated/rust/ (1 written, 0 unchanged)\n",
+        "the verb in bold green, as cargo's"
+    );
 }
 
 #[test]
@@ -143,12 +187,94 @@ fn check_fails_on_a_stale_file_with_a_diff_and_the_fix() {
 }
 
 #[test]
-fn check_reports_a_missing_file_without_creating_it() {
+fn check_reports_a_missing_file_as_missing_without_creating_it() {
     let dir = project(SPEC);
     let run = generate(dir.path(), &["--check", "--target", "rust"]);
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("--- /dev/null"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("generated/rust/error_codes.rs: error: missing\n"),
+        "{}",
+        run.stderr
+    );
     assert!(!dir.path().join("generated").exists());
+    let run = generate(
+        dir.path(),
+        &["--check", "--target", "rust", "--message-format", "json"],
+    );
+    let found: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    assert_eq!(
+        (&found["id"], &found["message"]),
+        (&"MISSING_FILE".into(), &"missing".into())
+    );
+}
+
+#[test]
+fn the_fix_carries_what_is_generated_and_where_but_no_display_flag() {
+    let dir = project("");
+    fs::write(dir.path().join("my api.yaml"), SPEC).unwrap();
+    let run = generate(
+        dir.path(),
+        &[
+            "--check",
+            "--spec",
+            "my api.yaml",
+            "--out",
+            "src/gen",
+            "--target",
+            "rust",
+            "--target",
+            "openapi",
+            "--no-serde",
+            "--openapi-version",
+            "3.0",
+            "--message-format",
+            "short",
+            "--color",
+            "never",
+            "--deny-warnings",
+        ],
+    );
+    assert_eq!(run.code, Some(1));
+    let fix = "hint: run `errspec generate --spec 'my api.yaml' --out src/gen --target rust --target openapi --no-serde --openapi-version 3.0` to update them";
+    assert!(run.stderr.contains(fix), "{}", run.stderr);
+    let fixed = errspec(
+        dir.path(),
+        &[
+            "generate",
+            "--spec",
+            "my api.yaml",
+            "--out",
+            "src/gen",
+            "--target",
+            "rust",
+            "--target",
+            "openapi",
+            "--no-serde",
+            "--openapi-version",
+            "3.0",
+        ],
+    );
+    assert_eq!(fixed.code, Some(0), "{}", fixed.stderr);
+    let run = generate(
+        dir.path(),
+        &[
+            "--check",
+            "--spec",
+            "my api.yaml",
+            "--out",
+            "src/gen",
+            "--target",
+            "rust",
+            "--target",
+            "openapi",
+            "--no-serde",
+            "--openapi-version",
+            "3.0",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "the fix fixes it: {}", run.stderr);
 }
 
 #[test]
@@ -232,8 +358,34 @@ fn validate_reports_every_problem_and_exits_1() {
     let run = errspec(good.path(), &["validate"]);
     assert_eq!(
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (Some(0), "", "   Validated spec/errors.yaml: 1 code\n"),
+        "a valid spec is named, with its code count"
+    );
+    let run = errspec(good.path(), &["validate", "--quiet"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
         (Some(0), "", "")
     );
+}
+
+#[test]
+fn display_flags_are_offered_only_where_a_command_reports() {
+    for command in ["generate", "validate", "diff"] {
+        let run = errspec(repo(), &[command, "--help"]);
+        for flag in ["--message-format", "--color", "--quiet", "--config"] {
+            assert!(run.stdout.contains(flag), "{command} lacks {flag}");
+        }
+    }
+    for command in ["schema", "completions"] {
+        let run = errspec(repo(), &[command, "--help"]);
+        for flag in ["--message-format", "--color", "--quiet"] {
+            assert!(!run.stdout.contains(flag), "{command} offers {flag}");
+        }
+        let run = errspec(repo(), &[command, "--color", "never"]);
+        assert_eq!(run.code, Some(2), "{command}: {}", run.stderr);
+    }
+    let run = errspec(repo(), &["--message-format", "json", "validate"]);
+    assert_eq!(run.code, Some(2), "before the command, it belongs to none");
 }
 
 #[test]

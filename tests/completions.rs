@@ -19,6 +19,8 @@ const FLAGS: &[&str] = &[
     "allow-breaking",
     "message-format",
     "color",
+    "quiet",
+    "config",
     "deny-warnings",
 ];
 

@@ -59,7 +59,8 @@ fn warnings_print_but_do_not_fail() {
         run.stderr
     );
     assert!(
-        run.stderr.ends_with("\nwarning: 1 warning emitted\n"),
+        run.stderr
+            .ends_with("\nwarning: 1 warning emitted\n   Validated spec/errors.yaml: 1 code\n"),
         "{}",
         run.stderr
     );
@@ -99,15 +100,14 @@ fn short_is_the_one_line_form() {
     assert_eq!(run.code, Some(0));
     assert_eq!(
         run.stderr,
-        "spec/errors.yaml:6:12: warning: the title \"Authorization Required\" is not 401's registered reason phrase, \"Unauthorized\"\n  hint: write `title: Unauthorized`, or add `allow: [TITLE_NOT_REASON_PHRASE]` to this code to keep it\n"
+        "spec/errors.yaml:6:12: warning: the title \"Authorization Required\" is not 401's registered reason phrase, \"Unauthorized\"\n  hint: write `title: Unauthorized`, or add `allow: [TITLE_NOT_REASON_PHRASE]` to this code to keep it\n   Validated spec/errors.yaml: 1 code\n"
     );
 }
 
 #[test]
 fn json_prints_one_object_per_line_on_stdout() {
     let dir = project(FAILS);
-    // The option works before the subcommand too.
-    let run = errspec(dir.path(), &["--message-format", "json", "validate"]);
+    let run = errspec(dir.path(), &["validate", "--message-format", "json"]);
     assert_eq!(run.code, Some(1));
     assert_eq!(
         run.stderr, "",
@@ -143,7 +143,10 @@ fn github_prints_annotations_on_stdout() {
         run.stdout,
         "::warning file=spec/errors.yaml,line=6,col=12,title=TITLE_NOT_REASON_PHRASE::the title \"Authorization Required\" is not 401's registered reason phrase, \"Unauthorized\"%0Ahint: write `title: Unauthorized`, or add `allow: [TITLE_NOT_REASON_PHRASE]` to this code to keep it\n"
     );
-    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stderr, "   Validated spec/errors.yaml: 1 code\n",
+        "the status line for people stays on stderr"
+    );
 }
 
 #[test]
@@ -162,7 +165,7 @@ fn stale_files_are_annotations_too() {
     assert_eq!(run.code, Some(1));
     assert!(
         run.stdout.starts_with(
-            "::error file=generated/docs/error-codes.md,title=STALE_FILE::not up to date with the spec%0Ahint: run `errspec generate --message-format github` to update them"
+            "::error file=generated/docs/error-codes.md,title=STALE_FILE::not up to date with the spec%0Ahint: run `errspec generate` to update them"
         ),
         "{}",
         run.stdout
@@ -257,5 +260,9 @@ fn the_readme_shows_real_output() {
     let without = seed.replace(allowed, "    title: Authorization Required\n");
     let run = errspec(project(&without).path(), &["validate"]);
     assert_eq!(run.code, Some(0));
+    assert!(
+        run.stderr
+            .ends_with("   Validated spec/errors.yaml: 11 codes\n")
+    );
     assert_eq!(run.stderr, readme_block("Without that `allow:`"));
 }

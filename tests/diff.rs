@@ -307,7 +307,12 @@ fn the_exit_code_is_1_exactly_when_something_breaks() {
         let allowed = diff_case(case, &["--allow-breaking"]);
         assert_eq!(allowed.code, Some(0), "{case}:\n{}", allowed.stderr);
         if expected.is_empty() {
-            assert_eq!(run.stderr, "", "{case}: no changes, nothing to say");
+            assert_eq!(
+                run.stderr, "    Compared new.yaml with old.yaml: no changes\n",
+                "{case}: no changes, said in one line"
+            );
+            let quiet = diff_case(case, &["--quiet"]);
+            assert_eq!(quiet.stderr, "", "{case}");
         }
     }
 }
@@ -315,7 +320,7 @@ fn the_exit_code_is_1_exactly_when_something_breaks() {
 #[test]
 fn the_command_reports_what_the_library_finds_in_json() {
     for (case, expected) in CASES {
-        let run = diff_case(case, &["--message-format", "json"]);
+        let run = diff_case(case, &["--message-format", "json", "--quiet"]);
         assert_eq!(run.stderr, "", "{case}");
         let ids: Vec<String> = run
             .stdout
@@ -543,7 +548,7 @@ fn missing_files_and_bad_flags_exit_2() {
     assert_eq!(run.code, Some(2));
     assert_eq!(
         run.stderr,
-        "gone.yaml: error: cannot find the spec file\n  hint: check the path; errspec looks for spec/errors.yaml unless told otherwise\n"
+        "gone.yaml: error: cannot find the spec file\n  hint: check --base: a path from the working folder\n"
     );
     let run = errspec(
         &case,
@@ -668,7 +673,7 @@ fn base_rev_reads_the_spec_at_a_revision_by_its_path_from_the_root() {
     );
     // Committed, the spec has no changes against HEAD.
     commit_all(root, "the new spec");
-    let run = errspec_in_repo(root, root, &["diff", "--base-rev", "HEAD"]);
+    let run = errspec_in_repo(root, root, &["diff", "--base-rev", "HEAD", "-q"]);
     assert_eq!((run.code, run.stderr.as_str()), (Some(0), ""));
 }
 

@@ -3,9 +3,11 @@
 
 mod support;
 
+mod action;
 mod ci_recipe;
 mod cli;
 mod completions;
+mod config;
 mod conformance;
 mod consumer;
 mod diagnostics;

@@ -1,0 +1,143 @@
+//! `errspec.yaml` as Rust types: a faithful copy of the YAML, with no logic.
+//!
+//! Read as the spec's types are (see `yaml::read`): an unknown, repeated or mistyped key is an
+//! error with its position. With the `schemars` feature these types also derive the config's
+//! JSON Schema (`errspec schema --config`), so the schema says what the reader reads. Their
+//! `///` docs become the schema's descriptions, for the config's author; notes for errspec's
+//! developers are `//` comments.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Deserializer;
+use serde::de::{self, Visitor};
+
+use crate::yaml::read::{At, FromYaml, spec_struct};
+
+spec_struct! {
+    /// errspec's configuration, `errspec.yaml` at the repository's root: the spec, the targets
+    /// with where each one's file goes, and the generation options. `errspec generate`,
+    /// `generate --check`, `validate`, `diff`, the CI script and `Generator::from_config` all
+    /// read it; command-line flags override it. Paths are from this file's folder.
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(title = "errspec configuration", deny_unknown_fields))]
+    pub(crate) struct RawConfig expecting "a mapping with `spec` and `targets`" {
+        /// The spec file; `spec/errors.yaml` when absent.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1)))]
+        spec: Option<String> = default,
+        /// The targets to generate, each with its file and options: only those listed are
+        /// generated. Without `targets`, every target is, each at its default path.
+        targets: Option<RawTargets> = default,
+    }
+}
+
+spec_struct! {
+    /// The targets to generate. `rust:` alone, or `rust: {}`, lists a target with every default.
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(rename = "Targets", deny_unknown_fields))]
+    pub(crate) struct RawTargets expecting "a mapping of targets: `rust`, `typescript`, `openapi`, `markdown`" {
+        /// Rust: the `ErrorCode` enum and the `ErrorBody` type; by default
+        /// `generated/rust/error_codes.rs`.
+        #[cfg_attr(feature = "schemars", schemars(with = "Option<RawRust>"))]
+        rust: Listed<RawRust> = default,
+        /// TypeScript: an ES module with the codes, lookups and the body's type and guard; by
+        /// default `generated/typescript/error-codes.ts`.
+        #[cfg_attr(feature = "schemars", schemars(with = "Option<RawFile>"))]
+        typescript: Listed<RawFile> = default,
+        /// OpenAPI: a fragment with the error responses and the body's schema; by default
+        /// `generated/openapi/error-codes.yaml`.
+        #[cfg_attr(feature = "schemars", schemars(with = "Option<RawOpenApi>"))]
+        openapi: Listed<RawOpenApi> = default,
+        /// Markdown: a page for people with the table of codes; by default
+        /// `generated/docs/error-codes.md`.
+        #[cfg_attr(feature = "schemars", schemars(with = "Option<RawFile>"))]
+        markdown: Listed<RawFile> = default,
+    }
+}
+
+spec_struct! {
+    /// The Rust target's file and options.
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(rename = "RustTarget", deny_unknown_fields))]
+    pub(crate) struct RawRust expecting "a mapping with the Rust target's `path` and `serde`" {
+        /// The generated file, from the folder of errspec.yaml, e.g. `src/errors.rs`.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1)))]
+        path: Option<String> = default,
+        /// Derive serde's `Serialize` and `Deserialize` on the body types (default: true); the
+        /// including crate then needs `serde` with `derive`. false: the code needs only `std`.
+        serde: Option<bool> = default,
+        // Options of later Rust integrations (such as `axum`) go here, each defaulting to off.
+    }
+}
+
+spec_struct! {
+    /// A target's file.
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(rename = "FileTarget", deny_unknown_fields))]
+    pub(crate) struct RawFile expecting "a mapping with the target's `path`" {
+        /// The generated file, from the folder of errspec.yaml, e.g. `web/src/errors.ts`.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1)))]
+        path: Option<String> = default,
+    }
+}
+
+spec_struct! {
+    /// The OpenAPI target's file and version.
+    #[derive(Debug, Clone, Default)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(rename = "OpenApiTarget", deny_unknown_fields))]
+    pub(crate) struct RawOpenApi expecting "a mapping with the OpenAPI target's `path` and `version`" {
+        /// The generated file, from the folder of errspec.yaml, e.g. `api/errors.yaml`.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1)))]
+        path: Option<String> = default,
+        /// The OpenAPI version to write: "3.1" (the default) or "3.0", for tools that do not
+        /// read 3.1 yet. Quote it, or YAML reads a number.
+        #[cfg_attr(feature = "schemars", schemars(extend("enum" = ["3.0", "3.1"])))]
+        version: Option<String> = default,
+    }
+}
+
+/// A target's entry: absent, or listed with its settings. `rust:` alone (null) lists the
+/// target with every default, like `rust: {}`: an `Option` would read it as absent, and the
+/// target would silently not be generated.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Listed<T>(pub Option<T>);
+
+impl<T: FromYaml + Default> FromYaml for Listed<T> {
+    fn expected() -> String {
+        T::expected()
+    }
+
+    fn read<'de, D: Deserializer<'de>>(deserializer: D, at: At<'_>) -> Result<Self, D::Error> {
+        struct ListedVisitor<'r, T>(At<'r>, PhantomData<T>);
+
+        impl<'de, T: FromYaml + Default> Visitor<'de> for ListedVisitor<'_, T> {
+            type Value = Listed<T>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&T::expected())
+            }
+
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Listed(Some(T::default())))
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Listed(Some(T::default())))
+            }
+
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                T::read(d, self.0).map(|value| Listed(Some(value)))
+            }
+        }
+
+        let visitor = ListedVisitor::<T>(at.clone(), PhantomData);
+        deserializer
+            .deserialize_option(visitor)
+            .map_err(|error| at.wrong_type::<Self, _>(error))
+    }
+}
