@@ -6,14 +6,12 @@
 //! position comes from the document; the parser's own mark is read in one place,
 //! `yaml::events::syntax_error`.
 
-use serde::de::Unexpected;
-
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::Format;
 use crate::spec::{RawSpec, RawSpecV1, RawSpecV2};
 use crate::yaml::document::{DocumentError, MAX_DEPTH, NodeKind};
 use crate::yaml::events::ScalarStyle;
-use crate::yaml::read::{self, ReadError, ShapeError, ShapeErrorKind};
+use crate::yaml::read::{self, ShapeError, ShapeErrorKind};
 use crate::yaml::{Document, LineIndex, Path, Span};
 
 /// A parsed spec: its values, and where each was written.
@@ -31,8 +29,8 @@ pub(crate) fn parse<'a>(source: &'a str, file: &str) -> Result<Parsed<'a>, Vec<D
     })?;
     let format = check_version(&document, file).map_err(|problem| vec![*problem])?;
     let raw = match format {
-        Format::V1 => read::read::<RawSpecV1>(source).map(RawSpec::V1),
-        Format::V2 => read::read::<RawSpecV2>(source).map(RawSpec::V2),
+        Format::V1 => read::read::<RawSpecV1>(&document).map(RawSpec::V1),
+        Format::V2 => read::read::<RawSpecV2>(&document).map(RawSpec::V2),
     };
     let raw = raw.map_err(|error| vec![read_error(error, &document, file, "the spec")])?;
     Ok(Parsed { raw, document })
@@ -146,20 +144,13 @@ const SKELETON_HINT: &str =
 
 /// A shape error, in the words the spec's author needs, at the node it is about.
 pub(crate) fn read_error(
-    error: ReadError,
+    error: ShapeError,
     document: &Document<'_>,
     file: &str,
     what: &str,
 ) -> Diagnostic {
     let lines = document.lines();
-    let ShapeError { path, kind } = match error {
-        ReadError::Shape(shape) => shape,
-        // Not reachable for any input known: the document's checks refuse first what
-        // serde_yaml would. Its own words are all there is to show (they say where).
-        ReadError::Other(error) => {
-            return Diagnostic::error("INVALID_YAML", file, None, error.to_string(), None);
-        }
-    };
+    let ShapeError { path, kind } = error;
     let subject = match path.is_root() {
         true => what.to_owned(),
         false => path.to_string(),
@@ -231,8 +222,9 @@ fn type_hint(expected: &str) -> Option<&'static str> {
 }
 
 /// What a node is, as a message names what was found: `string "x"`, `` integer `5` ``, `null`,
-/// `a mapping`. Scalars are described as serde_yaml reads them (a plain `5` is a number, a
-/// quoted one a string); this only words the message, serde_yaml decides what is accepted.
+/// `a mapping`, in serde's words. Scalars are described as YAML reads them (a plain `5` is a
+/// number, a quoted one a string); this only words the message, `yaml::read` decides what is
+/// accepted.
 fn found_text(kind: &NodeKind) -> String {
     let NodeKind::Scalar { value, style, tag } = kind else {
         return plain_kind(kind).to_owned();
@@ -240,23 +232,29 @@ fn found_text(kind: &NodeKind) -> String {
     if tag.is_some() {
         return "a tagged value".to_owned();
     }
-    let unexpected = if *style != ScalarStyle::Plain {
-        Unexpected::Str(value)
-    } else if is_null_text(value) {
+    if *style != ScalarStyle::Plain {
+        return format!("string {value:?}");
+    }
+    if is_null_text(value) {
         return "null".to_owned();
-    } else if let Some(boolean) = boolean(value) {
-        Unexpected::Bool(boolean)
-    } else if let Some(number) = integer(value, *style, None) {
+    }
+    if let Some(boolean) = boolean(value) {
+        return format!("boolean `{boolean}`");
+    }
+    if let Some(number) = integer(value, *style, None) {
         return match i64::try_from(number) {
-            Ok(number) => Unexpected::Signed(number).to_string(),
+            Ok(number) => format!("integer `{number}`"),
             Err(_) => format!("integer `{number}` (too large)"),
         };
-    } else if let Some(float) = float(value) {
-        Unexpected::Float(float)
-    } else {
-        Unexpected::Str(value)
-    };
-    unexpected.to_string()
+    }
+    match float(value) {
+        // As serde writes a float: with a decimal point, `1000.0` rather than `1000`.
+        Some(float) if float.fract() == 0.0 && float.abs() < 1e16 => {
+            format!("floating point `{float:.1}`")
+        }
+        Some(float) => format!("floating point `{float}`"),
+        None => format!("string {value:?}"),
+    }
 }
 
 /// `a mapping`, `a list`, or what kind of scalar a node is, for a spec that is not a mapping.

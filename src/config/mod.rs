@@ -6,7 +6,7 @@
 //! Paths in it are from the config's folder, and the files it places stay inside that folder:
 //! errspec writes nowhere the config's folder does not hold.
 
-mod raw;
+pub(crate) mod raw;
 #[cfg(feature = "schemars")]
 mod schema;
 
@@ -78,7 +78,7 @@ pub(crate) fn load(file: &Path) -> Result<Config, Vec<Diagnostic>> {
     let raw = match empty {
         // An empty config changes nothing: the defaults hold.
         true => RawConfig::default(),
-        false => read::read::<RawConfig>(text)
+        false => read::read::<RawConfig>(&document)
             .map_err(|error| vec![read_error(error, &document, &name, "the config")])?,
     };
     let folder = file.parent().unwrap_or(Path::new("")).to_owned();

@@ -6,13 +6,8 @@
 //! `///` docs become the schema's descriptions, for the config's author; notes for errspec's
 //! developers are `//` comments.
 
-use std::fmt;
-use std::marker::PhantomData;
-
-use serde::Deserializer;
-use serde::de::{self, Visitor};
-
-use crate::yaml::read::{At, FromYaml, spec_struct};
+use crate::yaml::Path;
+use crate::yaml::read::{FromYaml, Node, ShapeError, spec_struct, wrong_type};
 
 spec_struct! {
     /// errspec's configuration, `errspec.yaml` at the repository's root: the spec, the targets
@@ -112,32 +107,20 @@ impl<T: FromYaml + Default> FromYaml for Listed<T> {
         T::expected()
     }
 
-    fn read<'de, D: Deserializer<'de>>(deserializer: D, at: At<'_>) -> Result<Self, D::Error> {
-        struct ListedVisitor<'r, T>(At<'r>, PhantomData<T>);
-
-        impl<'de, T: FromYaml + Default> Visitor<'de> for ListedVisitor<'_, T> {
-            type Value = Listed<T>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&T::expected())
-            }
-
-            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(Listed(Some(T::default())))
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(Listed(Some(T::default())))
-            }
-
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-                T::read(d, self.0).map(|value| Listed(Some(value)))
-            }
+    fn read(node: Node<'_>, path: &Path) -> Result<Self, ShapeError> {
+        match node.is_null() {
+            Ok(true) => Ok(Listed(Some(T::default()))),
+            Ok(false) => T::read(node, path).map(|value| Listed(Some(value))),
+            Err(()) => Err(wrong_type::<Self>(path)),
         }
+    }
+}
 
-        let visitor = ListedVisitor::<T>(at.clone(), PhantomData);
-        deserializer
-            .deserialize_option(visitor)
-            .map_err(|error| at.wrong_type::<Self, _>(error))
+/// In the tests serde_yaml reads a listed target too, as the reference for the reader.
+#[cfg(test)]
+impl<'de, T: serde::Deserialize<'de> + Default> serde::Deserialize<'de> for Listed<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Option::<T>::deserialize(deserializer)?;
+        Ok(Listed(Some(value.unwrap_or_default())))
     }
 }

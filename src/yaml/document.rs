@@ -103,6 +103,11 @@ impl<'a> Document<'a> {
         &self.lines
     }
 
+    /// The root node's id; `None` for a text with no document.
+    pub(crate) fn root_id(&self) -> Option<NodeId> {
+        self.root
+    }
+
     /// The root node, aliases followed; `None` for a text with no document.
     pub(crate) fn root(&self) -> Option<&Node> {
         self.root.map(|id| self.node(id))
@@ -435,33 +440,9 @@ mod tests {
         }
     }
 
-    /// Every YAML file of the tests: the fixtures (valid, invalid, lints, diff pairs and the
-    /// fuzz corpus) and the seed spec.
-    fn every_test_yaml() -> Vec<(std::path::PathBuf, String)> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut pending = vec![root.join("tests/fixtures")];
-        let mut files = vec![root.join("spec/errors.yaml")];
-        while let Some(folder) = pending.pop() {
-            for entry in std::fs::read_dir(folder).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    pending.push(path);
-                } else if path.extension().is_some_and(|ext| ext == "yaml") {
-                    files.push(path);
-                }
-            }
-        }
-        let mut texts: Vec<_> = files
-            .into_iter()
-            .filter_map(|path| Some((path.clone(), std::fs::read_to_string(path).ok()?)))
-            .collect();
-        texts.sort();
-        texts
-    }
-
     #[test]
     fn the_tree_agrees_with_serde_yaml_on_every_test_file() {
-        let files = every_test_yaml();
+        let files = crate::yaml::every_test_yaml();
         assert!(files.len() > 50, "the fixtures are found");
         for (path, text) in files {
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

@@ -155,6 +155,34 @@ impl fmt::Display for Path {
 }
 
 #[cfg(test)]
+/// Every YAML file of the tests, with its text: the fixtures (valid, invalid, lints, diff
+/// pairs and the fuzz corpus), the seed spec and the examples' catalogs.
+pub(crate) fn every_test_yaml() -> Vec<(std::path::PathBuf, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pending = vec![root.join("tests/fixtures")];
+    let mut files = vec![
+        root.join("spec/errors.yaml"),
+        root.join("examples/grpc/errors.yaml"),
+    ];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "yaml") {
+                files.push(path);
+            }
+        }
+    }
+    let mut texts: Vec<_> = files
+        .into_iter()
+        .filter_map(|path| Some((path.clone(), std::fs::read_to_string(path).ok()?)))
+        .collect();
+    texts.sort();
+    texts
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

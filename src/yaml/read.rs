@@ -1,21 +1,24 @@
-//! Reading the spec format's types with serde_yaml, which decides every value, while errspec
-//! records what went wrong and where as data.
+//! Reading the spec format's types from the document tree, with the value semantics of
+//! serde_yaml (yaml_serde), and each shape error returned with its path as data.
 //!
-//! Each type of the format implements [`FromYaml`]: it reads itself from serde_yaml's
-//! deserializer at a [`Path`]. When a node has the wrong shape (an unknown, missing or
-//! repeated key, a wrong type), the reader that finds it records a [`ShapeError`] with the
-//! node's path before it returns serde's error, so nothing is read back from the error's
-//! message: the path is the reader's own, and the document locates it. The first error
-//! recorded is the innermost, and the one reported, as serde stops at the first.
+//! Each type of the format implements [`FromYaml`]: it reads itself from a node of the
+//! document at a [`Path`]. When a node has the wrong shape (an unknown, missing or repeated
+//! key, a wrong type), the reader that finds it returns a [`ShapeError`] with the node's path,
+//! and the document locates it; the first found, in document order, is the one reported.
+//!
+//! The values are read as serde_yaml reads them into the same Rust types, rule for rule
+//! (`de.rs` in yaml_serde 0.10): a string takes any scalar's text as written; an integer or a
+//! boolean is a plain scalar (or a block literal tagged `!!int`, `!!bool`) spelt as YAML 1.2's
+//! core schema spells one, `0x`, `0o` and `0b` included; `~`, `null` and an empty plain scalar
+//! are null; an empty plain scalar is also an empty list or mapping. The tests check that this
+//! reader and serde_yaml read every YAML file of the tests, and the fuzz corpus, to the same
+//! values or both refuse it. errspec reads values itself rather than through serde_yaml so that
+//! a build script compiles neither serde nor serde_yaml: together they were a fifth of a cold
+//! build (see `benches/compile-cost.sh` and ARCHITECTURE.md).
 
-use std::cell::RefCell;
-use std::fmt;
-use std::marker::PhantomData;
-
-use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-
-use super::Path;
+use super::document::{NodeId, NodeKind};
+use super::events::ScalarStyle;
+use super::{Document, Path};
 
 /// What is wrong with the shape of the node at a path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,134 +45,226 @@ pub(crate) struct ShapeError {
     pub kind: ShapeErrorKind,
 }
 
-/// Why a text could not be read as a type of the format.
-#[derive(Debug)]
-pub(crate) enum ReadError {
-    /// A node has the wrong shape.
-    Shape(ShapeError),
-    /// serde_yaml failed with no shape error recorded: nothing errspec knows of should get
-    /// here, since the document's checks run first; kept so that nothing is lost if it does.
-    Other(serde_yaml::Error),
-}
-
-/// Reads `T` from the YAML `text`.
-pub(crate) fn read<T: FromYaml>(text: &str) -> Result<T, ReadError> {
-    let recorded = RefCell::new(None);
-    let at = At {
-        recorded: &recorded,
-        path: Path::root(),
+/// Reads `T` from the root of `document`; a document without one reads as an empty plain
+/// scalar would (serde_yaml's empty document).
+pub(crate) fn read<T: FromYaml>(document: &Document<'_>) -> Result<T, ShapeError> {
+    let node = Node {
+        document,
+        id: document.root_id(),
     };
-    let result = T::read(serde_yaml::Deserializer::from_str(text), at);
-    result.map_err(|error| match recorded.into_inner() {
-        Some(shape) => ReadError::Shape(shape),
-        None => ReadError::Other(error),
-    })
+    T::read(node, &Path::root())
 }
 
-/// A type of the spec format, read from serde_yaml at a path.
+/// A node of a document, aliases followed; `id` is `None` for the empty document.
+#[derive(Clone, Copy)]
+pub(crate) struct Node<'d> {
+    document: &'d Document<'d>,
+    id: Option<NodeId>,
+}
+
+/// A scalar's parts.
+struct Scalar<'d> {
+    value: &'d str,
+    style: ScalarStyle,
+    tag: Option<&'d str>,
+}
+
+impl<'d> Node<'d> {
+    fn kind(&self) -> Option<&'d NodeKind> {
+        self.id.map(|id| &self.document.node(id).kind)
+    }
+
+    fn scalar(&self) -> Option<Scalar<'d>> {
+        match self.kind()? {
+            NodeKind::Scalar { value, style, tag } => Some(Scalar {
+                value,
+                style: *style,
+                tag: tag.as_deref(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Whether serde_yaml reads the node as an empty list or mapping: the empty document, or an
+    /// empty plain scalar (`key:` with nothing after it).
+    fn is_empty_scalar(&self) -> bool {
+        match self.kind() {
+            None => true,
+            Some(_) => self
+                .scalar()
+                .is_some_and(|s| s.value.is_empty() && s.style == ScalarStyle::Plain),
+        }
+    }
+
+    /// The node's elements, if it is a list (or reads as an empty one).
+    pub(crate) fn items(&self) -> Option<Vec<Node<'d>>> {
+        if let Some(NodeKind::Sequence { items }) = self.kind() {
+            return Some(items.iter().map(|&id| self.at(id)).collect());
+        }
+        self.is_empty_scalar().then(Vec::new)
+    }
+
+    /// The node's keys and values, if it is a mapping (or reads as an empty one).
+    pub(crate) fn entries(&self) -> Option<Vec<(Node<'d>, Node<'d>)>> {
+        if let Some(NodeKind::Mapping { entries }) = self.kind() {
+            let pairs = entries.iter().map(|&(k, v)| (self.at(k), self.at(v)));
+            return Some(pairs.collect());
+        }
+        self.is_empty_scalar().then(Vec::new)
+    }
+
+    /// The node's text as a mapping key: any scalar's value (a key that is a mapping or a list
+    /// has none).
+    pub(crate) fn key_text(&self) -> Option<&'d str> {
+        self.scalar().map(|scalar| scalar.value)
+    }
+
+    /// Whether serde_yaml reads the node as `None` for an `Option`; `Err` for a plain scalar
+    /// tagged `!!null` that is not null, which serde_yaml refuses.
+    pub(crate) fn is_null(&self) -> Result<bool, ()> {
+        let Some(kind) = self.kind() else {
+            return Ok(true);
+        };
+        let NodeKind::Scalar { value, style, tag } = kind else {
+            return Ok(false);
+        };
+        if *style != ScalarStyle::Plain {
+            return Ok(false);
+        }
+        match tag.as_deref() {
+            Some(NULL) if is_null_text(value) => Ok(true),
+            Some(NULL) => Err(()),
+            Some(_) => Ok(false),
+            None => Ok(value.is_empty() || is_null_text(value)),
+        }
+    }
+
+    fn at(&self, id: NodeId) -> Node<'d> {
+        Node {
+            document: self.document,
+            id: Some(id),
+        }
+    }
+
+    /// A scalar that serde_yaml reads as a value of `tag`'s kind: a plain scalar, whatever its
+    /// tag, or a block literal (`|`) tagged with `tag` itself.
+    fn typed_scalar(&self, tag: &str) -> Option<&'d str> {
+        let scalar = self.scalar()?;
+        match (scalar.style, scalar.tag) {
+            (ScalarStyle::Plain, _) => Some(scalar.value),
+            (ScalarStyle::Literal, Some(found)) if found == tag => Some(scalar.value),
+            _ => None,
+        }
+    }
+}
+
+const NULL: &str = "tag:yaml.org,2002:null";
+const BOOL: &str = "tag:yaml.org,2002:bool";
+const INT: &str = "tag:yaml.org,2002:int";
+
+/// A type of the spec format, read from a node at a path.
 pub(crate) trait FromYaml: Sized {
     /// What a node of this type is, in the words of a message: "a string".
     fn expected() -> String;
 
-    /// Reads a value at `at`, recording a shape error there (or deeper) if it fails.
-    fn read<'de, D: Deserializer<'de>>(deserializer: D, at: At<'_>) -> Result<Self, D::Error>;
+    /// Reads a value from `node`, at `path`.
+    fn read(node: Node<'_>, path: &Path) -> Result<Self, ShapeError>;
 }
 
-/// Where a reader is: the path, and the place to record the first shape error.
-#[derive(Clone)]
-pub(crate) struct At<'r> {
-    recorded: &'r RefCell<Option<ShapeError>>,
-    path: Path,
-}
-
-impl At<'_> {
-    /// The reader of the value under `key`.
-    pub(crate) fn key(&self, key: &str) -> Self {
-        Self {
-            recorded: self.recorded,
-            path: self.path.key(key),
-        }
-    }
-
-    /// The reader of the `index`th element.
-    pub(crate) fn index(&self, index: usize) -> Self {
-        Self {
-            recorded: self.recorded,
-            path: self.path.index(index),
-        }
-    }
-
-    /// Records `kind` at this path, unless a deeper reader recorded an error already, and
-    /// returns an error for serde to carry out (its text is never read).
-    pub(crate) fn fail<E: de::Error>(&self, kind: ShapeErrorKind) -> E {
-        self.record(kind);
-        E::custom("the spec's shape is wrong (recorded with its path)")
-    }
-
-    /// Passes on serde_yaml's `error` for a node that is not `T`, recording a wrong type
-    /// unless a deeper reader recorded something more precise.
-    pub(crate) fn wrong_type<T: FromYaml, E>(&self, error: E) -> E {
-        self.record(ShapeErrorKind::WrongType {
+/// The error for a node at `path` that is not a `T`.
+pub(crate) fn wrong_type<T: FromYaml>(path: &Path) -> ShapeError {
+    ShapeError {
+        path: path.clone(),
+        kind: ShapeErrorKind::WrongType {
             expected: T::expected(),
-        });
-        error
+        },
+    }
+}
+
+impl FromYaml for String {
+    fn expected() -> String {
+        "a string".to_owned()
     }
 
-    fn record(&self, kind: ShapeErrorKind) {
-        let mut recorded = self.recorded.borrow_mut();
-        if recorded.is_none() {
-            *recorded = Some(ShapeError {
-                path: self.path.clone(),
-                kind,
-            });
+    fn read(node: Node<'_>, path: &Path) -> Result<Self, ShapeError> {
+        match node.scalar() {
+            Some(scalar) => Ok(scalar.value.to_owned()),
+            None => Err(wrong_type::<Self>(path)),
         }
     }
 }
 
-/// `T` read at a path, as a serde seed.
-pub(crate) struct Seed<'r, T> {
-    at: At<'r>,
-    read: PhantomData<T>,
-}
+impl FromYaml for bool {
+    fn expected() -> String {
+        "a boolean".to_owned()
+    }
 
-impl<'r, T> Seed<'r, T> {
-    pub(crate) fn new(at: At<'r>) -> Self {
-        Self {
-            at,
-            read: PhantomData,
+    fn read(node: Node<'_>, path: &Path) -> Result<Self, ShapeError> {
+        match node.typed_scalar(BOOL) {
+            Some("true" | "True" | "TRUE") => Ok(true),
+            Some("false" | "False" | "FALSE") => Ok(false),
+            _ => Err(wrong_type::<Self>(path)),
         }
     }
 }
 
-impl<'de, T: FromYaml> DeserializeSeed<'de> for Seed<'_, T> {
-    type Value = T;
+impl FromYaml for i64 {
+    fn expected() -> String {
+        "an integer".to_owned()
+    }
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
-        T::read(deserializer, self.at)
+    fn read(node: Node<'_>, path: &Path) -> Result<Self, ShapeError> {
+        let number = node.typed_scalar(INT).and_then(|text| integer(text, true));
+        number
+            .and_then(|number| i64::try_from(number).ok())
+            .ok_or_else(|| wrong_type::<Self>(path))
     }
 }
 
-/// The scalars: serde_yaml reads them as it always does, and a node that is not one is a
-/// wrong type.
-macro_rules! scalar {
-    ($($ty:ty => $expected:literal),* $(,)?) => {$(
-        impl FromYaml for $ty {
-            fn expected() -> String {
-                $expected.to_owned()
-            }
+impl FromYaml for u32 {
+    fn expected() -> String {
+        "an integer".to_owned()
+    }
 
-            fn read<'de, D: Deserializer<'de>>(deserializer: D, at: At<'_>) -> Result<Self, D::Error> {
-                <$ty>::deserialize(deserializer).map_err(|error| at.wrong_type::<Self, _>(error))
-            }
-        }
-    )*};
+    fn read(node: Node<'_>, path: &Path) -> Result<Self, ShapeError> {
+        let number = node.typed_scalar(INT).and_then(|text| integer(text, false));
+        number
+            .and_then(|number| u32::try_from(number).ok())
+            .ok_or_else(|| wrong_type::<Self>(path))
+    }
 }
 
-scalar! {
-    String => "a string",
-    bool => "a boolean",
-    i64 => "an integer",
-    u32 => "an integer",
+/// A scalar's text as an integer, as serde_yaml's `parse_signed_int` (or, without `signed`,
+/// `parse_unsigned_int`) reads it: decimal with an optional sign, or `0x`, `0o`, `0b` digits
+/// (negative only when signed); a decimal with a leading zero is text, not a number. The
+/// range of the target type is the caller's to check.
+pub(crate) fn integer(text: &str, signed: bool) -> Option<i128> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) if signed => (true, rest),
+        Some(_) => return None,
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if unsigned.starts_with(['+', '-']) {
+        return None;
+    }
+    let radix = [("0x", 16), ("0o", 8), ("0b", 2)]
+        .into_iter()
+        .find_map(|(prefix, radix)| Some((radix, unsigned.strip_prefix(prefix)?)));
+    let (radix, digits) = radix.unwrap_or((10, unsigned));
+    let leading_zero = digits.len() > 1 && digits.starts_with('0') && radix == 10;
+    if digits.starts_with(['+', '-']) || leading_zero || digits.is_empty() {
+        return None;
+    }
+    if !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let magnitude = i128::from_str_radix(digits, radix).ok()?;
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// The plain scalars YAML reads as null (serde_yaml's set, an empty one aside).
+pub(crate) fn is_null_text(text: &str) -> bool {
+    matches!(text, "~" | "null" | "Null" | "NULL")
 }
 
 /// An absent or null value is `None`, as serde reads `Option`.
@@ -178,33 +273,12 @@ impl<T: FromYaml> FromYaml for Option<T> {
         T::expected()
     }
 
-    fn read<'de, D: Deserializer<'de>>(deserializer: D, at: At<'_>) -> Result<Self, D::Error> {
-        struct OptionVisitor<'r, T>(At<'r>, PhantomData<T>);
-
-        impl<'de, T: FromYaml> Visitor<'de> for OptionVisitor<'_, T> {
-            type Value = Option<T>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&T::expected())
-            }
-
-            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-                T::read(d, self.0).map(Some)
-            }
+    fn read(node: Node<'_>, path: &Path) -> Result<Self, ShapeError> {
+        match node.is_null() {
+            Ok(true) => Ok(None),
+            Ok(false) => T::read(node, path).map(Some),
+            Err(()) => Err(wrong_type::<Self>(path)),
         }
-
-        let visitor = OptionVisitor::<T>(at.clone(), PhantomData);
-        deserializer
-            .deserialize_option(visitor)
-            .map_err(|error| at.wrong_type::<Self, _>(error))
     }
 }
 
@@ -213,31 +287,13 @@ impl<T: FromYaml> FromYaml for Vec<T> {
         "a list".to_owned()
     }
 
-    fn read<'de, D: Deserializer<'de>>(deserializer: D, at: At<'_>) -> Result<Self, D::Error> {
-        struct SeqVisitor<'r, T>(At<'r>, PhantomData<T>);
-
-        impl<'de, T: FromYaml> Visitor<'de> for SeqVisitor<'_, T> {
-            type Value = Vec<T>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list")
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) =
-                    seq.next_element_seed(Seed::new(self.0.index(items.len())))?
-                {
-                    items.push(item);
-                }
-                Ok(items)
-            }
-        }
-
-        let visitor = SeqVisitor::<T>(at.clone(), PhantomData);
-        deserializer
-            .deserialize_seq(visitor)
-            .map_err(|error| at.wrong_type::<Self, _>(error))
+    fn read(node: Node<'_>, path: &Path) -> Result<Self, ShapeError> {
+        let items = node.items().ok_or_else(|| wrong_type::<Self>(path))?;
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| T::read(item, &path.index(index)))
+            .collect()
     }
 }
 
@@ -252,92 +308,77 @@ impl<T: FromYaml> FromYaml for Entries<T> {
         "a mapping".to_owned()
     }
 
-    fn read<'de, D: Deserializer<'de>>(deserializer: D, at: At<'_>) -> Result<Self, D::Error> {
-        struct MapVisitor<'r, T>(At<'r>, PhantomData<T>);
+    fn read(node: Node<'_>, path: &Path) -> Result<Self, ShapeError> {
+        let pairs = node.entries().ok_or_else(|| wrong_type::<Self>(path))?;
+        let mut entries: Vec<(String, T)> = Vec::with_capacity(pairs.len());
+        for (key, value) in pairs {
+            let key = key_text(key, path)?;
+            if entries.iter().any(|(seen, _)| seen == key) {
+                let key = key.to_owned();
+                let kind = ShapeErrorKind::DuplicateKey { key };
+                return Err(ShapeError {
+                    path: path.clone(),
+                    kind,
+                });
+            }
+            let value = T::read(value, &path.key(key))?;
+            entries.push((key.to_owned(), value));
+        }
+        Ok(Entries(entries))
+    }
+}
 
-        impl<'de, T: FromYaml> Visitor<'de> for MapVisitor<'_, T> {
+/// In the tests serde_yaml reads entries too, as the reference for this reader.
+#[cfg(test)]
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Entries<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for EntriesVisitor<T> {
             type Value = Entries<T>;
 
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a mapping")
             }
 
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<T>, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Entries<T>, A::Error> {
                 let mut entries: Vec<(String, T)> = Vec::new();
-                while let Some(key) = map.next_key_seed(KeySeed {
-                    fields: None,
-                    at: self.0.clone(),
-                })? {
-                    let key = key.into_owned();
+                while let Some((key, value)) = map.next_entry::<String, T>()? {
                     if entries.iter().any(|(seen, _)| *seen == key) {
-                        return Err(self.0.fail(ShapeErrorKind::DuplicateKey { key }));
+                        return Err(serde::de::Error::custom("duplicate key"));
                     }
-                    let value = map.next_value_seed(Seed::new(self.0.key(&key)))?;
                     entries.push((key, value));
                 }
                 Ok(Entries(entries))
             }
         }
 
-        let visitor = MapVisitor::<T>(at.clone(), PhantomData);
-        deserializer
-            .deserialize_map(visitor)
-            .map_err(|error| at.wrong_type::<Self, _>(error))
+        deserializer.deserialize_map(EntriesVisitor(std::marker::PhantomData))
     }
 }
 
-/// Reads a mapping key as text. With `fields`, the key must be one of them, and an unknown
-/// key is recorded while the key is read.
-pub(crate) struct KeySeed<'r> {
-    pub fields: Option<&'static [&'static str]>,
-    pub at: At<'r>,
-}
-
-/// A key: one of a struct's field names, or a user's own.
-pub(crate) type Key = std::borrow::Cow<'static, str>;
-
-impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
-    type Value = Key;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
-        let at = self.at.clone();
-        deserializer
-            .deserialize_identifier(self)
-            .inspect_err(|_| at.record(ShapeErrorKind::KeyNotText))
-    }
-}
-
-impl Visitor<'_> for KeySeed<'_> {
-    type Value = Key;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-        let Some(fields) = self.fields else {
-            return Ok(Key::Owned(key.to_owned()));
-        };
-        match fields.iter().find(|field| **field == key) {
-            Some(field) => Ok(Key::Borrowed(field)),
-            None => Err(self.at.fail(ShapeErrorKind::UnknownKey {
-                key: key.to_owned(),
-                allowed: fields,
-            })),
-        }
-    }
+/// A mapping key's text, or `KeyNotText` at the mapping's `path`.
+pub(crate) fn key_text<'d>(key: Node<'d>, path: &Path) -> Result<&'d str, ShapeError> {
+    key.key_text().ok_or_else(|| ShapeError {
+        path: path.clone(),
+        kind: ShapeErrorKind::KeyNotText,
+    })
 }
 
 /// Declares a struct of the spec format and its [`FromYaml`]: a mapping with these keys and
 /// no others, each at most once. A field is `required`, or `default` (absent means
-/// `Default::default()`: `None`, `false`, empty).
+/// `Default::default()`: `None`, `false`, empty). A field whose key is a Rust keyword is
+/// written `field as "key"`.
 macro_rules! spec_struct {
     (
         $(#[$meta:meta])*
         pub(crate) struct $name:ident expecting $expecting:literal {
             $(
                 $(#[$field_meta:meta])*
-                $field:ident: $ty:ty = $presence:ident,
+                $field:ident $(as $key:literal)?: $ty:ty = $presence:ident,
             )*
         }
     ) => {
@@ -349,71 +390,101 @@ macro_rules! spec_struct {
             )*
         }
 
-        impl $crate::yaml::read::FromYaml for $name {
-            fn expected() -> String {
-                $expecting.to_owned()
-            }
+        // In the tests serde_yaml reads the type too, as the reference for this reader: the
+        // impl `#[derive(Deserialize)]` with `deny_unknown_fields` would generate.
+        #[cfg(test)]
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                use serde::de::{self, MapAccess, Visitor};
 
-            fn read<'de, D: serde::Deserializer<'de>>(
-                deserializer: D,
-                at: $crate::yaml::read::At<'_>,
-            ) -> Result<Self, D::Error> {
-                use $crate::yaml::read::{At, KeySeed, Seed, ShapeErrorKind};
+                const FIELDS: &[&str] = &[$(spec_struct!(@key $field $(as $key)?)),*];
 
-                const FIELDS: &[&str] = &[$(stringify!($field)),*];
+                struct FieldsVisitor;
 
-                struct FieldsVisitor<'r>(At<'r>);
-
-                impl<'de> serde::de::Visitor<'de> for FieldsVisitor<'_> {
+                impl<'de> Visitor<'de> for FieldsVisitor {
                     type Value = $name;
 
                     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str($expecting)
                     }
 
-                    fn visit_map<A: serde::de::MapAccess<'de>>(
-                        self,
-                        mut map: A,
-                    ) -> Result<$name, A::Error> {
-                        let at = self.0;
+                    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
                         $(let mut $field: Option<$ty> = None;)*
-                        while let Some(key) = map.next_key_seed(KeySeed {
-                            fields: Some(FIELDS),
-                            at: at.clone(),
-                        })? {
-                            match key.as_ref() {
-                                $(stringify!($field) => {
+                        while let Some(key) = map.next_key::<String>()? {
+                            match key.as_str() {
+                                $(spec_struct!(@key $field $(as $key)?) => {
                                     if $field.is_some() {
-                                        return Err(at.fail(ShapeErrorKind::DuplicateKey {
-                                            key: key.into_owned(),
-                                        }));
+                                        return Err(de::Error::duplicate_field(spec_struct!(@key $field $(as $key)?)));
                                     }
-                                    $field = Some(map.next_value_seed(Seed::new(at.key(&key)))?);
+                                    $field = Some(map.next_value()?);
                                 })*
-                                _ => unreachable!("KeySeed yields only names in FIELDS"),
+                                other => return Err(de::Error::unknown_field(other, FIELDS)),
                             }
                         }
                         Ok($name {
-                            $($field: spec_struct!(@take $presence, $field, at),)*
+                            $($field: spec_struct!(@serde_take $presence, $field, spec_struct!(@key $field $(as $key)?)),)*
                         })
                     }
                 }
 
-                deserializer
-                    .deserialize_struct(stringify!($name), FIELDS, FieldsVisitor(at.clone()))
-                    .map_err(|error| at.wrong_type::<Self, _>(error))
+                deserializer.deserialize_struct(stringify!($name), FIELDS, FieldsVisitor)
+            }
+        }
+
+        impl $crate::yaml::read::FromYaml for $name {
+            fn expected() -> String {
+                $expecting.to_owned()
+            }
+
+            fn read(
+                node: $crate::yaml::read::Node<'_>,
+                path: &$crate::yaml::Path,
+            ) -> Result<Self, $crate::yaml::read::ShapeError> {
+                use $crate::yaml::read::{ShapeError, ShapeErrorKind, key_text};
+
+                const FIELDS: &[&str] = &[$(spec_struct!(@key $field $(as $key)?)),*];
+                let fail = |kind| ShapeError { path: path.clone(), kind };
+                let pairs = node
+                    .entries()
+                    .ok_or_else(|| $crate::yaml::read::wrong_type::<Self>(path))?;
+                $(let mut $field: Option<$ty> = None;)*
+                for (key, value) in pairs {
+                    let key = key_text(key, path)?;
+                    match key {
+                        $(spec_struct!(@key $field $(as $key)?) => {
+                            if $field.is_some() {
+                                let key = key.to_owned();
+                                return Err(fail(ShapeErrorKind::DuplicateKey { key }));
+                            }
+                            $field = Some(<$ty as $crate::yaml::read::FromYaml>::read(value, &path.key(key))?);
+                        })*
+                        _ => {
+                            let key = key.to_owned();
+                            return Err(fail(ShapeErrorKind::UnknownKey { key, allowed: FIELDS }));
+                        }
+                    }
+                }
+                Ok($name {
+                    $($field: spec_struct!(@take $presence, $field, spec_struct!(@key $field $(as $key)?), fail),)*
+                })
             }
         }
     };
-    (@take required, $value:ident, $at:ident) => {
+    (@serde_take required, $value:ident, $key:expr) => {
+        $value.ok_or_else(|| de::Error::missing_field($key))?
+    };
+    (@serde_take default, $value:ident, $key:expr) => {
+        $value.unwrap_or_default()
+    };
+    (@key $field:ident) => { stringify!($field) };
+    (@key $field:ident as $key:literal) => { $key };
+    (@take required, $value:ident, $key:expr, $fail:ident) => {
         match $value {
             Some(value) => value,
-            None => {
-                return Err($at.fail(ShapeErrorKind::MissingKey { key: stringify!($value) }));
-            }
+            None => return Err($fail(ShapeErrorKind::MissingKey { key: $key })),
         }
     };
-    (@take default, $value:ident, $at:ident) => {
+    (@take default, $value:ident, $key:expr, $fail:ident) => {
         $value.unwrap_or_default()
     };
 }
@@ -430,6 +501,7 @@ mod tests {
             id: i64 = required,
             tags: Vec<String> = default,
             note: Option<String> = default,
+            kind as "type": Option<bool> = default,
             params: Option<Entries<bool>> = default,
         }
     }
@@ -447,10 +519,14 @@ mod tests {
         }
     }
 
+    fn read_text<T: FromYaml>(text: &str) -> Result<T, ShapeError> {
+        read(&Document::parse(text).expect("the test's YAML parses"))
+    }
+
     fn shape(text: &str) -> (String, ShapeErrorKind) {
-        match read::<Top>(text) {
-            Err(ReadError::Shape(error)) => (error.path.to_string(), error.kind),
-            other => panic!("expected a shape error, got {other:?}"),
+        match read_text::<Top>(text) {
+            Err(error) => (error.path.to_string(), error.kind),
+            Ok(top) => panic!("expected a shape error, got {top:?}"),
         }
     }
 
@@ -461,25 +537,177 @@ mod tests {
     }
 
     #[test]
-    fn values_are_serde_yaml_s() {
-        let top = read::<Top>("items:\n  - id: 0x10\n    tags: [a, 1.10]\n    note: ~\n").unwrap();
+    fn values_are_read_as_serde_yaml_reads_them() {
+        let top = read_text::<Top>(
+            "items:\n  - id: 0x10\n    tags: [a, 1.10, ~, '']\n    note: ~\n    type: True\n",
+        )
+        .unwrap();
         assert_eq!(top.items[0].id, 16);
         assert_eq!(
             top.items[0].tags,
-            ["a", "1.10"],
+            ["a", "1.10", "~", ""],
             "a scalar's text, as written"
         );
         assert_eq!(top.items[0].note, None);
-        let params = read::<Top>("items: [{id: 1, params: {b: true, a: false}}]\n").unwrap();
+        assert_eq!(top.items[0].kind, Some(true));
+        let params = read_text::<Top>("items: [{id: 1, params: {b: true, a: false}}]\n").unwrap();
         let entries = params.items[0].params.clone().unwrap().0;
         assert_eq!(entries, [("b".to_owned(), true), ("a".to_owned(), false)]);
+        let empty = read_text::<Top>("items:\n  - id: -0b11\n    tags:\n").unwrap();
+        assert_eq!((empty.items[0].id, empty.items[0].tags.len()), (-3, 0));
+    }
+
+    /// Whether this reader and serde_yaml read `text` as `T` alike: the same value, or both
+    /// refusing it.
+    fn agree<T>(text: &str, document: &Document<'_>) -> Result<(), String>
+    where
+        T: FromYaml + std::fmt::Debug + for<'de> serde::Deserialize<'de>,
+    {
+        let ours = read::<T>(document).map(|value| format!("{value:?}"));
+        let theirs = serde_yaml::from_str::<T>(text).map(|value| format!("{value:?}"));
+        match (&ours, &theirs) {
+            (Ok(a), Ok(b)) if a == b => Ok(()),
+            (Err(_), Err(_)) => Ok(()),
+            _ => Err(format!("errspec: {ours:?}\nserde_yaml: {theirs:?}")),
+        }
     }
 
     #[test]
-    fn shape_errors_are_recorded_at_their_path() {
+    fn every_test_file_reads_as_serde_yaml_reads_it() {
+        use crate::config::raw::RawConfig;
+        use crate::spec::{RawSpecV1, RawSpecV2};
+
+        let files = crate::yaml::every_test_yaml();
+        let mut read_whole = 0;
+        for (path, text) in &files {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let Ok(document) = Document::parse(text) else {
+                continue; // refused before any value is read; document.rs checks that part
+            };
+            let context = path.display();
+            agree::<RawSpecV1>(text, &document).unwrap_or_else(|e| panic!("{context} (v1): {e}"));
+            agree::<RawSpecV2>(text, &document).unwrap_or_else(|e| panic!("{context} (v2): {e}"));
+            agree::<RawConfig>(text, &document)
+                .unwrap_or_else(|e| panic!("{context} (config): {e}"));
+            read_whole += usize::from(
+                read::<RawSpecV1>(&document).is_ok() || read::<RawSpecV2>(&document).is_ok(),
+            );
+        }
+        assert!(
+            read_whole > 40,
+            "the valid specs are among the files: {read_whole}"
+        );
+    }
+
+    #[test]
+    fn scalars_read_as_serde_yaml_reads_them() {
+        // Every way YAML writes a value of each type errspec reads, and ways it does not.
+        let scalars = [
+            "1",
+            "+1",
+            "-1",
+            "0x1F",
+            "-0x1F",
+            "0o17",
+            "0b101",
+            "01",
+            "00",
+            "1.0",
+            "1e3",
+            ".inf",
+            "true",
+            "True",
+            "TRUE",
+            "yes",
+            "on",
+            "~",
+            "null",
+            "Null",
+            "NULL",
+            "",
+            "''",
+            "\"\"",
+            "'1'",
+            "\"true\"",
+            "!!int 5",
+            "!!str 5",
+            "!!bool true",
+            "!!null ~",
+            "!!null x",
+            "!foo bar",
+            "|\n  5",
+            "!!int |\n  5",
+            ">\n  5",
+            "[]",
+            "{}",
+            "[1]",
+            "{a: 1}",
+            "2147483648",
+            "4294967296",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "0x8000000000000000",
+            "1_000",
+            "0x",
+            "-",
+            "--1",
+            "+-1",
+            ".5",
+            "a: b",
+        ];
+        spec_struct! {
+            // The fields are read through `Debug`, which dead-code analysis does not count.
+            #[derive(Debug)]
+            #[allow(dead_code)]
+            pub(crate) struct Probe expecting "a probe" {
+                text: Option<String> = default,
+                integer: Option<i64> = default,
+                unsigned: Option<u32> = default,
+                boolean: Option<bool> = default,
+                list: Option<Vec<String>> = default,
+                entries: Option<Entries<String>> = default,
+            }
+        }
+        for scalar in scalars {
+            for key in ["text", "integer", "unsigned", "boolean", "list", "entries"] {
+                let text = format!("{key}: {scalar}\n");
+                let Ok(document) = Document::parse(&text) else {
+                    continue;
+                };
+                agree::<Probe>(&text, &document).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            }
+        }
+    }
+
+    #[test]
+    fn integers_are_core_schema_integers() {
+        for (text, signed, value) in [
+            ("1", true, Some(1)),
+            ("+1", false, Some(1)),
+            ("-0x10", true, Some(-16)),
+            ("-1", false, None),
+            ("0o17", true, Some(15)),
+            ("01", true, None),
+            ("0", true, Some(0)),
+            ("1.0", true, None),
+            ("--1", true, None),
+            ("0x", true, None),
+            ("1_000", true, None),
+        ] {
+            assert_eq!(integer(text, signed), value, "{text}");
+        }
+    }
+
+    #[test]
+    fn shape_errors_come_with_their_path() {
         assert_eq!(
             shape("items: [{id: x}]"),
             ("items[0].id".into(), wrong("an integer"))
+        );
+        assert_eq!(
+            shape("items: [{id: '5'}]"),
+            ("items[0].id".into(), wrong("an integer")),
+            "a quoted number is text"
         );
         assert_eq!(
             shape("items: [{id: 1, tags: [[]]}]"),
@@ -500,7 +728,7 @@ mod tests {
                 "items[0]".into(),
                 ShapeErrorKind::UnknownKey {
                     key: "colour".into(),
-                    allowed: &["id", "tags", "note", "params"]
+                    allowed: &["id", "tags", "note", "type", "params"]
                 }
             )
         );

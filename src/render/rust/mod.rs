@@ -9,6 +9,8 @@
 mod v1;
 mod v2;
 
+use std::collections::HashMap;
+
 use unicode_width::UnicodeWidthStr;
 
 use super::text::{is_invisible, quoted};
@@ -87,11 +89,17 @@ pub(super) fn arm(pattern: String, value: String) -> Arm {
 /// pattern on one line while `pattern => {` fits, else one alternative per line.
 pub(super) fn grouped_arms(spec: &Spec, value: impl Fn(&Code) -> String) -> Vec<Arm> {
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    // Where each value's group is, so that grouping stays linear in the number of codes; the
+    // groups keep the order of the values' first use.
+    let mut index: HashMap<String, usize> = HashMap::new();
     for code in &spec.codes {
         let (value, pattern) = (value(code), format!("Self::{}", code.idents.rust));
-        match groups.iter_mut().find(|(seen, _)| *seen == value) {
-            Some((_, patterns)) => patterns.push(pattern),
-            None => groups.push((value, vec![pattern])),
+        match index.get(&value) {
+            Some(&at) => groups[at].1.push(pattern),
+            None => {
+                index.insert(value.clone(), groups.len());
+                groups.push((value, vec![pattern]));
+            }
         }
     }
     groups
