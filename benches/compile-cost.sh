@@ -4,8 +4,8 @@
 # (default-features = false), side by side with the same crate using prost-build instead.
 # Runs alternate between them so that a busy machine slows all alike; prints each run, the
 # medians and the ratio. A third crate builds only the dependencies errspec cannot drop (askama,
-# serde, serde_yaml, heck, unicode-width, with errspec's features) and no errspec code: the floor
-# the chosen stack sets.
+# heck, libyaml-rs, unicode-width, with errspec's features) and no errspec code: the floor the
+# chosen stack sets.
 #
 # Usage: benches/compile-cost.sh [RUNS]   (default 5; needs network once, for `cargo fetch`)
 set -euo pipefail
@@ -32,8 +32,7 @@ cp "$repo/tests/consumer/errors.yaml" "$work/with-errspec/"
 cp "$repo/Cargo.lock" "$work/with-errspec/" # errspec's own pinned versions
 make_crate stack-only 'askama = { version = "0.16", default-features = false, features = ["derive", "std"] }
 heck = "0.5"
-serde = { version = "1", default-features = false, features = ["alloc"] }
-serde_yaml = { package = "yaml_serde", version = "0.10", default-features = false }
+libyaml-rs = "0.3"
 unicode-width = { version = "0.2", default-features = false }' 'fn main() {}'
 cp "$repo/Cargo.lock" "$work/stack-only/"
 make_crate with-prost "prost-build = \"=$prost_version\"" \
