@@ -227,27 +227,52 @@ fn a_symlink_in_the_out_folder_is_refused() {
     );
 }
 
-/// Makes `dir` unwritable even for root, returning false where this system cannot.
-fn make_unwritable(dir: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
-    let writable = |dir: &Path| {
-        fs::write(dir.join(".probe"), "")
-            .map(|()| fs::remove_file(dir.join(".probe")))
-            .is_ok()
-    };
-    if !writable(dir) {
-        return true;
-    }
-    // Root ignores permissions; the immutable attribute binds it too.
-    let immutable = Command::new("chattr").arg("+i").arg(dir).status();
-    immutable.is_ok_and(|status| status.success()) && !writable(dir)
+/// Whether a process of ours can create a file in `dir`.
+fn writable(dir: &Path) -> bool {
+    fs::write(dir.join(".probe"), "")
+        .map(|()| fs::remove_file(dir.join(".probe")))
+        .is_ok()
 }
 
-fn make_writable(dir: &Path) {
+fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
-    let _ = Command::new("chattr").arg("-i").arg(dir).status();
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// The user id that root drops to: `nobody` on Debian and most systems.
+const NOBODY: u32 = 65534;
+
+/// Runs `errspec generate` in `project` as [`NOBODY`], for whom permission bits bind as they
+/// do not for root. `generated/` is handed to that user first, so that only the bits the test
+/// sets deny a write, as the immutable attribute alone does for root: the files themselves stay
+/// writable, and a write in place would succeed. The binary is copied to a folder that user
+/// can reach, since the repository may sit under a private home.
+fn generate_as_nobody(project: &Project) -> Run {
+    use std::os::unix::process::CommandExt;
+    let generated = project.path().join("generated");
+    let mut folders = vec![generated.clone()];
+    std::os::unix::fs::chown(&generated, Some(NOBODY), Some(NOBODY)).unwrap();
+    for (file, _) in tree(&generated) {
+        std::os::unix::fs::chown(&file, Some(NOBODY), Some(NOBODY)).unwrap();
+        folders.push(file.parent().unwrap().to_owned());
+    }
+    for folder in folders {
+        std::os::unix::fs::chown(&folder, Some(NOBODY), Some(NOBODY)).unwrap();
+    }
+    let bin = tempfile::tempdir().unwrap();
+    set_mode(bin.path(), 0o755);
+    let program = bin.path().join("errspec");
+    fs::copy(env!("CARGO_BIN_EXE_errspec"), &program).unwrap();
+    set_mode(project.path(), 0o755);
+    Command::new(&program)
+        .args(["generate", "--spec", "errors.yaml"])
+        .current_dir(project.path())
+        .env("NO_COLOR", "1")
+        .uid(NOBODY)
+        .gid(NOBODY)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run errspec as uid {NOBODY}: {e}"))
+        .into()
 }
 
 #[test]
@@ -259,22 +284,27 @@ fn an_unwritable_out_folder_is_one_clear_error() {
         SPEC.replace("No such", "No"),
     )
     .unwrap();
-    if make_unwritable(&rust) {
+    set_mode(&rust, 0o555);
+    if !writable(&rust) {
         let run = project.run(&["generate", "--spec", "errors.yaml"]);
-        make_writable(&rust);
         assert_one_error_naming(&run, "generated/rust/error_codes.rs");
         project.assert_untouched();
     } else {
-        // No way to deny root a write here: fall back to a folder no one can create in.
-        let run = project.run(&[
-            "generate",
-            "--spec",
-            "errors.yaml",
-            "--out",
-            "/sys/errspec-test",
-        ]);
-        assert_one_error_naming(&run, "/sys/errspec-test");
+        // Root ignores permission bits, so deny the write twice over: the immutable attribute
+        // binds root too (where the file system has it), and a process that has dropped to an
+        // unprivileged user is held by the bits (always, so this case runs on every machine).
+        let immutable = Command::new("chattr").arg("+i").arg(&rust).status();
+        if immutable.is_ok_and(|status| status.success()) && !writable(&rust) {
+            let run = project.run(&["generate", "--spec", "errors.yaml"]);
+            let _ = Command::new("chattr").arg("-i").arg(&rust).status();
+            assert_one_error_naming(&run, "generated/rust/error_codes.rs");
+            project.assert_untouched();
+        }
+        let run = generate_as_nobody(&project);
+        assert_one_error_naming(&run, "generated/rust/error_codes.rs");
+        project.assert_untouched();
     }
+    set_mode(&rust, 0o755);
 }
 
 /// Runs `errspec generate` under a file-size limit of 1 KiB, so the write of a larger file
