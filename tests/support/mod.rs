@@ -94,6 +94,12 @@ pub fn errspec(dir: &Path, args: &[&str]) -> Run {
         .into()
 }
 
+/// Whether the tests run under CI (`CI` set, as CI services and `.ci/run` do), where a tool
+/// that a test needs and cannot find is a failure rather than a skip.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|value| !matches!(value.as_str(), "" | "0" | "false"))
+}
+
 /// Runs `command`, panicking with its output if it fails.
 pub fn run_ok(command: &mut Command, what: &str) -> Run {
     let output = command
