@@ -136,8 +136,9 @@ fn write_sources(dir: &Path, sources: &[Source]) {
         write_if_changed(&dir.join(&file), &source.code);
         write!(
             lib,
-            "/// Generated from `{}`.\npub mod {name} {{\n    include!(\"../{file}\");\n}}\n\n",
+            "/// Generated from `{}`, beside items of the crate's own named as the prelude's.\npub mod {name} {{\n{}    include!(\"../{file}\");\n}}\n\n",
             source.origin,
+            neighbours(),
         )
         .unwrap();
         writeln!(arms, "        (\"facts\", \"{name}\") => facts!({name}),").unwrap();
@@ -169,6 +170,75 @@ fn write_sources(dir: &Path, sources: &[Source]) {
         &dir.join("src/main.rs"),
         &MAIN.replace("        // ARMS\n", &arms),
     );
+}
+
+/// The prelude's types and values that a crate may well define itself, and which the README
+/// says change nothing beside the included file.
+const SHADOWED_ITEMS: &[&str] = &[
+    "Option", "Result", "Error", "String", "Box", "Vec", "Some", "None", "Ok", "Err",
+];
+
+/// std's macros (all that are stable and not platform-specific), each of which a crate may
+/// define for itself with `macro_rules!`. `include!` is left out: the harness needs its own.
+const SHADOWED_MACROS: &[&str] = &[
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "cfg",
+    "column",
+    "compile_error",
+    "concat",
+    "dbg",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "env",
+    "eprint",
+    "eprintln",
+    "file",
+    "format",
+    "format_args",
+    "include_bytes",
+    "include_str",
+    "line",
+    "matches",
+    "module_path",
+    "option_env",
+    "panic",
+    "print",
+    "println",
+    "stringify",
+    "thread_local",
+    "todo",
+    "unimplemented",
+    "unreachable",
+    "vec",
+    "write",
+    "writeln",
+];
+
+/// What each harness module holds before the generated file: unit structs (a type and a value)
+/// named after the prelude's `Option`, `Result`, `Some`, `Ok`..., and a `macro_rules!` for each
+/// std macro that stops the build if the generated code calls it. A file written to be
+/// `include!`d must mean the same beside them, so it names every prelude item and macro by
+/// its full path; everything the harness reads back is read from code compiled this way.
+fn neighbours() -> String {
+    let mut items = String::new();
+    for name in SHADOWED_ITEMS {
+        writeln!(
+            items,
+            "    /// The crate's own `{name}`.\n    pub struct {name};"
+        )
+        .unwrap();
+    }
+    for name in SHADOWED_MACROS {
+        writeln!(
+            items,
+            "    #[allow(unused_macros)]\n    macro_rules! {name} {{\n        ($($tokens:tt)*) => {{\n            ::core::compile_error!(\"the generated code calls `{name}!` unqualified, and gets the including module's\")\n        }};\n    }}"
+        )
+        .unwrap();
+    }
+    items
 }
 
 const MANIFEST: &str = r#"[package]
