@@ -17,6 +17,7 @@ mod lints;
 mod markdown_target;
 mod openapi_target;
 mod properties;
+mod readme;
 mod rust_target;
 mod schema;
 mod snapshots;

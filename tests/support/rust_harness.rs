@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use super::{render_one, repo, run_ok, spec_stem, valid_specs, write_if_changed};
+use super::{Run, render_one, repo, run_ok, spec_stem, valid_specs, write_if_changed};
 
 /// One compiled copy of a spec's generated Rust.
 pub struct Module {
@@ -43,6 +43,7 @@ pub fn modules() -> Vec<Module> {
 /// A harness crate, built: its folder and the program that answers queries.
 pub struct Harness {
     program: PathBuf,
+    examples: PathBuf,
 }
 
 /// One module of generated Rust to compile in a harness.
@@ -62,8 +63,18 @@ impl Harness {
     /// it with clippy (warnings denied) and builds it. Panics with the compiler's or clippy's
     /// output when the generated code does not build cleanly.
     pub fn build(folder: &str, sources: &[Source]) -> Harness {
+        Self::build_with(folder, sources, &[])
+    }
+
+    /// [`Harness::build`], with more files in the crate: `(path in the crate, contents)`.
+    /// Programs under `examples/` are checked and built with the rest, and run with
+    /// [`Harness::run_example`].
+    pub fn build_with(folder: &str, sources: &[Source], files: &[(String, String)]) -> Harness {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(folder);
         write_sources(&dir, sources);
+        for (path, contents) in files {
+            write_if_changed(&dir.join(path), contents);
+        }
         let cargo = |subcommand: &[&str]| {
             let mut command =
                 Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
@@ -81,10 +92,22 @@ impl Harness {
             cargo(&["clippy", "--all-targets"]).args(["--", "-D", "warnings"]),
             "clippy on the generated Rust (rustc and clippy must accept it without a warning)",
         );
-        run_ok(&mut cargo(&["build"]), "building the generated Rust");
+        run_ok(
+            &mut cargo(&["build", "--bins", "--examples"]),
+            "building the generated Rust",
+        );
         Harness {
             program: dir.join("target/debug/errspec-rust-harness"),
+            examples: dir.join("target/debug/examples"),
         }
+    }
+
+    /// Runs the program `examples/<name>.rs`, panicking with its output if it fails.
+    pub fn run_example(&self, name: &str) -> Run {
+        run_ok(
+            &mut Command::new(self.examples.join(name)),
+            &format!("the example {name}"),
+        )
     }
 
     /// Runs the harness program and parses its JSON output.
@@ -115,8 +138,29 @@ pub fn fixtures() -> &'static Harness {
                 serde: module.serde,
             })
             .collect();
-        Harness::build("rust-harness", &sources)
+        Harness::build_with("rust-harness", &sources, &readme_usage())
     })
+}
+
+/// The README's example of using the generated Rust (the block marked `usage`, see
+/// `tests/readme.rs`) as the program `examples/readme_usage.rs`, and the committed
+/// `generated/rust/error_codes.rs` it includes, at the same path from the program as in the
+/// README. Nothing when the README has no such block: `tests/readme.rs` fails on its own then.
+fn readme_usage() -> Vec<(String, String)> {
+    let Some(block) = super::readme::marked("usage") else {
+        return Vec::new();
+    };
+    // The example uses a part of the API, and in a program the rest is dead code (as it is in
+    // a user's program): that lint is the one allowed.
+    let program = format!(
+        "//! The README's example of using the generated Rust ({}), as written there.\n\n#![allow(dead_code)]\n\nfn main() {{\n{}}}\n",
+        block.place, block.code
+    );
+    let generated = std::fs::read_to_string(repo().join("generated/rust/error_codes.rs")).unwrap();
+    vec![
+        ("examples/readme_usage.rs".to_owned(), program),
+        ("generated/rust/error_codes.rs".to_owned(), generated),
+    ]
 }
 
 /// Queries the harness of every valid spec.
