@@ -394,30 +394,76 @@ fn eight_racing_generates_end_with_complete_identical_files() {
     );
 }
 
+/// The fuzz corpus (`tests/fixtures/fuzz/`: what the fuzzer found or reached deep with, and
+/// hostile inputs written for the report target) and every fixture spec, replayed through every
+/// fuzz target's checks (`fuzz/src/lib.rs`, the same code the fuzzer runs), so no finding comes
+/// back and no target's checks stop holding unnoticed.
 #[test]
-fn fuzz_findings_stay_fixed() {
-    // Inputs the fuzzer (fuzz/run.sh) found or reached deep with, replayed as the fuzz target
-    // does: no panic, and a spec that renders renders the same bytes twice.
-    let findings =
-        crate::support::files_in(&crate::support::repo().join("tests/fixtures/fuzz"), "yaml");
+fn fuzz_corpus_replays_through_every_target() {
+    use crate::fuzz_checks;
+    use crate::support::{files_in, repo};
+
+    let corpus = files_in(&repo().join("tests/fixtures/fuzz"), "yaml");
     assert!(
-        !findings.is_empty(),
+        corpus.len() >= 12,
         "tests/fixtures/fuzz/ holds the fuzzer's findings"
     );
-    let mut options = errspec::Options::new("fuzz.yaml");
-    options.targets = errspec::Target::ALL.to_vec();
-    for finding in findings {
-        let bytes = fs::read(&finding).unwrap();
-        let Ok(source) = std::str::from_utf8(&bytes) else {
-            continue;
-        };
-        if let Ok(files) = errspec::render(source, &options) {
-            assert_eq!(
-                errspec::render(source, &options).unwrap(),
-                files,
-                "{}",
-                finding.display()
-            );
+    let mut specs = corpus.clone();
+    specs.extend(crate::support::valid_specs());
+    for folder in ["invalid", "lints"] {
+        specs.extend(files_in(
+            &repo().join("tests/fixtures").join(folder),
+            "yaml",
+        ));
+    }
+    let inputs: Vec<(String, Vec<u8>)> = specs
+        .iter()
+        .map(|path| (crate::support::spec_name(path), fs::read(path).unwrap()))
+        .collect();
+    let targets: [(&str, fn(&[u8])); 3] = [
+        ("spec", fuzz_checks::pipeline),
+        ("options", fuzz_checks::options),
+        ("report", fuzz_checks::report),
+    ];
+    for (target, check) in targets {
+        for (name, bytes) in &inputs {
+            replay(target, name, || check(bytes));
         }
+    }
+    // The diff target reads two specs split at a NUL: every pair of the fuzz corpus, and each
+    // fixture pair of `errspec diff`'s tests.
+    let corpus: Vec<&(String, Vec<u8>)> = inputs.iter().take(corpus.len()).collect();
+    let mut pairs: Vec<(String, Vec<u8>, Vec<u8>)> = Vec::new();
+    for (old_name, old) in &corpus {
+        for (new_name, new) in &corpus {
+            pairs.push((
+                format!("{old_name} -> {new_name}"),
+                old.clone(),
+                new.clone(),
+            ));
+        }
+    }
+    for case in fs::read_dir(repo().join("tests/fixtures/diff")).unwrap() {
+        let case = case.unwrap().path();
+        let read = |version: &str| fs::read(case.join(format!("{version}.yaml"))).unwrap();
+        pairs.push((crate::support::spec_name(&case), read("old"), read("new")));
+    }
+    for (name, old, new) in &pairs {
+        let mut input = old.clone();
+        input.push(0);
+        input.extend_from_slice(new);
+        replay("diff", name, || fuzz_checks::diff(&input));
+    }
+}
+
+/// Runs one replay, naming the target and the input when it panics.
+fn replay(target: &str, input: &str, check: impl FnOnce() + std::panic::UnwindSafe) {
+    if let Err(panic) = std::panic::catch_unwind(check) {
+        let message = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+            .unwrap_or_default();
+        panic!("fuzz target {target} fails on {input}: {message}");
     }
 }

@@ -12,6 +12,9 @@ mod diagnostics;
 mod diff;
 mod faults;
 mod freshness;
+/// The fuzz targets' checks, replayed over the corpus by `faults`.
+#[path = "../fuzz/src/lib.rs"]
+mod fuzz_checks;
 mod library;
 mod lints;
 mod markdown_target;
