@@ -420,7 +420,9 @@ fn fuzz_corpus_replays_through_every_target() {
         .iter()
         .map(|path| (crate::support::spec_name(path), fs::read(path).unwrap()))
         .collect();
-    let targets: [(&str, fn(&[u8])); 3] = [
+    /// A fuzz target's checks, by the target's name.
+    type Target = (&'static str, fn(&[u8]));
+    let targets: [Target; 3] = [
         ("spec", fuzz_checks::pipeline),
         ("options", fuzz_checks::options),
         ("report", fuzz_checks::report),
