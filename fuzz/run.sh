@@ -1,27 +1,37 @@
 #!/usr/bin/env bash
-# Fuzzes errspec's pipeline for a given time and reports executions and coverage.
+# Fuzzes one of errspec's fuzz targets for a given time and reports executions and coverage.
 #
-# Usage: fuzz/run.sh [SECONDS]   (default 600; needs the nightly toolchain and `cargo install
-# cargo-fuzz`). Findings land in fuzz/artifacts/spec/; copy each into tests/fixtures/fuzz/,
-# where `cargo test` keeps them as regression cases.
+# Usage: fuzz/run.sh [SECONDS] [TARGET]   (default 600 s and `spec`; TARGET is one of spec,
+# options, report, diff; needs the nightly toolchain and `cargo install cargo-fuzz`). Findings
+# land in fuzz/artifacts/TARGET/; copy each into tests/fixtures/fuzz/ (for `diff`, as the two
+# specs it holds), where `cargo test` replays it through every target's checks.
 set -euo pipefail
 seconds=${1:-600}
+target=${2:-spec}
 cd "$(dirname "$0")"
 
-# Start from every spec the project has: the seed, the fixtures, the past findings.
-mkdir -p corpus/spec
-cp ../spec/errors.yaml ../tests/fixtures/specs/*.yaml ../tests/fixtures/invalid/*.yaml corpus/spec/
-cp ../tests/fixtures/fuzz/*.yaml corpus/spec/ 2>/dev/null || true
+# Start from every spec the project has: the seed, the fixtures, the past findings. The diff
+# target reads two specs split at a NUL byte: start it from `errspec diff`'s fixture pairs.
+mkdir -p "corpus/$target"
+if [[ $target == diff ]]; then
+    for case in ../tests/fixtures/diff/*/; do
+        { cat "$case/old.yaml"; printf '\0'; cat "$case/new.yaml"; } >"corpus/diff/$(basename "$case")"
+    done
+else
+    cp ../spec/errors.yaml ../tests/fixtures/specs/*.yaml ../tests/fixtures/invalid/*.yaml \
+        ../tests/fixtures/lints/*.yaml "corpus/$target/"
+    cp ../tests/fixtures/fuzz/*.yaml "corpus/$target/" 2>/dev/null || true
+fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-cargo +nightly fuzz run spec corpus/spec -- \
+cargo +nightly fuzz run "$target" "corpus/$target" -- \
     -dict=spec.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len=65536 -print_final_stats=1 2>&1 | tee "$log" | grep -E "^#[0-9]+.*(pulse|DONE)|^==|ERROR" || true
 status=${PIPESTATUS[0]}
 
 echo
-echo "fuzzed for $seconds s:"
+echo "fuzzed $target for $seconds s:"
 grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb" "$log" || true
 grep -E "DONE|cov:" "$log" | tail -1
 exit "$status"

@@ -12,7 +12,7 @@ use crate::support::{Run, repo};
 /// A copy of the consumer in a scratch folder, with its `errspec` dependency pointing back at
 /// this repository, built into a target folder shared across runs (so only the first run
 /// compiles the dependencies).
-struct Consumer {
+pub(crate) struct Consumer {
     dir: tempfile::TempDir,
     /// The target folder, under `CARGO_TARGET_TMPDIR`: one per build script, since cargo
     /// names the two variants' build scripts alike, and two tests building both in one
@@ -21,7 +21,7 @@ struct Consumer {
 }
 
 impl Consumer {
-    fn copy() -> Self {
+    pub(crate) fn copy() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let source = repo().join("tests/consumer");
         for file in ["build.rs", "errors.yaml", "src/lib.rs"] {
@@ -40,7 +40,7 @@ impl Consumer {
         }
     }
 
-    fn cargo(&self, args: &[&str]) -> Run {
+    pub(crate) fn cargo(&self, args: &[&str]) -> Run {
         let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join(self.target);
         Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
             .args(args)
@@ -52,6 +52,11 @@ impl Consumer {
             .output()
             .unwrap()
             .into()
+    }
+
+    /// The copy's folder.
+    pub(crate) fn path(&self) -> &Path {
+        self.dir.path()
     }
 
     fn spec(&self) -> PathBuf {

@@ -185,6 +185,59 @@ fn errspec_with_env(dir: &std::path::Path, args: &[&str], no_color: Option<&str>
     command.output().unwrap().into()
 }
 
+/// Runs errspec with its stderr on a pseudo-terminal, as in a person's shell, and returns what
+/// the terminal received (with the terminal's `\r\n` line ends).
+///
+/// The terminal comes from rustix's `pty` module, a thin wrapper over `posix_openpt`,
+/// `grantpt`, `unlockpt` and `ptsname`; rustix is in the lock tree already (through tempfile).
+/// `script` would do it from a shell, but its options differ between util-linux and the BSDs
+/// and it puts stdout on the terminal too, where the test wants only stderr there.
+fn errspec_on_a_terminal(dir: &std::path::Path, args: &[&str], no_color: Option<&str>) -> String {
+    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+    use std::io::Read;
+
+    let controller = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
+        .expect("a pseudo-terminal");
+    grantpt(&controller).unwrap();
+    unlockpt(&controller).unwrap();
+    let name = ptsname(&controller, Vec::new()).unwrap();
+    let terminal = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(name.to_str().unwrap())
+        .unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_errspec"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(terminal);
+    if let Some(value) = no_color {
+        command.env("NO_COLOR", value);
+    }
+    let mut child = command.spawn().unwrap();
+    // The command holds the only handle on the terminal's side now: once it exits, reading
+    // the controller ends (with EIO, Linux's end of file for a terminal whose last user left).
+    drop(command);
+    let reader = std::thread::spawn(move || {
+        let mut controller = fs::File::from(controller);
+        let mut seen = Vec::new();
+        let mut buffer = [0u8; 4096];
+        loop {
+            match controller.read(&mut buffer) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => seen.extend_from_slice(&buffer[..n]),
+            }
+        }
+        String::from_utf8_lossy(&seen).into_owned()
+    });
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "validate fails on this spec");
+    reader.join().unwrap()
+}
+
 #[test]
 fn color_follows_the_flag_and_no_color() {
     let dir = project(FAILS);
@@ -196,9 +249,9 @@ fn color_follows_the_flag_and_no_color() {
         forced.stderr.contains(escape),
         "the flag wins over NO_COLOR"
     );
-    for (flag, no_color) in [("never", None), ("auto", Some("1")), ("auto", None)] {
-        // `auto` without NO_COLOR: stderr here is a pipe, not a terminal.
-        let run = errspec_with_env(dir.path(), &["validate", "--color", flag], no_color);
+    for flag in ["never", "auto"] {
+        // stderr here is a pipe, not a terminal: `auto` does not colour it.
+        let run = errspec_with_env(dir.path(), &["validate", "--color", flag], None);
         assert!(
             !run.stderr.contains(escape),
             "--color {flag}: {}",
@@ -215,6 +268,33 @@ fn color_follows_the_flag_and_no_color() {
         !json.stdout.contains(escape),
         "machine formats are never coloured"
     );
+}
+
+#[test]
+fn on_a_terminal_auto_colours_unless_no_color_is_set_and_not_empty() {
+    let dir = project(FAILS);
+    let escape = "\u{1b}[";
+    // no-color.org: "when present and not an empty string" colour is off; `NO_COLOR=` is not
+    // a request.
+    for (flag, no_color, coloured) in [
+        ("auto", None, true),
+        ("auto", Some(""), true),
+        ("auto", Some("1"), false),
+        ("auto", Some("0"), false),
+        ("never", None, false),
+        ("always", Some("1"), true),
+    ] {
+        let seen = errspec_on_a_terminal(dir.path(), &["validate", "--color", flag], no_color);
+        assert!(
+            seen.contains("^^^"),
+            "the diagnostic reached the terminal: {seen:?}"
+        );
+        assert_eq!(
+            seen.contains(escape),
+            coloured,
+            "--color {flag} with NO_COLOR {no_color:?} on a terminal: {seen:?}"
+        );
+    }
 }
 
 #[test]

@@ -227,27 +227,59 @@ fn a_symlink_in_the_out_folder_is_refused() {
     );
 }
 
-/// Makes `dir` unwritable even for root, returning false where this system cannot.
-fn make_unwritable(dir: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
-    let writable = |dir: &Path| {
-        fs::write(dir.join(".probe"), "")
-            .map(|()| fs::remove_file(dir.join(".probe")))
-            .is_ok()
-    };
-    if !writable(dir) {
-        return true;
-    }
-    // Root ignores permissions; the immutable attribute binds it too.
-    let immutable = Command::new("chattr").arg("+i").arg(dir).status();
-    immutable.is_ok_and(|status| status.success()) && !writable(dir)
+/// Whether a process of ours can create a file in `dir`.
+fn writable(dir: &Path) -> bool {
+    fs::write(dir.join(".probe"), "")
+        .map(|()| fs::remove_file(dir.join(".probe")))
+        .is_ok()
 }
 
-fn make_writable(dir: &Path) {
+fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
-    let _ = Command::new("chattr").arg("-i").arg(dir).status();
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// The user id that root drops to: `nobody` on Debian and most systems.
+const NOBODY: u32 = 65534;
+
+/// Runs `errspec generate` in `project` as [`NOBODY`], for whom permission bits bind as they
+/// do not for root. `generated/` is handed to that user first, so that only the bits the test
+/// sets deny a write, as the immutable attribute alone does for root: the files themselves stay
+/// writable, and a write in place would succeed. The binary is copied to a folder that user
+/// can reach, since the repository may sit under a private home.
+fn generate_as_nobody(project: &Project) -> Run {
+    use std::os::unix::process::CommandExt;
+    let generated = project.path().join("generated");
+    let mut folders = vec![generated.clone()];
+    std::os::unix::fs::chown(&generated, Some(NOBODY), Some(NOBODY)).unwrap();
+    for (file, _) in tree(&generated) {
+        std::os::unix::fs::chown(&file, Some(NOBODY), Some(NOBODY)).unwrap();
+        folders.push(file.parent().unwrap().to_owned());
+    }
+    for folder in folders {
+        std::os::unix::fs::chown(&folder, Some(NOBODY), Some(NOBODY)).unwrap();
+    }
+    let bin = tempfile::tempdir().unwrap();
+    set_mode(bin.path(), 0o755);
+    let program = bin.path().join("errspec");
+    // Copied by `cp`, not `fs::copy`: a child another test forks while this process holds the
+    // copy open for writing would inherit that descriptor, and exec would fail with ETXTBSY.
+    let copied = Command::new("cp")
+        .arg(env!("CARGO_BIN_EXE_errspec"))
+        .arg(&program)
+        .status()
+        .unwrap();
+    assert!(copied.success(), "cp errspec {}", program.display());
+    set_mode(project.path(), 0o755);
+    Command::new(&program)
+        .args(["generate", "--spec", "errors.yaml"])
+        .current_dir(project.path())
+        .env("NO_COLOR", "1")
+        .uid(NOBODY)
+        .gid(NOBODY)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run errspec as uid {NOBODY}: {e}"))
+        .into()
 }
 
 #[test]
@@ -259,22 +291,27 @@ fn an_unwritable_out_folder_is_one_clear_error() {
         SPEC.replace("No such", "No"),
     )
     .unwrap();
-    if make_unwritable(&rust) {
+    set_mode(&rust, 0o555);
+    if !writable(&rust) {
         let run = project.run(&["generate", "--spec", "errors.yaml"]);
-        make_writable(&rust);
         assert_one_error_naming(&run, "generated/rust/error_codes.rs");
         project.assert_untouched();
     } else {
-        // No way to deny root a write here: fall back to a folder no one can create in.
-        let run = project.run(&[
-            "generate",
-            "--spec",
-            "errors.yaml",
-            "--out",
-            "/sys/errspec-test",
-        ]);
-        assert_one_error_naming(&run, "/sys/errspec-test");
+        // Root ignores permission bits, so deny the write twice over: the immutable attribute
+        // binds root too (where the file system has it), and a process that has dropped to an
+        // unprivileged user is held by the bits (always, so this case runs on every machine).
+        let immutable = Command::new("chattr").arg("+i").arg(&rust).status();
+        if immutable.is_ok_and(|status| status.success()) && !writable(&rust) {
+            let run = project.run(&["generate", "--spec", "errors.yaml"]);
+            let _ = Command::new("chattr").arg("-i").arg(&rust).status();
+            assert_one_error_naming(&run, "generated/rust/error_codes.rs");
+            project.assert_untouched();
+        }
+        let run = generate_as_nobody(&project);
+        assert_one_error_naming(&run, "generated/rust/error_codes.rs");
+        project.assert_untouched();
     }
+    set_mode(&rust, 0o755);
 }
 
 /// Runs `errspec generate` under a file-size limit of 1 KiB, so the write of a larger file
@@ -364,30 +401,85 @@ fn eight_racing_generates_end_with_complete_identical_files() {
     );
 }
 
+/// The fuzz corpus (`tests/fixtures/fuzz/`: what the fuzzer found or reached deep with, and
+/// hostile inputs written for the report target) and every fixture spec, replayed through every
+/// fuzz target's checks (`fuzz/src/lib.rs`, the same code the fuzzer runs), so no finding comes
+/// back and no target's checks stop holding unnoticed.
 #[test]
-fn fuzz_findings_stay_fixed() {
-    // Inputs the fuzzer (fuzz/run.sh) found or reached deep with, replayed as the fuzz target
-    // does: no panic, and a spec that renders renders the same bytes twice.
-    let findings =
-        crate::support::files_in(&crate::support::repo().join("tests/fixtures/fuzz"), "yaml");
+fn fuzz_corpus_replays_through_every_target() {
+    use crate::fuzz_checks;
+    use crate::support::{files_in, repo};
+
+    let corpus = files_in(&repo().join("tests/fixtures/fuzz"), "yaml");
     assert!(
-        !findings.is_empty(),
+        corpus.len() >= 12,
         "tests/fixtures/fuzz/ holds the fuzzer's findings"
     );
-    let mut options = errspec::Options::new("fuzz.yaml");
-    options.targets = errspec::Target::ALL.to_vec();
-    for finding in findings {
-        let bytes = fs::read(&finding).unwrap();
-        let Ok(source) = std::str::from_utf8(&bytes) else {
-            continue;
-        };
-        if let Ok(files) = errspec::render(source, &options) {
-            assert_eq!(
-                errspec::render(source, &options).unwrap(),
-                files,
-                "{}",
-                finding.display()
-            );
+    let mut specs = corpus.clone();
+    specs.extend(crate::support::valid_specs());
+    for folder in ["invalid", "lints"] {
+        specs.extend(files_in(
+            &repo().join("tests/fixtures").join(folder),
+            "yaml",
+        ));
+    }
+    let inputs: Vec<(String, Vec<u8>)> = specs
+        .iter()
+        .map(|path| (crate::support::spec_name(path), fs::read(path).unwrap()))
+        .collect();
+    let targets: [(&str, Check); 3] = [
+        ("spec", fuzz_checks::pipeline),
+        ("options", fuzz_checks::options),
+        ("report", fuzz_checks::report),
+    ];
+    for (target, check) in targets {
+        for (name, bytes) in &inputs {
+            replay(target, name, || check(bytes));
         }
     }
+    // The diff target reads two specs split at a NUL: every pair of the fuzz corpus, and each
+    // fixture pair of `errspec diff`'s tests.
+    let corpus: Vec<&(String, Vec<u8>)> = inputs.iter().take(corpus.len()).collect();
+    let mut pairs: Vec<(String, Vec<u8>, Vec<u8>)> = Vec::new();
+    for (old_name, old) in &corpus {
+        for (new_name, new) in &corpus {
+            pairs.push((
+                format!("{old_name} -> {new_name}"),
+                old.clone(),
+                new.clone(),
+            ));
+        }
+    }
+    for case in fs::read_dir(repo().join("tests/fixtures/diff")).unwrap() {
+        let case = case.unwrap().path();
+        let read = |version: &str| fs::read(case.join(format!("{version}.yaml"))).unwrap();
+        pairs.push((crate::support::spec_name(&case), read("old"), read("new")));
+    }
+    for (name, old, new) in &pairs {
+        let mut input = old.clone();
+        input.push(0);
+        input.extend_from_slice(new);
+        replay("diff", name, || fuzz_checks::diff(&input));
+    }
+}
+
+/// A fuzz target's checks (see `fuzz/src/lib.rs`).
+type Check = fn(&[u8]);
+
+/// Runs one replay, naming the target and the input when it panics.
+fn replay(target: &str, input: &str, check: impl FnOnce() + std::panic::UnwindSafe) {
+    if let Err(message) = panic_of(check) {
+        panic!("fuzz target {target} fails on {input}: {message}");
+    }
+}
+
+/// What `check` panicked with, if it did.
+fn panic_of(check: impl FnOnce() + std::panic::UnwindSafe) -> Result<(), String> {
+    std::panic::catch_unwind(check).map_err(|panic| {
+        panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+            .unwrap_or_default()
+    })
 }

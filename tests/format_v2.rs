@@ -212,8 +212,29 @@ fn harness() -> &'static Harness {
             arms: v2_arms,
             clippy: &["-W", "clippy::pedantic", "-W", "clippy::nursery"],
         };
-        Harness::build_program("rust-harness-v2", &sources, &program)
+        Harness::build_program("rust-harness-v2", &sources, &docs_usage(), &program)
     })
+}
+
+/// The docs' example of format v2's Rust (the block marked `usage-v2`, see
+/// `tests/readme.rs`) as the program `examples/docs_usage_v2.rs`, with the serde module of
+/// `payments.yaml`, whose codes it uses, as `errors`. Nothing when no block is so marked:
+/// `tests/readme.rs` fails on its own then.
+fn docs_usage() -> Vec<(String, String)> {
+    let Some(block) = crate::support::readme::marked("usage-v2") else {
+        return Vec::new();
+    };
+    // As in v1's example, the rest of the API is dead code in a program that uses a part.
+    let program = format!(
+        "//! The docs' example of format v2's generated Rust ({}), as written there.\n\n#![allow(dead_code)]\n\nuse errspec_rust_harness::payments_serde as errors;\n\nfn main() -> Result<(), Box<dyn std::error::Error>> {{\n{}    Ok(())\n}}\n",
+        block.place, block.code
+    );
+    vec![("examples/docs_usage_v2.rs".to_owned(), program)]
+}
+
+/// Runs the docs' example of format v2's Rust, built with the v2 harness.
+pub(crate) fn run_docs_usage() {
+    harness().run_example("docs_usage_v2");
 }
 
 fn module(spec: &Path, serde: bool) -> String {

@@ -16,11 +16,15 @@ mod docs;
 mod faults;
 mod format_v2;
 mod freshness;
+/// The fuzz targets' checks, replayed over the corpus by `faults`.
+#[path = "../fuzz/src/lib.rs"]
+mod fuzz_checks;
 mod library;
 mod lints;
 mod markdown_target;
 mod openapi_target;
 mod properties;
+mod readme;
 mod rust_target;
 mod schema;
 mod snapshots;

@@ -6,19 +6,27 @@
 //! compiled by tsc and run in Node; the Markdown is read by a CommonMark parser. Every string
 //! is read back from what the tools produced and must equal the drawn text exactly.
 //!
-//! Drawn specs are batched: each holds many codes, and all of them are compiled in one crate
-//! and one tsc project, so a run costs a few compiles. The draws are reproducible: set
-//! `ERRSPEC_PROPTEST_SEED` to explore other seeds and `ERRSPEC_PROPTEST_SPECS` for more specs;
-//! a failure names the seed, the spec and the code. Cases found this way are kept as fixtures
-//! (`tests/fixtures/specs/hostile_*.yaml`).
+//! Drawn specs are batched: one proptest case is a batch of specs with many codes each, all
+//! compiled in one crate and one tsc project, so a run costs a few compiles. Each test runs
+//! the batch through proptest's own runner, so a failure is shrunk (specs and codes dropped,
+//! texts simplified; every step re-runs the tools, so it stops after [`MAX_SHRINK_ITERS`]
+//! unless `PROPTEST_MAX_SHRINK_ITERS` says otherwise) and its seed saved in
+//! `proptest-regressions/properties.txt`, which every later run replays first: commit it.
+//!
+//! The seed differs on every run and is printed (`properties: seed N`); set
+//! `ERRSPEC_PROPTEST_SEED=N` to draw the same specs again, and `ERRSPEC_PROPTEST_SPECS` for a
+//! bigger batch. Cases found this way are kept as fixtures (`tests/fixtures/specs/hostile_*`).
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use proptest::strategy::ValueTree;
-use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use proptest::strategy::{NewTree, ValueTree};
+use proptest::test_runner::{
+    Config, FileFailurePersistence, RngAlgorithm, RngSeed, TestError, TestRunner,
+};
 use serde_json::{Value, json};
 
 use crate::support::markdown::{normalize, shown, tables};
@@ -26,31 +34,60 @@ use crate::support::node::node_tools_or_skip;
 use crate::support::rust_harness::{Harness, Source};
 use crate::support::{run_ok, write_if_changed};
 
-/// The seed of the draws unless `ERRSPEC_PROPTEST_SEED` says otherwise.
-const DEFAULT_SEED: u64 = 20_261_127;
-/// How many specs are drawn unless `ERRSPEC_PROPTEST_SPECS` says otherwise.
+/// How many specs a run draws unless `ERRSPEC_PROPTEST_SPECS` says otherwise.
 const DEFAULT_SPECS: usize = 6;
 /// Codes per drawn spec.
 const CODES: usize = 20;
 /// The message every body carries in the round trips.
 const MESSAGE: &str = "a \"message\" with </script>, ${x}, `tick`, \\ and \u{2028}";
+/// proptest's record of failing draws, replayed before new ones.
+const REGRESSIONS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/proptest-regressions/properties.txt"
+);
+/// Shrink steps after a failure of a test that runs a tool: each step runs it again (a compile),
+/// so a few dozen take minutes. `PROPTEST_MAX_SHRINK_ITERS` overrides it.
+const MAX_SHRINK_ITERS: u32 = 32;
+/// Shrink steps after a failure of a test that runs no tool.
+const MAX_SHRINK_ITERS_IN_PROCESS: u32 = 2048;
 
 /// One drawn code, as the spec says it.
 #[derive(Debug, Clone)]
 struct Code {
     status: u16,
     name: Option<String>,
+    /// The name is valid by construction (ASCII words, made distinct by the status): errspec
+    /// must accept it.
+    known_valid: bool,
+    /// The drawn name was refused, and replaced by `Code <status>`.
+    replaced: bool,
     title: String,
     description: String,
     retryable: bool,
 }
 
+impl Code {
+    /// What the code's identifiers are made from: its name, or else its title.
+    fn identifier_source(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.title)
+    }
+}
+
 /// One drawn spec: what it says, and its YAML.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 struct Drawn {
     api: String,
     error_name: String,
     codes: Vec<Code>,
+}
+
+/// Short, as proptest writes it beside each seed in the regressions file; a failure prints the
+/// specs' YAML in full.
+impl std::fmt::Debug for Drawn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let statuses: Vec<u16> = self.codes.iter().map(|code| code.status).collect();
+        write!(f, "spec with codes {statuses:?}")
+    }
 }
 
 impl Drawn {
@@ -238,26 +275,67 @@ fn name() -> impl Strategy<Value = String> {
     prop::collection::vec(word, 1..5).prop_map(|words| words.concat())
 }
 
-fn code(status: u16) -> impl Strategy<Value = Code> {
-    (
-        prop::option::weighted(0.7, name()),
-        text(),
-        text(),
-        any::<bool>(),
-    )
-        .prop_map(move |(name, title, description, retryable)| Code {
-            status,
+/// The words of [`LOADED_NAMES`] made of letters only.
+fn loaded_words() -> Vec<&'static str> {
+    LOADED_NAMES
+        .iter()
+        .copied()
+        .filter(|word| word.chars().all(|c| c.is_ascii_alphabetic()))
+        .collect()
+}
+
+/// A name that can always become an identifier: one to three words of ASCII letters (keywords
+/// and prelude names among them) joined by ASCII separators. [`spec`] appends `valid <status>`,
+/// which makes it distinct from every other such name of the spec.
+fn valid_name() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        1 => "[a-zA-Z]{1,8}",
+        1 => prop::sample::select(loaded_words()).prop_map(str::to_owned),
+    ];
+    let separator = prop::sample::select(&[" ", "-", "_", ".", "  ", " - "][..]);
+    (prop::collection::vec(word, 1..4), separator).prop_map(|(words, sep)| words.join(sep))
+}
+
+/// A code without its status, which [`spec`] gives it.
+fn code() -> impl Strategy<Value = Code> {
+    let name = prop_oneof![
+        2 => name().prop_map(|name| (Some(name), false)),
+        1 => valid_name().prop_map(|name| (Some(name), true)),
+        1 => Just((None, false)),
+    ];
+    (name, text(), text(), any::<bool>()).prop_map(
+        |((name, known_valid), title, description, retryable)| Code {
+            status: 0,
             name,
+            known_valid,
+            replaced: false,
             title,
             description,
             retryable,
-        })
+        },
+    )
 }
 
 fn spec() -> impl Strategy<Value = Drawn> {
     let statuses: Vec<u16> = (100..600).collect();
-    let codes = prop::sample::subsequence(statuses, CODES)
-        .prop_flat_map(|statuses| statuses.into_iter().map(code).collect::<Vec<_>>());
+    let codes = (
+        prop::sample::subsequence(statuses, CODES),
+        Dropping::new(code(), CODES),
+    )
+        .prop_map(|(statuses, codes)| {
+            codes
+                .into_iter()
+                .zip(statuses)
+                .map(|(mut code, status)| {
+                    code.status = status;
+                    if code.known_valid {
+                        let name = code.name.as_mut().unwrap();
+                        name.push_str(&format!(" valid {status}"));
+                    }
+                    code
+                })
+                .collect::<Vec<_>>()
+        });
     (text(), text(), codes).prop_map(|(api, error_name, codes)| Drawn {
         api,
         error_name,
@@ -265,64 +343,251 @@ fn spec() -> impl Strategy<Value = Drawn> {
     })
 }
 
-// -- Drawing --------------------------------------------------------------------------------
-
-fn env_number(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+/// A batch: [`spec_count`] specs.
+fn batch() -> Dropping<impl Strategy<Value = Drawn>> {
+    Dropping::new(spec(), spec_count())
 }
 
-/// The drawn specs, each valid: a name errspec refuses (as it must refuse names that cannot
-/// become distinct identifiers) is checked to be refused clearly, then replaced by a plain one,
-/// so the rest of the spec still goes through every target.
-fn drawn() -> &'static [Drawn] {
-    static DRAWN: OnceLock<Vec<Drawn>> = OnceLock::new();
-    DRAWN.get_or_init(|| {
-        let seed = env_number("ERRSPEC_PROPTEST_SEED", DEFAULT_SEED);
-        let count = env_number("ERRSPEC_PROPTEST_SPECS", DEFAULT_SPECS as u64);
-        let mut bytes = [0u8; 32];
-        bytes[..8].copy_from_slice(&seed.to_le_bytes());
-        let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &bytes);
-        let mut runner = TestRunner::new_with_rng(Config::default(), rng);
-        let strategy = spec();
-        (0..count)
-            .map(|_| strategy.new_tree(&mut runner).unwrap().current())
-            .map(|drawn| with_identifiers(drawn, seed))
+/// `count` values of `element`, shrinking first by dropping values one at a time (keeping at
+/// least one), then by shrinking each kept value. proptest's own `vec` drops values only down
+/// to its minimum size, and batches and codes are drawn at their full size.
+#[derive(Debug)]
+struct Dropping<S> {
+    element: S,
+    count: usize,
+}
+
+impl<S: Strategy> Dropping<S> {
+    fn new(element: S, count: usize) -> Self {
+        Dropping { element, count }
+    }
+}
+
+impl<S: Strategy> Strategy for Dropping<S> {
+    type Tree = DroppingTree<S::Tree>;
+    type Value = Vec<S::Value>;
+
+    fn new_tree(&self, runner: &mut TestRunner) -> NewTree<Self> {
+        let elements = (0..self.count)
+            .map(|_| self.element.new_tree(runner))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(DroppingTree {
+            kept: vec![true; elements.len()],
+            elements,
+            next: Step::Drop(0),
+            last: None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    Drop(usize),
+    Shrink(usize),
+}
+
+#[derive(Debug)]
+struct DroppingTree<T> {
+    elements: Vec<T>,
+    kept: Vec<bool>,
+    /// The next simplification to try.
+    next: Step,
+    /// The last simplification made, which `complicate` undoes.
+    last: Option<Step>,
+}
+
+impl<T: ValueTree> ValueTree for DroppingTree<T> {
+    type Value = Vec<T::Value>;
+
+    fn current(&self) -> Self::Value {
+        self.elements
+            .iter()
+            .zip(&self.kept)
+            .filter(|(_, kept)| **kept)
+            .map(|(element, _)| element.current())
             .collect()
+    }
+
+    fn simplify(&mut self) -> bool {
+        loop {
+            match self.next {
+                Step::Drop(at) if at < self.elements.len() => {
+                    self.next = Step::Drop(at + 1);
+                    if self.kept[at] && self.kept.iter().filter(|k| **k).count() > 1 {
+                        self.kept[at] = false;
+                        self.last = Some(Step::Drop(at));
+                        return true;
+                    }
+                }
+                Step::Drop(_) => self.next = Step::Shrink(0),
+                Step::Shrink(at) if at < self.elements.len() => {
+                    if self.kept[at] && self.elements[at].simplify() {
+                        self.last = Some(Step::Shrink(at));
+                        return true;
+                    }
+                    self.next = Step::Shrink(at + 1);
+                }
+                Step::Shrink(_) => return false,
+            }
+        }
+    }
+
+    fn complicate(&mut self) -> bool {
+        match self.last.take() {
+            Some(Step::Drop(at)) => {
+                self.kept[at] = true;
+                true
+            }
+            Some(Step::Shrink(at)) => {
+                let complicated = self.elements[at].complicate();
+                if complicated {
+                    self.last = Some(Step::Shrink(at));
+                }
+                complicated
+            }
+            None => false,
+        }
+    }
+}
+
+// -- Drawing --------------------------------------------------------------------------------
+
+/// The seed of this run: `ERRSPEC_PROPTEST_SEED`, or a new one, printed once so that a failure
+/// can be drawn again.
+fn seed() -> u64 {
+    static SEED: OnceLock<u64> = OnceLock::new();
+    *SEED.get_or_init(|| {
+        let seed = match std::env::var("ERRSPEC_PROPTEST_SEED") {
+            Ok(value) => value
+                .parse()
+                .unwrap_or_else(|_| panic!("ERRSPEC_PROPTEST_SEED={value:?} is not a number")),
+            Err(_) => {
+                use std::hash::{BuildHasher, Hasher};
+                // std seeds each process's hash keys from the system's randomness.
+                std::collections::hash_map::RandomState::new()
+                    .build_hasher()
+                    .finish()
+            }
+        };
+        // Written past the test harness's capture, so that every run shows it.
+        let _ = writeln!(
+            std::io::stderr(),
+            "properties: seed {seed} (ERRSPEC_PROPTEST_SEED={seed} draws the same specs)"
+        );
+        seed
     })
 }
 
+/// How many specs a batch holds: `ERRSPEC_PROPTEST_SPECS`, at least one, or [`DEFAULT_SPECS`].
+fn spec_count() -> usize {
+    let Ok(value) = std::env::var("ERRSPEC_PROPTEST_SPECS") else {
+        return DEFAULT_SPECS;
+    };
+    match value.parse() {
+        Ok(0) => panic!("ERRSPEC_PROPTEST_SPECS=0 would check nothing; give 1 or more"),
+        Ok(count) => count,
+        Err(_) => panic!("ERRSPEC_PROPTEST_SPECS={value:?} is not a number"),
+    }
+}
+
+/// Runs `check` on a batch of drawn specs through proptest's runner: the draw comes from
+/// [`seed`], the regressions file's failing draws are tried first, and a failure is shrunk,
+/// saved, and reported with the seed and the failing specs' YAML.
+fn check_draws(test: &str, shrink_iters: u32, check: impl Fn(&[Drawn])) {
+    let seed = seed();
+    let shrink_iters = match std::env::var_os("PROPTEST_MAX_SHRINK_ITERS") {
+        Some(_) => Config::default().max_shrink_iters,
+        None => shrink_iters,
+    };
+    let config = Config {
+        cases: 1,
+        rng_algorithm: RngAlgorithm::ChaCha,
+        rng_seed: RngSeed::Fixed(seed),
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct(REGRESSIONS))),
+        max_shrink_iters: shrink_iters,
+        ..Config::default()
+    };
+    let mut runner = TestRunner::new(config);
+    let result = runner.run(&batch(), |raw| {
+        let drawn: Vec<Drawn> = raw.into_iter().map(with_identifiers).collect();
+        check(&drawn);
+        Ok(())
+    });
+    match result {
+        Ok(()) => {}
+        Err(TestError::Fail(reason, raw)) => {
+            let specs: Vec<String> = raw.iter().map(Drawn::yaml).collect();
+            panic!(
+                "{test}: {reason}\nseed {seed} (ERRSPEC_PROPTEST_SEED={seed} draws it again; \
+                 {REGRESSIONS} now replays it first, commit it)\nthe shrunk failing specs:\n{}",
+                specs.join("---\n")
+            );
+        }
+        Err(abort) => panic!("{test}: seed {seed}: {abort}"),
+    }
+}
+
 /// `drawn`, with each name (or title) that cannot be an identifier beside the codes before it
-/// replaced by `Code <status>`, after checking that errspec refused it clearly.
-fn with_identifiers(drawn: Drawn, seed: u64) -> Drawn {
+/// replaced by `Code <status>`, after checking that errspec refused it rightly and clearly.
+/// Every test draws the same specs, so the result is kept for the others.
+fn with_identifiers(drawn: Drawn) -> Drawn {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    static DONE: OnceLock<Mutex<HashMap<String, Drawn>>> = OnceLock::new();
+    let key = drawn.yaml();
+    let done = DONE.get_or_init(Default::default);
+    if let Some(kept) = done.lock().unwrap().get(&key) {
+        return kept.clone();
+    }
+    let kept = check_names(drawn);
+    done.lock().unwrap().insert(key, kept.clone());
+    kept
+}
+
+fn check_names(drawn: Drawn) -> Drawn {
     let mut kept = Drawn {
         codes: Vec::new(),
         ..drawn.clone()
     };
     for code in drawn.codes {
         kept.codes.push(code);
-        if let Err(error) = errspec::render(&kept.yaml(), &all_targets()) {
-            assert_refused_for_names(&error, &kept, seed);
+        if let Err(error) = errspec::validate(&kept.yaml(), &all_targets()) {
+            assert_refused_for_names(&error, &kept);
             let last = kept.codes.last_mut().unwrap();
             last.name = Some(format!("Code {}", last.status));
+            last.replaced = true;
         }
     }
-    let result = errspec::render(&kept.yaml(), &all_targets());
+    let result = errspec::validate(&kept.yaml(), &all_targets());
     assert!(
         result.is_ok(),
-        "seed {seed}: refused with plain names: {:?}",
+        "refused with plain names: {:?}",
         result.err()
     );
     kept
 }
 
-/// Asserts that `error` refuses `drawn` only for names, each time with a position and a hint.
-fn assert_refused_for_names(error: &errspec::Error, drawn: &Drawn, seed: u64) {
+/// Whether `source` can become an identifier whatever the rules' details: ASCII (so the
+/// identifier is), with a letter or digit, and short enough with a `Code` prefix. Every other
+/// character separates words.
+fn plainly_valid(source: &str) -> bool {
+    let alphanumeric = source.chars().filter(char::is_ascii_alphanumeric).count();
+    source.is_ascii() && alphanumeric > 0 && alphanumeric + "Code".len() <= 64
+}
+
+/// Asserts that `error` refuses the last code of `drawn` only for its name (its identifier
+/// source), rightly, and each time with a position and a hint.
+fn assert_refused_for_names(error: &errspec::Error, drawn: &Drawn) {
     let errspec::Error::InvalidSpec(diagnostics) = error else {
-        panic!("seed {seed}: {error}");
+        panic!("{error}");
     };
+    let last = drawn.codes.last().unwrap();
+    assert!(
+        !last.known_valid,
+        "a valid name, {:?}, was refused:\n{}",
+        last.name,
+        diagnostics_text(diagnostics)
+    );
     for diagnostic in diagnostics {
         let blank_name =
             diagnostic.id == "EMPTY_STRING" && diagnostic.message.ends_with(".name` is empty");
@@ -332,10 +597,19 @@ fn assert_refused_for_names(error: &errspec::Error, drawn: &Drawn, seed: u64) {
             && diagnostic.hint.is_some();
         assert!(
             clear,
-            "seed {seed}: a drawn spec was refused for more than its names:\n{diagnostic}\n{}",
+            "a drawn spec was refused for more than its names:\n{diagnostic}\n{}",
             drawn.yaml()
         );
+        assert!(
+            !(diagnostic.id == "INVALID_NAME" && plainly_valid(last.identifier_source())),
+            "{:?} can become an identifier, and was refused:\n{diagnostic}",
+            last.identifier_source()
+        );
     }
+}
+
+fn diagnostics_text(diagnostics: &[errspec::Diagnostic]) -> String {
+    diagnostics.iter().map(|d| format!("{d}\n")).collect()
 }
 
 fn all_targets() -> errspec::Options {
@@ -345,10 +619,10 @@ fn all_targets() -> errspec::Options {
 }
 
 /// Each drawn spec's generated file for `target`, with the spec's index.
-fn generated(target: errspec::Target) -> Vec<(usize, String)> {
+fn generated(drawn: &[Drawn], target: errspec::Target) -> Vec<(usize, String)> {
     let mut options = all_targets();
     options.targets = vec![target];
-    drawn()
+    drawn
         .iter()
         .enumerate()
         .map(|(index, spec)| {
@@ -377,22 +651,43 @@ fn same(got: &Value, want: &str, spec: usize, code: &Code, what: &str) {
     );
 }
 
+/// Drawn names are accepted when they can be identifiers (all names valid by construction,
+/// and any plain ASCII name), and refused only for their names, clearly, otherwise.
 #[test]
-fn many_drawn_names_become_identifiers() {
-    // Otherwise the identifier rules would go untested: names refused are replaced by plain ones.
-    let codes: Vec<&Code> = drawn().iter().flat_map(|spec| &spec.codes).collect();
-    let kept = codes
-        .iter()
-        .filter(|code| {
-            code.name
-                .as_ref()
-                .is_some_and(|name| !name.starts_with("Code "))
-        })
-        .count();
-    assert!(
-        kept * 4 >= codes.len(),
-        "only {kept} of {} drawn names were kept",
-        codes.len()
+fn drawn_names_are_accepted_or_refused_rightly() {
+    check_draws(
+        "drawn_names_are_accepted_or_refused_rightly",
+        MAX_SHRINK_ITERS_IN_PROCESS,
+        |drawn| {
+            for spec in drawn {
+                for code in spec.codes.iter().filter(|code| code.known_valid) {
+                    assert!(!code.replaced, "{:?} was refused", code.name);
+                }
+            }
+        },
+    );
+}
+
+/// The draws hold every kind of name, so the checks on names above check something: names
+/// valid by construction, hostile names that are kept, and hostile names that are refused.
+#[test]
+fn the_draws_hold_every_kind_of_name() {
+    check_draws(
+        "the_draws_hold_every_kind_of_name",
+        MAX_SHRINK_ITERS_IN_PROCESS,
+        |drawn| {
+            let codes: Vec<&Code> = drawn.iter().flat_map(|spec| &spec.codes).collect();
+            let count = |keep: fn(&Code) -> bool| codes.iter().filter(|code| keep(code)).count();
+            let valid = count(|code| code.known_valid);
+            let hostile_kept =
+                count(|code| code.name.is_some() && !code.known_valid && !code.replaced);
+            let refused = count(|code| code.replaced);
+            assert!(
+                valid >= codes.len() / 10 && hostile_kept > 0 && refused > 0,
+                "of {} codes, {valid} valid names, {hostile_kept} hostile names kept, {refused} refused",
+                codes.len()
+            );
+        },
     );
 }
 
@@ -400,201 +695,223 @@ fn many_drawn_names_become_identifiers() {
 
 #[test]
 fn drawn_rust_is_rustfmt_clean() {
-    let dir = scratch("properties-rustfmt");
-    for (index, code) in generated(errspec::Target::Rust) {
-        let path = dir.join(format!("drawn_{index}.rs"));
-        write_if_changed(&path, &code);
-        for edition in ["2021", "2024"] {
-            run_ok(
-                Command::new("rustfmt")
-                    .args(["--check", "--edition", edition])
-                    .arg(&path),
-                &format!("rustfmt --check --edition {edition} on drawn spec {index}"),
-            );
+    check_draws("drawn_rust_is_rustfmt_clean", MAX_SHRINK_ITERS, |drawn| {
+        let dir = scratch("properties-rustfmt");
+        for (index, code) in generated(drawn, errspec::Target::Rust) {
+            let path = dir.join(format!("drawn_{index}.rs"));
+            write_if_changed(&path, &code);
+            for edition in ["2021", "2024"] {
+                run_ok(
+                    Command::new("rustfmt")
+                        .args(["--check", "--edition", edition])
+                        .arg(&path),
+                    &format!("rustfmt --check --edition {edition} on drawn spec {index}"),
+                );
+            }
         }
-    }
+    });
 }
 
 #[test]
 fn drawn_rust_compiles_and_says_exactly_the_drawn_text() {
-    let sources: Vec<Source> = generated(errspec::Target::Rust)
-        .into_iter()
-        .map(|(index, code)| Source {
-            name: format!("drawn_{index}"),
-            code,
-            serde: true,
-            origin: format!("drawn spec {index}"),
-        })
-        .collect();
-    let harness = Harness::build("properties-rust", &sources);
-    for (index, spec) in drawn().iter().enumerate() {
-        let facts = harness.query(&["facts", &format!("drawn_{index}")]);
-        let codes = facts["codes"].as_array().unwrap();
-        assert_eq!(codes.len(), spec.codes.len());
-        for (got, code) in codes.iter().zip(&spec.codes) {
-            assert_eq!(got["status"], code.status);
-            same(&got["title"], &code.title, index, code, "Rust's title()");
-            same(
-                &got["description"],
-                &code.description,
-                index,
-                code,
-                "Rust's description()",
-            );
-            assert_eq!(got["is_retryable"], code.retryable);
-        }
-        let bodies = harness.query(&["body", &format!("drawn_{index}"), MESSAGE]);
-        assert_eq!(
-            bodies["NAME"].as_str(),
-            Some(spec.error_name.as_str()),
-            "spec {index}"
-        );
-        for body in bodies["bodies"].as_array().unwrap() {
-            assert_eq!(body["name"].as_str(), Some(spec.error_name.as_str()));
-            assert_eq!(body["message"], MESSAGE);
-        }
-    }
+    check_draws(
+        "drawn_rust_compiles_and_says_exactly_the_drawn_text",
+        MAX_SHRINK_ITERS,
+        |drawn| {
+            let sources: Vec<Source> = generated(drawn, errspec::Target::Rust)
+                .into_iter()
+                .map(|(index, code)| Source {
+                    name: format!("drawn_{index}"),
+                    code,
+                    serde: true,
+                    origin: format!("drawn spec {index}"),
+                })
+                .collect();
+            let harness = Harness::build("properties-rust", &sources);
+            for (index, spec) in drawn.iter().enumerate() {
+                let facts = harness.query(&["facts", &format!("drawn_{index}")]);
+                let codes = facts["codes"].as_array().unwrap();
+                assert_eq!(codes.len(), spec.codes.len());
+                for (got, code) in codes.iter().zip(&spec.codes) {
+                    assert_eq!(got["status"], code.status);
+                    same(&got["title"], &code.title, index, code, "Rust's title()");
+                    same(
+                        &got["description"],
+                        &code.description,
+                        index,
+                        code,
+                        "Rust's description()",
+                    );
+                    assert_eq!(got["is_retryable"], code.retryable);
+                }
+                let bodies = harness.query(&["body", &format!("drawn_{index}"), MESSAGE]);
+                assert_eq!(
+                    bodies["NAME"].as_str(),
+                    Some(spec.error_name.as_str()),
+                    "spec {index}"
+                );
+                for body in bodies["bodies"].as_array().unwrap() {
+                    assert_eq!(body["name"].as_str(), Some(spec.error_name.as_str()));
+                    assert_eq!(body["message"], MESSAGE);
+                }
+            }
+        },
+    );
 }
 
 // -- TypeScript -----------------------------------------------------------------------------
 
 #[test]
 fn drawn_typescript_is_prettier_clean_compiles_and_says_exactly_the_drawn_text() {
-    let dir = scratch("properties-typescript");
-    write_if_changed(
-        &dir.join("package.json"),
-        "{ \"private\": true, \"type\": \"module\" }\n",
-    );
-    let strict = crate::support::repo().join("tests/node/tsconfig.strict.json");
-    let tsconfig = json!({
-        "extends": strict.to_string_lossy().replace('\\', "/"),
-        "compilerOptions": { "rootDir": "src", "outDir": "out" },
-        "include": ["src"],
-    });
-    write_if_changed(&dir.join("tsconfig.json"), &format!("{tsconfig:#}\n"));
-    let files: Vec<PathBuf> = generated(errspec::Target::TypeScript)
-        .into_iter()
-        .map(|(index, code)| {
-            let path = dir.join(format!("src/drawn_{index}.ts"));
-            write_if_changed(&path, &code);
-            path
-        })
-        .collect();
-    let tools = node_tools_or_skip!();
-    let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
-    run_ok(
-        &mut tools.script("tests/node/prettier-check.mjs", &paths),
-        "prettier on the drawn specs' TypeScript",
-    );
-    run_ok(
-        tools
-            .bin("typescript", "bin/tsc")
-            .args(["--pretty", "false", "-p"])
-            .arg(dir.join("tsconfig.json")),
-        "tsc on the drawn specs' TypeScript",
-    );
-    let compiled: Vec<PathBuf> = (0..files.len())
-        .map(|i| dir.join(format!("out/drawn_{i}.js")))
-        .collect();
-    let mut args: Vec<&Path> = vec![Path::new(MESSAGE)];
-    args.extend(compiled.iter().map(PathBuf::as_path));
-    let run = run_ok(
-        &mut tools.script("tests/node/dump-error-codes.mjs", &args),
-        "Node on the drawn specs' compiled TypeScript",
-    );
-    let dump: Value = serde_json::from_str(&run.stdout).unwrap();
-    for (index, spec) in drawn().iter().enumerate() {
-        let module = &dump[compiled[index].to_string_lossy().as_ref()];
-        let codes = module["codes"].as_array().unwrap();
-        assert_eq!(codes.len(), spec.codes.len());
-        for (got, code) in codes.iter().zip(&spec.codes) {
-            assert_eq!(got["status"], code.status);
-            same(
-                &got["title"],
-                &code.title,
-                index,
-                code,
-                "TypeScript's title",
+    check_draws(
+        "drawn_typescript_is_prettier_clean_compiles_and_says_exactly_the_drawn_text",
+        MAX_SHRINK_ITERS,
+        |drawn| {
+            let dir = scratch("properties-typescript");
+            write_if_changed(
+                &dir.join("package.json"),
+                "{ \"private\": true, \"type\": \"module\" }\n",
             );
-            same(
-                &got["description"],
-                &code.description,
-                index,
-                code,
-                "TypeScript's description",
+            let strict = crate::support::repo().join("tests/node/tsconfig.strict.json");
+            let tsconfig = json!({
+                "extends": strict.to_string_lossy().replace('\\', "/"),
+                "compilerOptions": { "rootDir": "src", "outDir": "out" },
+                "include": ["src"],
+            });
+            write_if_changed(&dir.join("tsconfig.json"), &format!("{tsconfig:#}\n"));
+            // A bigger batch, or a shrinking one, leaves files that tsc would compile too.
+            let _ = std::fs::remove_dir_all(dir.join("src"));
+            let files: Vec<PathBuf> = generated(drawn, errspec::Target::TypeScript)
+                .into_iter()
+                .map(|(index, code)| {
+                    let path = dir.join(format!("src/drawn_{index}.ts"));
+                    write_if_changed(&path, &code);
+                    path
+                })
+                .collect();
+            let tools = node_tools_or_skip!();
+            let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+            run_ok(
+                &mut tools.script("tests/node/prettier-check.mjs", &paths),
+                "prettier on the drawn specs' TypeScript",
             );
-            assert_eq!(got["retryable"], code.retryable);
-        }
-        for body in module["bodies"].as_array().unwrap() {
-            assert_eq!(
-                body["accepted"], true,
-                "spec {index}: isErrorBody refused {body}"
+            run_ok(
+                tools
+                    .bin("typescript", "bin/tsc")
+                    .args(["--pretty", "false", "-p"])
+                    .arg(dir.join("tsconfig.json")),
+                "tsc on the drawn specs' TypeScript",
             );
-            assert_eq!(body["message"], MESSAGE);
-            let code = spec
-                .codes
-                .iter()
-                .find(|c| body["status"] == c.status)
-                .unwrap();
-            same(
-                &body["found"],
-                &code.title,
-                index,
-                code,
-                "errorCodeFromStatus's title",
+            let compiled: Vec<PathBuf> = (0..files.len())
+                .map(|i| dir.join(format!("out/drawn_{i}.js")))
+                .collect();
+            let mut args: Vec<&Path> = vec![Path::new(MESSAGE)];
+            args.extend(compiled.iter().map(PathBuf::as_path));
+            let run = run_ok(
+                &mut tools.script("tests/node/dump-error-codes.mjs", &args),
+                "Node on the drawn specs' compiled TypeScript",
             );
-        }
-    }
+            let dump: Value = serde_json::from_str(&run.stdout).unwrap();
+            for (index, spec) in drawn.iter().enumerate() {
+                let module = &dump[compiled[index].to_string_lossy().as_ref()];
+                let codes = module["codes"].as_array().unwrap();
+                assert_eq!(codes.len(), spec.codes.len());
+                for (got, code) in codes.iter().zip(&spec.codes) {
+                    assert_eq!(got["status"], code.status);
+                    same(
+                        &got["title"],
+                        &code.title,
+                        index,
+                        code,
+                        "TypeScript's title",
+                    );
+                    same(
+                        &got["description"],
+                        &code.description,
+                        index,
+                        code,
+                        "TypeScript's description",
+                    );
+                    assert_eq!(got["retryable"], code.retryable);
+                }
+                for body in module["bodies"].as_array().unwrap() {
+                    assert_eq!(
+                        body["accepted"], true,
+                        "spec {index}: isErrorBody refused {body}"
+                    );
+                    assert_eq!(body["message"], MESSAGE);
+                    let code = spec
+                        .codes
+                        .iter()
+                        .find(|c| body["status"] == c.status)
+                        .unwrap();
+                    same(
+                        &body["found"],
+                        &code.title,
+                        index,
+                        code,
+                        "errorCodeFromStatus's title",
+                    );
+                }
+            }
+        },
+    );
 }
 
 // -- Markdown -------------------------------------------------------------------------------
 
 #[test]
 fn drawn_markdown_tables_show_exactly_the_drawn_text() {
-    for (index, page) in generated(errspec::Target::Markdown) {
-        let spec = &drawn()[index];
-        let found = tables(&page);
-        assert_eq!(found.len(), 1, "spec {index}: one table in:\n{page}");
-        assert_eq!(
-            found[0].rows.len(),
-            spec.codes.len(),
-            "spec {index}: a row per code"
-        );
-        for (row, code) in found[0].rows.iter().zip(&spec.codes) {
-            assert_eq!(
-                row.len(),
-                3,
-                "spec {index}, status {}: three cells",
-                code.status
-            );
-            for cell in row {
-                assert!(
-                    cell.markup.is_empty(),
-                    "spec {index}, status {}: markup in {cell:?}",
-                    code.status
+    check_draws(
+        "drawn_markdown_tables_show_exactly_the_drawn_text",
+        MAX_SHRINK_ITERS_IN_PROCESS,
+        |drawn| {
+            for (index, page) in generated(drawn, errspec::Target::Markdown) {
+                let spec = &drawn[index];
+                let found = tables(&page);
+                assert_eq!(found.len(), 1, "spec {index}: one table in:\n{page}");
+                assert_eq!(
+                    found[0].rows.len(),
+                    spec.codes.len(),
+                    "spec {index}: a row per code"
                 );
+                for (row, code) in found[0].rows.iter().zip(&spec.codes) {
+                    assert_eq!(
+                        row.len(),
+                        3,
+                        "spec {index}, status {}: three cells",
+                        code.status
+                    );
+                    for cell in row {
+                        assert!(
+                            cell.markup.is_empty(),
+                            "spec {index}, status {}: markup in {cell:?}",
+                            code.status
+                        );
+                    }
+                    assert_eq!(row[0].text, code.status.to_string());
+                    // A table cell shows text as a reader sees it: whitespace runs as one space.
+                    let as_read = |text: &str| Value::from(normalize(&shown(text)));
+                    let title = Value::from(normalize(&row[1].text));
+                    let description = Value::from(normalize(&row[2].text));
+                    same(
+                        &title,
+                        as_read(&code.title).as_str().unwrap(),
+                        index,
+                        code,
+                        "the Markdown title",
+                    );
+                    same(
+                        &description,
+                        as_read(&code.description).as_str().unwrap(),
+                        index,
+                        code,
+                        "the Markdown description",
+                    );
+                }
             }
-            assert_eq!(row[0].text, code.status.to_string());
-            // A table cell shows text as a reader sees it: whitespace runs as one space.
-            let as_read = |text: &str| Value::from(normalize(&shown(text)));
-            let title = Value::from(normalize(&row[1].text));
-            let description = Value::from(normalize(&row[2].text));
-            same(
-                &title,
-                as_read(&code.title).as_str().unwrap(),
-                index,
-                code,
-                "the Markdown title",
-            );
-            same(
-                &description,
-                as_read(&code.description).as_str().unwrap(),
-                index,
-                code,
-                "the Markdown description",
-            );
-        }
-    }
+        },
+    );
 }
 
 // -- OpenAPI --------------------------------------------------------------------------------
@@ -622,68 +939,74 @@ fn responses_by_status(fragment: &Value) -> Vec<(u64, Value, Value, Value)> {
 
 #[test]
 fn drawn_openapi_is_valid_and_reads_back_as_exactly_the_drawn_text() {
-    use crate::support::openapi;
-    let dir = scratch("properties-openapi");
-    let mut documents = Vec::new();
-    let mut drawn_for = Vec::new();
-    for version in [errspec::OpenApiVersion::V3_1, errspec::OpenApiVersion::V3_0] {
-        let mut options = all_targets();
-        options.targets = vec![errspec::Target::OpenApi];
-        options.openapi_version = version;
-        for (index, spec) in drawn().iter().enumerate() {
-            let text = errspec::render(&spec.yaml(), &options)
-                .unwrap()
-                .remove(0)
-                .contents;
-            let path = dir.join(format!("drawn_{index}_{version}.yaml"));
-            write_if_changed(&path, &text);
-            documents.push(path);
-            drawn_for.push((index, version, openapi::to_json(&openapi::parse(&text))));
-        }
-    }
-    let tools = node_tools_or_skip!();
-    let reports = openapi::validate(tools, &documents);
-    for ((index, version, by_serde_yaml), report) in drawn_for.iter().zip(&reports) {
-        let spec = &drawn()[*index];
-        let context = format!("spec {index}, OpenAPI {version}");
-        assert!(report.errors.is_empty(), "{context}: {:?}", report.errors);
-        assert_eq!(
-            &report.document, by_serde_yaml,
-            "{context}: js-yaml and serde_yaml disagree"
-        );
-        let want_title = format!("{} API error responses", spec.api);
-        assert_eq!(
-            by_serde_yaml["info"]["title"].as_str(),
-            Some(want_title.as_str()),
-            "{context}"
-        );
-        let found = responses_by_status(by_serde_yaml);
-        let errors: Vec<&Code> = spec.codes.iter().filter(|c| c.status >= 400).collect();
-        assert_eq!(
-            found.len(),
-            errors.len(),
-            "{context}: one response per error code"
-        );
-        for (status, description, name, message) in &found {
-            let code = errors
-                .iter()
-                .find(|c| u64::from(c.status) == *status)
-                .unwrap();
-            same(
-                description,
-                &code.description,
-                *index,
-                code,
-                "the response's description",
-            );
-            same(
-                name,
-                &spec.error_name,
-                *index,
-                code,
-                "the example's error name",
-            );
-            same(message, &code.title, *index, code, "the example's message");
-        }
-    }
+    check_draws(
+        "drawn_openapi_is_valid_and_reads_back_as_exactly_the_drawn_text",
+        MAX_SHRINK_ITERS,
+        |drawn| {
+            use crate::support::openapi;
+            let dir = scratch("properties-openapi");
+            let mut documents = Vec::new();
+            let mut drawn_for = Vec::new();
+            for version in [errspec::OpenApiVersion::V3_1, errspec::OpenApiVersion::V3_0] {
+                let mut options = all_targets();
+                options.targets = vec![errspec::Target::OpenApi];
+                options.openapi_version = version;
+                for (index, spec) in drawn.iter().enumerate() {
+                    let text = errspec::render(&spec.yaml(), &options)
+                        .unwrap()
+                        .remove(0)
+                        .contents;
+                    let path = dir.join(format!("drawn_{index}_{version}.yaml"));
+                    write_if_changed(&path, &text);
+                    documents.push(path);
+                    drawn_for.push((index, version, openapi::to_json(&openapi::parse(&text))));
+                }
+            }
+            let tools = node_tools_or_skip!();
+            let reports = openapi::validate(tools, &documents);
+            for ((index, version, by_serde_yaml), report) in drawn_for.iter().zip(&reports) {
+                let spec = &drawn[*index];
+                let context = format!("spec {index}, OpenAPI {version}");
+                assert!(report.errors.is_empty(), "{context}: {:?}", report.errors);
+                assert_eq!(
+                    &report.document, by_serde_yaml,
+                    "{context}: js-yaml and serde_yaml disagree"
+                );
+                let want_title = format!("{} API error responses", spec.api);
+                assert_eq!(
+                    by_serde_yaml["info"]["title"].as_str(),
+                    Some(want_title.as_str()),
+                    "{context}"
+                );
+                let found = responses_by_status(by_serde_yaml);
+                let errors: Vec<&Code> = spec.codes.iter().filter(|c| c.status >= 400).collect();
+                assert_eq!(
+                    found.len(),
+                    errors.len(),
+                    "{context}: one response per error code"
+                );
+                for (status, description, name, message) in &found {
+                    let code = errors
+                        .iter()
+                        .find(|c| u64::from(c.status) == *status)
+                        .unwrap();
+                    same(
+                        description,
+                        &code.description,
+                        *index,
+                        code,
+                        "the response's description",
+                    );
+                    same(
+                        name,
+                        &spec.error_name,
+                        *index,
+                        code,
+                        "the example's error name",
+                    );
+                    same(message, &code.title, *index, code, "the example's message");
+                }
+            }
+        },
+    );
 }

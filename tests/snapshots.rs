@@ -75,3 +75,71 @@ fn snapshot_diagnostics(path: &std::path::Path) {
         insta::assert_snapshot!(format!("diagnostics_{format}"), text);
     }
 }
+
+/// The tests that assert insta snapshots: every `.snap` file must come from one of them.
+const SNAPSHOT_TESTS: &[&str] = &["snapshots::", "diff::human_reports"];
+
+/// An orphaned snapshot (its fixture renamed, its test gone) would sit in `tests/snapshots/`
+/// unnoticed, since insta only compares the snapshots a test asserts. This runs the snapshot
+/// tests again, in a child process of this binary, with `INSTA_SNAPSHOT_REFERENCES_FILE`
+/// (insta writes there the file of every snapshot asserted; `cargo insta test
+/// --unreferenced=reject` uses the same), and fails on every file no test referenced.
+#[test]
+fn every_snapshot_file_is_referenced() {
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+
+    if std::env::var_os("INSTA_SNAPSHOT_REFERENCES_FILE").is_some() {
+        return; // the child run below; it must not start another
+    }
+    let references = tempfile::NamedTempFile::new().unwrap();
+    let run: crate::support::Run = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(SNAPSHOT_TESTS)
+        .args(["--skip", "snapshots::every_snapshot_file_is_referenced"])
+        .env("INSTA_SNAPSHOT_REFERENCES_FILE", references.path())
+        .env("INSTA_UPDATE", "no")
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(run.code, Some(0), "the snapshot tests:\n{}", run.stdout);
+    let ran: usize = run
+        .stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("test result: ok. "))
+        .filter_map(|rest| rest.split(' ').next()?.parse::<usize>().ok())
+        .sum();
+    assert!(
+        ran >= SNAPSHOT_TESTS.len(),
+        "the snapshot tests ran:\n{}",
+        run.stdout
+    );
+
+    let canonical = |path: PathBuf| path.canonicalize().unwrap_or(path);
+    let referenced: BTreeSet<PathBuf> = std::fs::read_to_string(references.path())
+        .unwrap()
+        .lines()
+        .map(|line| canonical(PathBuf::from(line)))
+        .collect();
+    let stored: BTreeSet<PathBuf> =
+        crate::support::files_in(&crate::support::repo().join("tests/snapshots"), "snap")
+            .into_iter()
+            .map(canonical)
+            .collect();
+    assert!(
+        referenced.len() > 50 && !stored.is_empty(),
+        "insta reported {} snapshots of {} stored",
+        referenced.len(),
+        stored.len()
+    );
+    let unreferenced: Vec<&PathBuf> = stored.difference(&referenced).collect();
+    assert!(
+        unreferenced.is_empty(),
+        "snapshots that no test asserts (delete them, or add their test to SNAPSHOT_TESTS): \
+         {unreferenced:#?}"
+    );
+    let missing: Vec<&PathBuf> = referenced.difference(&stored).collect();
+    assert!(
+        missing.is_empty(),
+        "snapshots asserted but not stored: {missing:#?}"
+    );
+}

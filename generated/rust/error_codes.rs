@@ -188,7 +188,7 @@ impl ErrorCode {
 impl ::core::fmt::Display for ErrorCode {
     /// The status and title, as in an HTTP status line: `404 Not Found`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        write!(f, "{} {}", self.status(), self.title())
+        ::core::write!(f, "{} {}", self.status(), self.title())
     }
 }
 
@@ -206,7 +206,7 @@ pub struct UnknownStatus(pub u16);
 
 impl ::core::fmt::Display for UnknownStatus {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        write!(f, "no error code has status {}", self.0)
+        ::core::write!(f, "no error code has status {}", self.0)
     }
 }
 

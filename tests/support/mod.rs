@@ -5,6 +5,7 @@ pub mod git;
 pub mod markdown;
 pub mod node;
 pub mod openapi;
+pub mod readme;
 pub mod rust_harness;
 
 use std::path::{Path, PathBuf};
@@ -99,6 +100,12 @@ pub fn errspec(dir: &Path, args: &[&str]) -> Run {
         .output()
         .expect("the errspec binary runs")
         .into()
+}
+
+/// Whether the tests run under CI (`CI` set, as CI services and `.ci/run` do), where a tool
+/// that a test needs and cannot find is a failure rather than a skip.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|value| !matches!(value.as_str(), "" | "0" | "false"))
 }
 
 /// Runs `command`, panicking with its output if it fails.

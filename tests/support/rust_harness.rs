@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use super::{render_one, repo, run_ok, spec_stem, valid_specs, write_if_changed};
+use super::{Run, render_one, repo, run_ok, spec_stem, valid_specs, write_if_changed};
 
 /// One compiled copy of a spec's generated Rust.
 pub struct Module {
@@ -43,6 +43,7 @@ pub fn modules() -> Vec<Module> {
 /// A harness crate, built: its folder and the program that answers queries.
 pub struct Harness {
     program: PathBuf,
+    examples: PathBuf,
 }
 
 /// One module of generated Rust to compile in a harness.
@@ -79,13 +80,37 @@ impl Harness {
     /// it with clippy (warnings denied) and builds it. Panics with the compiler's or clippy's
     /// output when the generated code does not build cleanly.
     pub fn build(folder: &str, sources: &[Source]) -> Harness {
-        Self::build_program(folder, sources, &V1)
+        Self::build_with(folder, sources, &[])
     }
 
-    /// [`Harness::build`], with another program.
-    pub fn build_program(folder: &str, sources: &[Source], program: &Program) -> Harness {
+    /// [`Harness::build`], with more files in the crate: `(path in the crate, contents)`.
+    /// Programs under `examples/` are checked and built with the rest, and run with
+    /// [`Harness::run_example`].
+    pub fn build_with(folder: &str, sources: &[Source], files: &[(String, String)]) -> Harness {
+        Self::build_all(folder, sources, files, &V1)
+    }
+
+    /// [`Harness::build_with`], with another program.
+    pub fn build_program(
+        folder: &str,
+        sources: &[Source],
+        files: &[(String, String)],
+        program: &Program,
+    ) -> Harness {
+        Self::build_all(folder, sources, files, program)
+    }
+
+    fn build_all(
+        folder: &str,
+        sources: &[Source],
+        files: &[(String, String)],
+        program: &Program,
+    ) -> Harness {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(folder);
         write_sources(&dir, sources, program);
+        for (path, contents) in files {
+            write_if_changed(&dir.join(path), contents);
+        }
         let cargo = |subcommand: &[&str]| {
             let mut command =
                 Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
@@ -105,10 +130,22 @@ impl Harness {
                 .args(program.clippy),
             "clippy on the generated Rust (rustc and clippy must accept it without a warning)",
         );
-        run_ok(&mut cargo(&["build"]), "building the generated Rust");
+        run_ok(
+            &mut cargo(&["build", "--bins", "--examples"]),
+            "building the generated Rust",
+        );
         Harness {
             program: dir.join("target/debug/errspec-rust-harness"),
+            examples: dir.join("target/debug/examples"),
         }
+    }
+
+    /// Runs the program `examples/<name>.rs`, panicking with its output if it fails.
+    pub fn run_example(&self, name: &str) -> Run {
+        run_ok(
+            &mut Command::new(self.examples.join(name)),
+            &format!("the example {name}"),
+        )
     }
 
     /// Runs the harness program and parses its JSON output.
@@ -139,8 +176,29 @@ pub fn fixtures() -> &'static Harness {
                 serde: module.serde,
             })
             .collect();
-        Harness::build("rust-harness", &sources)
+        Harness::build_with("rust-harness", &sources, &readme_usage())
     })
+}
+
+/// The README's example of using the generated Rust (the block marked `usage`, see
+/// `tests/readme.rs`) as the program `examples/readme_usage.rs`, and the committed
+/// `generated/rust/error_codes.rs` it includes, at the same path from the program as in the
+/// README. Nothing when the README has no such block: `tests/readme.rs` fails on its own then.
+fn readme_usage() -> Vec<(String, String)> {
+    let Some(block) = super::readme::marked("usage") else {
+        return Vec::new();
+    };
+    // The example uses a part of the API, and in a program the rest is dead code (as it is in
+    // a user's program): that lint is the one allowed.
+    let program = format!(
+        "//! The README's example of using the generated Rust ({}), as written there.\n\n#![allow(dead_code)]\n\nfn main() {{\n{}}}\n",
+        block.place, block.code
+    );
+    let generated = std::fs::read_to_string(repo().join("generated/rust/error_codes.rs")).unwrap();
+    vec![
+        ("examples/readme_usage.rs".to_owned(), program),
+        ("generated/rust/error_codes.rs".to_owned(), generated),
+    ]
 }
 
 /// Queries the harness of every valid spec.
@@ -160,8 +218,9 @@ fn write_sources(dir: &Path, sources: &[Source], program: &Program) {
         write_if_changed(&dir.join(&file), &source.code);
         write!(
             lib,
-            "/// Generated from `{}`.\npub mod {name} {{\n    include!(\"../{file}\");\n}}\n\n",
+            "/// Generated from `{}`, beside items of the crate's own named as the prelude's.\npub mod {name} {{\n{}    include!(\"../{file}\");\n}}\n\n",
             source.origin,
+            neighbours(),
         )
         .unwrap();
         arms.push_str(&(program.arms)(source));
@@ -192,6 +251,75 @@ fn v1_arms(source: &Source) -> String {
         }
     }
     arms
+}
+
+/// The prelude's types and values that a crate may well define itself, and which the README
+/// says change nothing beside the included file.
+const SHADOWED_ITEMS: &[&str] = &[
+    "Option", "Result", "Error", "String", "Box", "Vec", "Some", "None", "Ok", "Err",
+];
+
+/// std's macros (all that are stable and not platform-specific), each of which a crate may
+/// define for itself with `macro_rules!`. `include!` is left out: the harness needs its own.
+const SHADOWED_MACROS: &[&str] = &[
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "cfg",
+    "column",
+    "compile_error",
+    "concat",
+    "dbg",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "env",
+    "eprint",
+    "eprintln",
+    "file",
+    "format",
+    "format_args",
+    "include_bytes",
+    "include_str",
+    "line",
+    "matches",
+    "module_path",
+    "option_env",
+    "panic",
+    "print",
+    "println",
+    "stringify",
+    "thread_local",
+    "todo",
+    "unimplemented",
+    "unreachable",
+    "vec",
+    "write",
+    "writeln",
+];
+
+/// What each harness module holds before the generated file: unit structs (a type and a value)
+/// named after the prelude's `Option`, `Result`, `Some`, `Ok`..., and a `macro_rules!` for each
+/// std macro that stops the build if the generated code calls it. A file written to be
+/// `include!`d must mean the same beside them, so it names every prelude item and macro by
+/// its full path; everything the harness reads back is read from code compiled this way.
+fn neighbours() -> String {
+    let mut items = String::new();
+    for name in SHADOWED_ITEMS {
+        writeln!(
+            items,
+            "    /// The crate's own `{name}`.\n    pub struct {name};"
+        )
+        .unwrap();
+    }
+    for name in SHADOWED_MACROS {
+        writeln!(
+            items,
+            "    #[allow(unused_macros)]\n    macro_rules! {name} {{\n        ($($tokens:tt)*) => {{\n            ::core::compile_error!(\"the generated code calls `{name}!` unqualified, and gets the including module's\")\n        }};\n    }}"
+        )
+        .unwrap();
+    }
+    items
 }
 
 const MANIFEST: &str = r#"[package]

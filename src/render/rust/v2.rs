@@ -205,10 +205,10 @@ fn retryable(spec: &Spec) -> Vec<String> {
     }
     let joined = patterns.join(" | ");
     let arguments = format!("self, {joined}");
-    if arguments.len() <= FN_CALL_WIDTH && fits(&format!("        matches!({arguments})")) {
-        return vec![format!("matches!({arguments})")];
+    if arguments.len() <= FN_CALL_WIDTH && fits(&format!("        ::core::matches!({arguments})")) {
+        return vec![format!("::core::matches!({arguments})")];
     }
-    let mut lines = vec!["matches!(".to_owned(), "    self,".to_owned()];
+    let mut lines = vec!["::core::matches!(".to_owned(), "    self,".to_owned()];
     if fits(&format!("            {joined}")) {
         lines.push(format!("    {joined}"));
     } else {

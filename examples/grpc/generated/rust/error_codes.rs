@@ -254,7 +254,7 @@ impl ErrorCode {
     /// Whether the same request may succeed if it is sent again later.
     #[must_use]
     pub const fn is_retryable(self) -> bool {
-        matches!(
+        ::core::matches!(
             self,
             Self::DeadlineExceeded | Self::ResourceExhausted | Self::Aborted | Self::Unavailable
         )

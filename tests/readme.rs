@@ -1,0 +1,123 @@
+//! The README's Rust examples, compiled and run as written: a reader who copies one gets code
+//! that builds. Each is found by its marker comment (`<!-- compiled by tests/readme.rs: NAME
+//! -->` on the line before the fence, see `support::readme`), wherever in README.md or docs/
+//! it is, and every Rust block of the docs must carry one:
+//!
+//! - `usage`: the statements of "Using the generated Rust", as `fn main` in the harness crate
+//!   (`support::rust_harness`), beside the committed `generated/rust/error_codes.rs` it
+//!   includes; checked by clippy with warnings denied, then run, so its asserts hold;
+//! - `usage-v2`: the example of format v2's Rust, in the v2 harness (`format_v2`) with the
+//!   module generated from `tests/fixtures/specs_v2/payments.yaml` as `errors`, under clippy's
+//!   pedantic and nursery lints, then run;
+//! - `build.rs` and `lib.rs`: the build script and library of "From a build script", put in a
+//!   copy of `tests/consumer/` in place of its own and built by cargo;
+//! - `from-config/build.rs`: the build script that reads `errspec.yaml`, which must be
+//!   `tests/consumer/from-config/build.rs` as it is, the one `consumer` builds.
+
+use std::collections::BTreeMap;
+
+use crate::consumer::Consumer;
+use crate::support::readme::{Block, MARKER, blocks, marked};
+
+/// Every marker name a test compiles.
+const NAMES: &[&str] = &[
+    "usage",
+    "usage-v2",
+    "build.rs",
+    "lib.rs",
+    "from-config/build.rs",
+];
+
+#[test]
+fn every_rust_block_in_the_docs_is_marked_and_compiled() {
+    let blocks = blocks();
+    assert!(
+        blocks.iter().any(|b| b.language == "toml"),
+        "the docs' blocks were not found: {blocks:?}"
+    );
+    let mut marked: BTreeMap<&str, Vec<&Block>> = BTreeMap::new();
+    for block in &blocks {
+        if let Some(name) = &block.name {
+            marked.entry(name).or_default().push(block);
+        } else {
+            assert_ne!(
+                block.language, "rust",
+                "{}: a Rust block without `{MARKER}NAME -->` above it, so no test compiles it",
+                block.place
+            );
+        }
+    }
+    for (name, found) in &marked {
+        assert!(
+            NAMES.contains(name),
+            "{}: no test compiles blocks named {name:?}; tests/readme.rs knows {NAMES:?}",
+            found[0].place
+        );
+        assert_eq!(
+            found.len(),
+            1,
+            "{name:?} marks more than one block: {found:?}"
+        );
+        assert_eq!(found[0].language, "rust", "{}", found[0].place);
+    }
+    for name in NAMES {
+        assert!(
+            marked.contains_key(name),
+            "no block of README.md or docs/ is marked {name:?}"
+        );
+    }
+}
+
+#[test]
+fn the_usage_example_compiles_and_runs() {
+    let block = marked("usage").expect("a block marked usage");
+    assert!(
+        block
+            .code
+            .contains("include!(\"../generated/rust/error_codes.rs\")"),
+        "{}: the example includes the committed file, which the harness puts beside it",
+        block.place
+    );
+    crate::support::rust_harness::fixtures().run_example("readme_usage");
+}
+
+#[test]
+fn the_format_v2_usage_example_compiles_and_runs() {
+    let block = marked("usage-v2").expect("a block marked usage-v2");
+    assert!(
+        block.code.contains("use errors::"),
+        "{}: the example uses the module `errors`, which the harness provides",
+        block.place
+    );
+    crate::format_v2::run_docs_usage();
+}
+
+#[test]
+fn the_build_script_example_builds_a_crate() {
+    let consumer = Consumer::copy();
+    for (name, path) in [("build.rs", "build.rs"), ("lib.rs", "src/lib.rs")] {
+        let block = marked(name).unwrap_or_else(|| panic!("a block marked {name}"));
+        std::fs::write(consumer.path().join(path), &block.code).unwrap();
+    }
+    let built = consumer.cargo(&["build"]);
+    assert_eq!(
+        built.code,
+        Some(0),
+        "the README's build.rs and src/lib.rs:\n{}",
+        built.stderr
+    );
+}
+
+#[test]
+fn the_config_build_script_example_is_the_one_the_consumer_test_builds() {
+    let block = marked("from-config/build.rs").expect("a block marked from-config/build.rs");
+    let built =
+        std::fs::read_to_string(crate::support::repo().join("tests/consumer/from-config/build.rs"))
+            .unwrap();
+    assert_eq!(
+        block.code, built,
+        "{}: the block differs from tests/consumer/from-config/build.rs, which \
+         consumer::a_build_script_from_errspec_yaml_keeps_writing_under_out_dir builds",
+        block.place
+    );
+}
