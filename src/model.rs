@@ -6,7 +6,7 @@
 //! point at the right place without looking anything up again. Origins never take part in
 //! comparisons: two models are equal when they say the same, however their files are laid out.
 
-use crate::names::Identifiers;
+use crate::names::{Identifiers, ParamIdentifiers};
 use crate::yaml::{Document, Path, Span};
 
 /// The spec format a spec is written in, which says how a code is known on the wire.
@@ -28,8 +28,19 @@ pub(crate) struct Spec {
     pub api: Api,
     /// The codes, in spec order.
     pub codes: Vec<Code>,
+    /// The wire codes retired for good (format v2), in spec order; no code uses one.
+    pub reserved: Vec<Reserved>,
     /// The top-level mapping.
     pub origin: Origin,
+}
+
+/// A wire code retired for good.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Reserved {
+    /// The wire code.
+    pub code: String,
+    /// Where the entry is written.
+    pub span: Span,
 }
 
 /// Facts about the API as a whole.
@@ -73,7 +84,17 @@ pub(crate) struct Code {
     /// The code's documentation URL (format v2): its own `docs`, or `api.docs` with `{code}`
     /// replaced by the wire code.
     pub docs_url: Option<String>,
-    /// The code's identifier in each target.
+    /// The message every error of the code carries (format v2), if the spec gives one;
+    /// otherwise servers write each error's message.
+    pub message: Option<Template>,
+    /// The values each error carries in `error.params` (format v2), in spec order.
+    pub params: Vec<Param>,
+    /// Why the code is deprecated and what to use instead (format v2), if it is.
+    pub deprecated: Option<String>,
+    /// The wire code of the code that replaces this deprecated one (format v2): another code
+    /// of the spec, not itself deprecated.
+    pub replaced_by: Option<String>,
+    /// The code's identifiers in each target.
     pub idents: Identifiers,
     /// The key its identifiers come from: `name`, else `title` (v1) or `code` (v2).
     pub ident_key: &'static str,
@@ -103,6 +124,82 @@ impl Code {
             None => format!("code {} `{}`", self.status, self.idents.rust),
         }
     }
+}
+
+/// One parameter of a code: a value each of its errors carries in `error.params`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Param {
+    /// The name on the wire: 1 to 64 of `[A-Za-z0-9_]`, starting with a letter.
+    pub name: String,
+    /// The value's JSON type.
+    pub kind: ParamKind,
+    /// What the value is.
+    pub description: String,
+    /// Whether an error may leave the value out.
+    pub optional: bool,
+    /// The parameter's identifiers in the targets that name it (the wire name elsewhere).
+    pub idents: ParamIdentifiers,
+    /// Where its name is written (the key in `params`).
+    pub name_span: Span,
+    /// The parameter's mapping.
+    pub origin: Origin,
+}
+
+/// The JSON type of a parameter's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum ParamKind {
+    /// A JSON string.
+    String,
+    /// A JSON number that is an integer (a 64-bit one in Rust).
+    Integer,
+    /// Any JSON number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+}
+
+impl ParamKind {
+    /// Every kind, in the order the spec format lists them.
+    pub(crate) const ALL: [ParamKind; 4] = [
+        ParamKind::String,
+        ParamKind::Integer,
+        ParamKind::Number,
+        ParamKind::Boolean,
+    ];
+
+    /// The kind as the spec writes it, e.g. `integer`.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            ParamKind::String => "string",
+            ParamKind::Integer => "integer",
+            ParamKind::Number => "number",
+            ParamKind::Boolean => "boolean",
+        }
+    }
+
+    /// The kind the spec writes as `text`, if any.
+    pub(crate) fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+}
+
+/// A code's message template, as written and as its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Template {
+    /// The template as the spec writes it, e.g. `Used {limit} of {{quota}}`.
+    pub text: String,
+    /// Its literal text and placeholders in order, with `{{` and `}}` already made single
+    /// braces; no two text parts are adjacent, and no text part is empty.
+    pub parts: Vec<Part>,
+}
+
+/// One part of a message template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// Literal text.
+    Text(String),
+    /// The value of the parameter of this wire name, written as text.
+    Param(String),
 }
 
 /// One entry of a code's `allow:` list.

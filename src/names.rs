@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use heck::ToUpperCamelCase;
+use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// The longest identifier errspec makes; longer ones would not fit a formatted line.
 pub(crate) const MAX_IDENTIFIER_LEN: usize = 64;
@@ -53,6 +53,8 @@ pub(crate) struct Identifiers {
     pub typescript: String,
     /// The name under `components.responses` in OpenAPI.
     pub openapi: String,
+    /// The code's constructor on `ErrorBody` in Rust, e.g. `quota_exceeded`.
+    pub rust_constructor: String,
 }
 
 impl Identifiers {
@@ -60,13 +62,14 @@ impl Identifiers {
     pub(crate) fn for_name(name: &str) -> Result<Self, NameError> {
         let camel = upper_camel(name)?;
         Ok(Self {
+            rust_constructor: rust_constructor(&camel),
             rust: rust_safe(&camel),
             typescript: camel.clone(),
             openapi: camel,
         })
     }
 
-    /// Each target's identifier with the target's name, in a fixed order.
+    /// Each target's identifier of the code itself with the target's name, in a fixed order.
     pub(crate) fn by_target(&self) -> [(&'static str, &str); 3] {
         [
             ("Rust", &self.rust),
@@ -74,7 +77,97 @@ impl Identifiers {
             ("OpenAPI", &self.openapi),
         ]
     }
+
+    /// Every identifier made from the code, which must be distinct from every other code's:
+    /// [`Identifiers::by_target`] and the Rust constructor.
+    pub(crate) fn all(&self) -> [(&'static str, &str); 4] {
+        let [rust, typescript, openapi] = self.by_target();
+        [rust, ("Rust", &self.rust_constructor), typescript, openapi]
+    }
 }
+
+/// The methods the generated Rust `ErrorBody` has besides the constructors named after codes:
+/// a code whose constructor would take one of these names gets a `_` after it (`new_`).
+pub(crate) const RUST_BODY_METHODS: &[&str] = &["new", "code", "known", "params"];
+
+/// The identifiers of one parameter, in the targets that name it by more than its wire name
+/// (TypeScript and OpenAPI use the wire name itself, which is always a valid property name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParamIdentifiers {
+    /// The constructor's argument and the field in Rust: snake_case, a keyword made raw
+    /// (`r#type`) or, where Rust allows no raw form, given a `_` (`self_`).
+    pub rust: String,
+    /// The keyword argument in Python: snake_case, a keyword given a `_` (`class_`).
+    pub python: String,
+}
+
+impl ParamIdentifiers {
+    /// The identifiers of the parameter named `name` on the wire, which is 1 to 64 of
+    /// `[A-Za-z0-9_]` starting with a letter.
+    pub(crate) fn for_name(name: &str) -> Self {
+        let snake = name.to_snake_case();
+        Self {
+            rust: rust_value_ident(&snake),
+            python: python_safe(&snake),
+        }
+    }
+
+    /// Each target's identifier with the target's name, in a fixed order.
+    pub(crate) fn by_target(&self) -> [(&'static str, &str); 2] {
+        [("Rust", &self.rust), ("Python", &self.python)]
+    }
+}
+
+/// The name of the Rust constructor of the code named `camel`: `QuotaExceeded` ->
+/// `quota_exceeded`, kept apart from keywords and from `ErrorBody`'s other methods.
+fn rust_constructor(camel: &str) -> String {
+    let snake = camel.to_snake_case();
+    if RUST_BODY_METHODS.contains(&snake.as_str()) {
+        return format!("{snake}_");
+    }
+    rust_value_ident(&snake)
+}
+
+/// A snake_case identifier for a Rust function or value: a keyword becomes a raw identifier,
+/// or gets a `_` where Rust has no raw form of it.
+fn rust_value_ident(snake: &str) -> String {
+    if RUST_NO_RAW.contains(&snake) {
+        format!("{snake}_")
+    } else if RUST_KEYWORDS.contains(&snake) {
+        format!("r#{snake}")
+    } else {
+        snake.to_owned()
+    }
+}
+
+/// A snake_case identifier for Python, a keyword given a `_` as PEP 8 advises.
+fn python_safe(snake: &str) -> String {
+    if PYTHON_KEYWORDS.contains(&snake) {
+        format!("{snake}_")
+    } else {
+        snake.to_owned()
+    }
+}
+
+/// Rust's keywords in lower case, strict and reserved, in every edition up to 2024.
+const RUST_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// The keywords that cannot be raw identifiers.
+const RUST_NO_RAW: &[&str] = &["crate", "self", "super"];
+
+/// Python's keywords in lower case (its soft keywords, `match`, `case`, `type` and `_`, are
+/// valid names).
+const PYTHON_KEYWORDS: &[&str] = &[
+    "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
+    "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
 
 /// `Not Found` -> `NotFound`, refusing what cannot be a portable identifier.
 fn upper_camel(name: &str) -> Result<String, NameError> {
@@ -147,6 +240,31 @@ mod tests {
         ] {
             assert_eq!(typescript(name), ident);
         }
+    }
+
+    #[test]
+    fn parameters_are_snake_case_apart_from_keywords() {
+        let rust = |name: &str| ParamIdentifiers::for_name(name).rust;
+        let python = |name: &str| ParamIdentifiers::for_name(name).python;
+        assert_eq!(rust("resetsAt"), "resets_at");
+        assert_eq!(rust("limit"), "limit");
+        assert_eq!(rust("type"), "r#type");
+        assert_eq!(rust("gen"), "r#gen");
+        assert_eq!(rust("self"), "self_");
+        assert_eq!(rust("Self"), "self_");
+        assert_eq!(python("class"), "class_");
+        assert_eq!(python("type"), "type");
+        assert_eq!(python("resetsAt"), "resets_at");
+    }
+
+    #[test]
+    fn constructors_are_snake_case_apart_from_keywords_and_methods() {
+        assert_eq!(rust_constructor("QuotaExceeded"), "quota_exceeded");
+        assert_eq!(rust_constructor("Type"), "r#type");
+        assert_eq!(rust_constructor("Self"), "self_");
+        assert_eq!(rust_constructor("New"), "new_");
+        assert_eq!(rust_constructor("Code"), "code_");
+        assert_eq!(rust_constructor("Code2faRequired"), "code2fa_required");
     }
 
     #[test]

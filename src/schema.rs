@@ -13,7 +13,9 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
 use crate::lint::LINTS;
-use crate::spec::{RawSpec, RawSpecV1, RawSpecV2};
+use crate::model::ParamKind;
+use crate::spec::{RawParam, RawSpec, RawSpecV1, RawSpecV2};
+use crate::yaml::read::Entries;
 
 /// The JSON Schema of the spec format, versions 1 and 2, as pretty-printed JSON ending in a
 /// newline.
@@ -73,6 +75,52 @@ pub(crate) fn allow_list(_: &mut SchemaGenerator) -> Schema {
         },
     })
 }
+
+/// The schema of a code's `reserved:` list: unique wire codes.
+pub(crate) fn reserved_list(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "array",
+        "default": [],
+        "uniqueItems": true,
+        "items": {
+            "type": "string",
+            "pattern": CODE_PATTERN,
+        },
+    })
+}
+
+/// A code's `params:`: a mapping from each parameter's name on the wire to its type and
+/// description, in the order written.
+impl JsonSchema for Entries<RawParam> {
+    fn schema_name() -> Cow<'static, str> {
+        "Params".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "object",
+            "propertyNames": {
+                "pattern": PARAM_NAME_PATTERN,
+            },
+            "additionalProperties": generator.subschema_for::<RawParam>(),
+        })
+    }
+}
+
+/// The schema of a parameter's `type:`.
+pub(crate) fn param_type(_: &mut SchemaGenerator) -> Schema {
+    let kinds: Vec<&str> = ParamKind::ALL.iter().map(|kind| kind.as_str()).collect();
+    json_schema!({
+        "type": "string",
+        "enum": kinds,
+    })
+}
+
+/// A wire code, as `validate` checks it.
+const CODE_PATTERN: &str = r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$";
+
+/// A parameter's name, as `validate` checks it.
+const PARAM_NAME_PATTERN: &str = r"^[A-Za-z][A-Za-z0-9_]{0,63}$";
 
 /// Makes the derived schema read well and print the same everywhere: doc comments are
 /// wrapped at 100 columns in the source, so single line breaks in descriptions become spaces;

@@ -10,7 +10,7 @@
 //! become the schema's descriptions, which editors show while the spec is written: they speak
 //! to the spec's author. Notes for errspec's developers are `//` comments.
 
-use crate::yaml::read::spec_struct;
+use crate::yaml::read::{Entries, spec_struct};
 
 /// A spec of either format: v1 keys codes by their HTTP status, v2 by an application code.
 #[derive(Debug, Clone)]
@@ -120,6 +120,10 @@ spec_struct! {
         /// The codes, at least one, in the order the generated files list them.
         #[cfg_attr(feature = "schemars", schemars(length(min = 1)))]
         codes: Vec<RawCodeV2> = required,
+        /// Wire codes retired for good: no code of the spec may use one again, so a client
+        /// never reads an old code with a new meaning, e.g. `[legacy_auth_failed]`.
+        #[cfg_attr(feature = "schemars", schemars(default, schema_with = "crate::schema::reserved_list"))]
+        reserved: Vec<String> = default,
     }
 }
 
@@ -176,9 +180,46 @@ spec_struct! {
         /// absolute `http` or `https` URL (`{code}` stands for the wire code).
         #[cfg_attr(feature = "schemars", schemars(regex(pattern = r"^https?://\S+$")))]
         docs: Option<String> = default,
+        /// The message every error of this code carries, with `{name}` for the value of the
+        /// parameter `name` and `{{` and `}}` for literal braces, e.g. `You have used all
+        /// {limit} requests of this {window}.` Without it, each error's message is the
+        /// server's to write.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+        message: Option<String> = default,
+        /// The values each error of this code carries in `error.params`, by their names on
+        /// the wire, in the order the generated constructors take them.
+        params: Option<Entries<RawParam>> = default,
+        /// Why the code is deprecated, and what to use instead, e.g. `Use card_declined.`
+        /// Servers should stop sending it; clients keep understanding it.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+        deprecated: Option<String> = default,
+        /// The code that replaces this deprecated one: the wire code of another code of the
+        /// spec that is not itself deprecated.
+        #[cfg_attr(feature = "schemars", schemars(regex(pattern = r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$")))]
+        replaced_by: Option<String> = default,
         /// Lints to silence for this code, by id, e.g. `[TITLE_CASE]`. An allowed lint that
         /// does not fire here is itself reported.
         #[cfg_attr(feature = "schemars", schemars(default, schema_with = "crate::schema::allow_list"))]
         allow: Vec<String> = default,
+    }
+}
+
+spec_struct! {
+    /// One parameter of a code: a value each error of the code carries in `error.params`.
+    #[derive(Debug, Clone)]
+    #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+    #[cfg_attr(feature = "schemars", schemars(rename = "Param", deny_unknown_fields))]
+    pub(crate) struct RawParam expecting "a mapping with the parameter's `type` and `description`" {
+        /// The JSON type of the value: `string`, `integer`, `number` (any JSON number) or
+        /// `boolean`.
+        #[cfg_attr(feature = "schemars", schemars(rename = "type", schema_with = "crate::schema::param_type"))]
+        kind as "type": String = required,
+        /// What the value is, for the people who read the error.
+        #[cfg_attr(feature = "schemars", schemars(length(min = 1), regex(pattern = r"\S")))]
+        description: String = required,
+        /// Whether an error may leave the value out; an optional parameter cannot appear in
+        /// the message.
+        #[cfg_attr(feature = "schemars", schemars(default))]
+        optional: bool = default,
     }
 }

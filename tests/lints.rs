@@ -168,6 +168,44 @@ fn titles_in_another_case_than_most_are_reported_with_a_rewrite() {
 }
 
 #[test]
+fn a_code_with_a_replacement_must_say_it_is_deprecated() {
+    let spec = "version: 2\napi:\n  name: Payments\ncodes:
+  - code: card_declined
+    status: 402
+    title: Card declined
+    description: D.
+  - code: card_expired
+    status: 402
+    title: Card expired
+    description: D.
+    replaced_by: card_declined
+  - code: card_lost
+    status: 402
+    title: Card lost
+    description: D.
+    deprecated: Use card_declined.
+    replaced_by: card_declined
+";
+    let all = warnings(spec);
+    assert_eq!(
+        found(spec),
+        [("REPLACED_WITHOUT_DEPRECATION", "13:18".to_owned())]
+    );
+    assert_eq!(
+        all[0].message,
+        "the code names `card_declined` as its replacement but is not deprecated"
+    );
+    assert_eq!(
+        all[0].hint.as_deref(),
+        Some(
+            "add `deprecated:` saying why, e.g. `deprecated: Use card_declined instead.`, or \
+             remove `replaced_by`, or add `allow: [REPLACED_WITHOUT_DEPRECATION]` to this code to \
+             keep it"
+        )
+    );
+}
+
+#[test]
 fn allow_silences_one_lint_on_its_code_only() {
     let allow = "    allow: [TITLE_NOT_REASON_PHRASE]\n";
     let source = spec(&[(401, "Login Required", allow), (403, "Access Denied", "")]);
@@ -209,7 +247,8 @@ fn an_unknown_lint_id_is_an_error_that_lists_the_ids() {
         all[0].hint.as_deref(),
         Some(
             "the lints are TITLE_NOT_REASON_PHRASE, UNREGISTERED_STATUS, RETRYABLE_SUCCESS, \
-             DESCRIPTION_DOUBLE_PERIOD, TITLE_CASE, CODE_STYLE and TITLE_IS_CODE"
+             DESCRIPTION_DOUBLE_PERIOD, TITLE_CASE, CODE_STYLE, TITLE_IS_CODE and \
+             REPLACED_WITHOUT_DEPRECATION"
         )
     );
     let at = all[0].location.unwrap();

@@ -30,3 +30,4 @@ mod schema;
 mod snapshots;
 mod typescript_target;
 mod validation;
+mod validation_catalog;

@@ -4,7 +4,7 @@
 use errspec::{Diagnostic, Error, Options};
 
 /// The diagnostics for `source`, which must be invalid.
-fn diagnostics(source: &str) -> Vec<Diagnostic> {
+pub(crate) fn diagnostics(source: &str) -> Vec<Diagnostic> {
     match errspec::render(source, &Options::new("errors.yaml")) {
         Err(Error::InvalidSpec(diagnostics)) => diagnostics,
         Err(other) => panic!("expected diagnostics, got {other}"),
@@ -13,7 +13,7 @@ fn diagnostics(source: &str) -> Vec<Diagnostic> {
 }
 
 /// The one diagnostic for `source`, with its position as `line:column`.
-fn only(source: &str) -> (Diagnostic, String) {
+pub(crate) fn only(source: &str) -> (Diagnostic, String) {
     let mut all = diagnostics(source);
     assert_eq!(all.len(), 1, "expected one diagnostic, got {all:#?}");
     let diagnostic = all.remove(0);

@@ -68,6 +68,11 @@ pub(crate) const LINTS: &[Lint] = &[
         summary: "a title is its wire code again, not words people read (format v2)",
         check: title_is_code,
     },
+    Lint {
+        id: "REPLACED_WITHOUT_DEPRECATION",
+        summary: "a code names its replacement but is not deprecated (format v2)",
+        check: replaced_without_deprecation,
+    },
 ];
 
 /// The id of the warning for an `allow:` entry that silences nothing. It cannot itself be
@@ -366,4 +371,29 @@ pub(crate) fn allowable_ids_listed() -> String {
 /// Whether `allow:` may name `id`.
 pub(crate) fn is_allowable(id: &str) -> bool {
     LINTS.iter().any(|lint| lint.id == id)
+}
+
+/// A code that names its replacement is on its way out, but without `deprecated:` no target
+/// says so: Rust and TypeScript users get no warning, and the docs no reason.
+fn replaced_without_deprecation(spec: &Spec) -> Vec<Hit> {
+    spec.codes
+        .iter()
+        .enumerate()
+        .filter(|(_, code)| code.deprecated.is_none())
+        .filter_map(|(index, code)| {
+            let replacement = code.replaced_by.as_deref()?;
+            Some(Hit {
+                code: index,
+                span: code.origin.at("replaced_by"),
+                message: format!(
+                    "the code names `{replacement}` as its replacement but is not deprecated"
+                ),
+                hint: format!(
+                    "add `deprecated:` saying why, e.g. `deprecated: Use {replacement} instead.`, \
+                     or remove `replaced_by`, {}",
+                    or_allow("REPLACED_WITHOUT_DEPRECATION")
+                ),
+            })
+        })
+        .collect()
 }

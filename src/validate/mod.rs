@@ -7,13 +7,16 @@
 //! problem, and then from the drafts, which are complete. Both formats lower into the one
 //! model: v1's checks are here, v2's own in `v2.rs`.
 
+mod lifecycle;
+mod params;
+mod template;
 mod v2;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::lint;
-use crate::model::{Allow, Api, Code, Example, Format, Origin, Spec};
+use crate::model::{Allow, Api, Code, Example, Format, Origin, Param, Spec, Template};
 use crate::names::Identifiers;
 use crate::spec::{RawCode, RawExample, RawSpec, RawSpecV1};
 use crate::yaml::{Document, Path, Span};
@@ -45,6 +48,13 @@ struct Draft {
     ident_key: &'static str,
     retryable: bool,
     docs_url: Option<String>,
+    /// `Err` when the template is invalid.
+    message: Result<Option<Template>, ()>,
+    /// `None` when a parameter is invalid.
+    params: Option<Vec<Param>>,
+    /// `Err` when the reason is empty.
+    deprecated: Result<Option<String>, ()>,
+    replaced_by: Option<String>,
     allow: Vec<Allow>,
     origin: Origin,
 }
@@ -67,22 +77,23 @@ pub(crate) fn validate(
         document,
         problems: Vec::new(),
     };
-    let (format, api, drafts) = match raw {
+    let (format, api, drafts, reserved) = match raw {
         RawSpec::V1(raw) => {
             let (api, drafts) = lowering.spec_v1(raw);
-            (Format::V1, api, drafts)
+            (Format::V1, api, drafts, Some(Vec::new()))
         }
         RawSpec::V2(raw) => {
-            let (api, drafts) = lowering.spec_v2(raw);
-            (Format::V2, api, drafts)
+            let (api, drafts, reserved) = lowering.spec_v2(raw);
+            (Format::V2, api, drafts, reserved)
         }
     };
     let codes: Option<Vec<Code>> = drafts.into_iter().map(Draft::finish).collect();
-    match (lowering.problems.is_empty(), api, codes) {
-        (true, Some(api), Some(codes)) => Ok(Spec {
+    match (lowering.problems.is_empty(), api, codes, reserved) {
+        (true, Some(api), Some(codes), Some(reserved)) => Ok(Spec {
             format,
             api,
             codes,
+            reserved,
             origin: Origin::of(document, &Path::root()),
         }),
         (false, ..) => Err(diagnostics(lowering.problems, document, file)),
@@ -201,6 +212,10 @@ impl Lowering<'_, '_> {
             ident_key,
             retryable,
             docs_url: None,
+            message: Ok(None),
+            params: Some(Vec::new()),
+            deprecated: Ok(None),
+            replaced_by: None,
             allow,
             origin,
         }
@@ -233,6 +248,10 @@ impl Draft {
             description: self.description?,
             retryable: self.retryable,
             docs_url: self.docs_url,
+            message: self.message.ok()?,
+            params: self.params?,
+            deprecated: self.deprecated.ok()?,
+            replaced_by: self.replaced_by,
             idents: self.idents?,
             ident_key: self.ident_key,
             allow: self.allow,
@@ -353,7 +372,7 @@ fn check_identifier_collisions(lowering: &mut Lowering<'_, '_>, drafts: &[Draft]
         let Some(idents) = &draft.idents else {
             continue;
         };
-        for (target, ident) in idents.by_target() {
+        for (target, ident) in idents.all() {
             let Some(&first) = taken.get(&(target, ident)) else {
                 taken.insert((target, ident), index);
                 continue;

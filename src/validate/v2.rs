@@ -1,12 +1,13 @@
-//! Format v2's own checks: the wire codes, their uniqueness, and the documentation URLs.
+//! Format v2's own checks: the wire codes, their uniqueness, and the documentation URLs;
+//! parameters and templates are in `params`, the life cycle in `lifecycle`.
 
 use std::collections::BTreeMap;
 
 use super::{
     CodeText, Draft, Lowering, check_codes_not_empty, check_identifier_collisions,
-    check_status_range,
+    check_status_range, lifecycle,
 };
-use crate::model::{Api, Origin};
+use crate::model::{Api, Origin, Reserved};
 use crate::spec::{RawCodeV2, RawSpecV2};
 use crate::yaml::{Path, Span};
 
@@ -17,7 +18,10 @@ pub(crate) const MAX_CODE_LEN: usize = 64;
 const CODE_PLACEHOLDER: &str = "{code}";
 
 impl Lowering<'_, '_> {
-    pub(super) fn spec_v2(&mut self, raw: &RawSpecV2) -> (Option<Api>, Vec<Draft>) {
+    pub(super) fn spec_v2(
+        &mut self,
+        raw: &RawSpecV2,
+    ) -> (Option<Api>, Vec<Draft>, Option<Vec<Reserved>>) {
         let codes_path = Path::root().key("codes");
         check_codes_not_empty(self, raw.codes.is_empty(), &codes_path);
         let api_path = Path::root().key("api");
@@ -34,8 +38,12 @@ impl Lowering<'_, '_> {
             .collect();
         check_duplicate_codes(self, &mut drafts);
         check_identifier_collisions(self, &drafts);
+        let (reserved, all_reserved_valid) = self.reserved(&raw.reserved);
+        lifecycle::check_reserved_unused(self, &drafts, &reserved);
+        lifecycle::check_replacements(self, &drafts);
         let api = self.api(&api_path, &raw.api.name, raw.api.error_name.as_deref());
-        (api.filter(|_| docs.is_ok()), drafts)
+        let reserved = all_reserved_valid.then_some(reserved);
+        (api.filter(|_| docs.is_ok()), drafts, reserved)
     }
 
     /// `docs` is the API's URL template: `Ok(None)` when it has none, `Err` when it is invalid
@@ -67,6 +75,20 @@ impl Lowering<'_, '_> {
             (None, Err(())) => None,
         };
         draft.docs_url = template.map(|template| template.replace(CODE_PLACEHOLDER, &raw.code));
+        draft.params = self.params(raw.params.as_ref(), path);
+        draft.message = self.message(
+            raw.message.as_deref(),
+            raw.params.as_ref(),
+            &draft.origin,
+            path,
+        );
+        draft.deprecated = match &raw.deprecated {
+            Some(why) => lifecycle::check_deprecation(self, why, &draft.origin, path)
+                .map(Some)
+                .ok_or(()),
+            None => Ok(None),
+        };
+        draft.replaced_by = raw.replaced_by.clone();
         if !valid_code {
             // A v2 code is its wire code: without a valid one the draft must not finish.
             draft.status = None;
@@ -75,9 +97,10 @@ impl Lowering<'_, '_> {
     }
 }
 
-/// The wire code, if it is 1 to 64 of `[A-Za-z0-9_.-]` starting with a letter.
-fn check_code(lowering: &mut Lowering<'_, '_>, code: &str, origin: &Origin) -> Option<String> {
-    let problem = if code.is_empty() {
+/// What is wrong with a wire code, if anything: it must be 1 to 64 of `[A-Za-z0-9_.-]`
+/// starting with a letter.
+pub(super) fn code_problem(code: &str) -> Option<&'static str> {
+    Some(if code.is_empty() {
         "is empty"
     } else if !code.starts_with(|c: char| c.is_ascii_alphabetic()) {
         "does not start with a letter"
@@ -89,6 +112,13 @@ fn check_code(lowering: &mut Lowering<'_, '_>, code: &str, origin: &Origin) -> O
     {
         "holds a character other than a letter, a digit, `_`, `.` or `-`"
     } else {
+        return None;
+    })
+}
+
+/// The wire code, if it is valid.
+fn check_code(lowering: &mut Lowering<'_, '_>, code: &str, origin: &Origin) -> Option<String> {
+    let Some(problem) = code_problem(code) else {
         return Some(code.to_owned());
     };
     lowering.problem(

@@ -88,6 +88,28 @@ impl<'a> LineIndex<'a> {
         )
     }
 
+    /// The span of the bytes `range` of a scalar's value, where the scalar at `span` is
+    /// written as its value is: plain, or quoted with no escapes and on one line. Otherwise
+    /// (escapes, folding, a block scalar) the offsets in the value are not offsets in the
+    /// text, and the whole scalar's span stands for the part.
+    pub(crate) fn within(&self, span: Span, value: &str, range: std::ops::Range<usize>) -> Span {
+        let Some(written) = self.text.get(span.start..span.end) else {
+            return span;
+        };
+        let start = if written == value {
+            span.start
+        } else if written.len() == value.len() + 2
+            && (written.starts_with('"') && !written.contains('\\')
+                || written.starts_with('\'') && !value.contains('\''))
+            && &written[1..written.len() - 1] == value
+        {
+            span.start + 1
+        } else {
+            return span;
+        };
+        Span::new(start + range.start, start + range.end)
+    }
+
     /// The position just past the end of the text.
     pub(crate) fn end(&self) -> Location {
         self.location(self.text.len())

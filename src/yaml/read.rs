@@ -300,7 +300,6 @@ impl<T: FromYaml> FromYaml for Vec<T> {
 /// A mapping whose keys are the user's own names (a code's parameters), in the order written;
 /// each key at most once.
 #[derive(Debug, Clone, Default)]
-#[allow(dead_code)] // format v2's parameters read it; its tests below use it already
 pub(crate) struct Entries<T>(pub Vec<(String, T)>);
 
 impl<T: FromYaml> FromYaml for Entries<T> {
