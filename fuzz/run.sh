@@ -18,8 +18,11 @@ if [[ $target == diff ]]; then
         { cat "$case/old.yaml"; printf '\0'; cat "$case/new.yaml"; } >"corpus/diff/$(basename "$case")"
     done
 else
-    cp ../spec/errors.yaml ../tests/fixtures/specs/*.yaml ../tests/fixtures/invalid/*.yaml \
-        ../tests/fixtures/lints/*.yaml "corpus/$target/"
+    cp ../spec/errors.yaml ../tests/fixtures/specs/*.yaml ../tests/fixtures/specs_v2/*.yaml \
+        ../tests/fixtures/invalid/*.yaml ../tests/fixtures/lints/*.yaml "corpus/$target/"
+    for example in ../examples/*/errors.yaml; do
+        cp "$example" "corpus/$target/example-$(basename "$(dirname "$example")").yaml"
+    done
     cp ../tests/fixtures/fuzz/*.yaml "corpus/$target/" 2>/dev/null || true
 fi
 

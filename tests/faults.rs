@@ -402,9 +402,9 @@ fn eight_racing_generates_end_with_complete_identical_files() {
 }
 
 /// The fuzz corpus (`tests/fixtures/fuzz/`: what the fuzzer found or reached deep with, and
-/// hostile inputs written for the report target) and every fixture spec, replayed through every
-/// fuzz target's checks (`fuzz/src/lib.rs`, the same code the fuzzer runs), so no finding comes
-/// back and no target's checks stop holding unnoticed.
+/// hostile inputs written for the report target) and every fixture spec of either format,
+/// replayed through every fuzz target's checks (`fuzz/src/lib.rs`, the same code the fuzzer
+/// runs), so no finding comes back and no target's checks stop holding unnoticed.
 #[test]
 fn fuzz_corpus_replays_through_every_target() {
     use crate::fuzz_checks;
@@ -417,6 +417,7 @@ fn fuzz_corpus_replays_through_every_target() {
     );
     let mut specs = corpus.clone();
     specs.extend(crate::support::valid_specs());
+    specs.extend(crate::support::v2_specs());
     for folder in ["invalid", "lints"] {
         specs.extend(files_in(
             &repo().join("tests/fixtures").join(folder),

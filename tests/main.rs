@@ -24,6 +24,7 @@ mod lints;
 mod markdown_target;
 mod openapi_target;
 mod properties;
+mod properties_catalog;
 mod readme;
 mod rust_target;
 mod schema;
