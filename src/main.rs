@@ -23,18 +23,31 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Generate(args) => exit_code(generate(&args)),
         Command::Validate(args) => exit_code(validate(&args)),
-        Command::Schema(args) => {
-            match args.config {
-                true => print!("{}", errspec::config_schema()),
-                false => print!("{}", errspec::spec_schema()),
-            }
-            ExitCode::SUCCESS
-        }
+        Command::Schema(args) => match args.config {
+            true => print_to_stdout(errspec::config_schema().as_bytes()),
+            false => print_to_stdout(errspec::spec_schema().as_bytes()),
+        },
         Command::Diff(args) => diff(&args),
         Command::Completions(args) => {
-            let mut stdout = std::io::stdout();
-            clap_complete::generate(args.shell, &mut Cli::command(), "errspec", &mut stdout);
-            ExitCode::SUCCESS
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "errspec", &mut script);
+            print_to_stdout(&script)
+        }
+    }
+}
+
+/// Writes a command's whole output to stdout. A reader that stops early (`errspec schema |
+/// head`) is no error of errspec's: like other tools, it stops quietly, where `print!` would
+/// panic on the broken pipe.
+fn print_to_stdout(bytes: &[u8]) -> ExitCode {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: cannot write to stdout: {error}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -214,10 +214,17 @@ impl Output {
         emitter
     }
 
-    /// Text for people goes to stderr; for programs, to stdout.
+    /// Text for people goes to stderr; for programs, to stdout, where a reader that stopped
+    /// early (`| head`) is no error of errspec's.
     fn print(&self, text: &str) {
         if self.format.is_machine_readable() {
-            print!("{text}");
+            use std::io::Write;
+            match std::io::stdout().lock().write_all(text.as_bytes()) {
+                Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: cannot write to stdout: {error}");
+                }
+                _ => {}
+            }
         } else {
             eprint!("{text}");
         }

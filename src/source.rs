@@ -21,7 +21,7 @@ pub const MAX_SPEC_BYTES: u64 = 10 * 1024 * 1024;
 /// ```
 /// let Err(errspec::Error::InvalidSpec(problems)) = errspec::read_spec("no/such.yaml", "such.yaml")
 /// else {
-///     unreachable!()
+///     panic!("expected the spec to be refused")
 /// };
 /// assert_eq!(problems[0].id, "SPEC_NOT_FOUND");
 /// ```
@@ -79,7 +79,7 @@ pub(crate) fn read_text(path: &Path, spec_name: &str) -> Result<String, Vec<Diag
 /// assert_eq!(text, "version: 1\n");
 /// let Err(errspec::Error::InvalidSpec(problems)) = errspec::decode_spec(vec![b'a', 0xFF], "x.yaml")
 /// else {
-///     unreachable!()
+///     panic!("expected the spec to be refused")
 /// };
 /// assert_eq!(problems[0].id, "SPEC_NOT_UTF8");
 /// # Ok::<(), errspec::Error>(())

@@ -422,3 +422,33 @@ fn help_shows_every_option_and_examples() {
     let run = errspec(repo(), &["--help"]);
     assert!(run.stdout.contains("generate") && run.stdout.contains("validate"));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    // The pipe's read end is closed before errspec writes, as `errspec schema | head -c0`
+    // would leave it: every write fails with EPIPE.
+    let invalid = repo().join("tests/fixtures/invalid/many_problems.yaml");
+    let invalid = invalid.to_str().unwrap();
+    let runs: [&[&str]; 4] = [
+        &["schema"],
+        &["schema", "--config"],
+        &["completions", "bash"],
+        &["validate", "--message-format", "json", "--spec", invalid],
+    ];
+    for args in runs {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_errspec"))
+            .args(args)
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        // `validate` of an invalid spec still fails, as it should, but says nothing more.
+        assert!(
+            output.status.code() == Some(i32::from(args[0] == "validate")) && stderr.is_empty(),
+            "errspec {args:?} into a closed pipe: {:?}\n{stderr}",
+            output.status
+        );
+    }
+}

@@ -103,7 +103,7 @@ impl FromStr for MessageFormat {
 /// let Err(errspec::Error::InvalidSpec(diagnostics)) =
 ///     errspec::validate(source, &errspec::Options::new("errors.yaml"))
 /// else {
-///     unreachable!()
+///     panic!("expected the spec to be refused")
 /// };
 /// let emitter = Emitter::new(MessageFormat::Human).source("errors.yaml", source);
 /// let text = emitter.render(&diagnostics[0]);
