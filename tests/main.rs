@@ -19,6 +19,7 @@ mod freshness;
 mod library;
 mod lints;
 mod markdown_target;
+mod one_code_diffs;
 mod openapi_target;
 mod properties;
 mod rust_target;
