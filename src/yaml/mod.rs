@@ -62,6 +62,11 @@ impl<'a> LineIndex<'a> {
         Self { text, line_starts }
     }
 
+    /// The text the index is of: what the spans index into.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// The line and column of byte `offset` (clamped to the text, and back to a character
     /// boundary).
     pub(crate) fn location(&self, offset: usize) -> Location {
