@@ -6,7 +6,14 @@ use std::process::{Command, Stdio};
 use crate::support::{errspec, repo};
 
 /// The subcommands a completion script must offer.
-const SUBCOMMANDS: &[&str] = &["generate", "validate", "schema", "diff", "completions"];
+const SUBCOMMANDS: &[&str] = &[
+    "init",
+    "generate",
+    "validate",
+    "schema",
+    "diff",
+    "completions",
+];
 
 /// The long flags it must offer, without their dashes.
 const FLAGS: &[&str] = &[
@@ -22,6 +29,7 @@ const FLAGS: &[&str] = &[
     "quiet",
     "config",
     "deny-warnings",
+    "dir",
 ];
 
 fn completions(shell: &str) -> String {

@@ -16,6 +16,7 @@ mod docs;
 mod faults;
 mod format_v2;
 mod freshness;
+mod init;
 mod library;
 mod lints;
 mod markdown_target;
