@@ -114,7 +114,9 @@ fn one_existing_file_is_enough_to_write_none() {
         let run = errspec(dir.path(), &["init", "--message-format", "short"]);
         assert_eq!(run.code, Some(1), "{existing}: {}", run.stderr);
         assert!(
-            run.stderr.starts_with(&format!("{existing}: error: ")),
+            run.stderr.starts_with(&format!(
+                "{existing}: error: the file exists already: errspec init writes only new files\n"
+            )),
             "{existing}: {}",
             run.stderr
         );
