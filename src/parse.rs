@@ -111,14 +111,19 @@ fn syntax_problem(syntax: &SyntaxError, lines: &LineIndex<'_>) -> (Span, String,
     });
     let line = line_of(text, at);
     match problem {
-        "found a tab character that violates indentation"
-        | "found character that cannot start any token"
-            if tab_in_indentation(text, at).is_some() =>
+        // libyaml words a tab three ways: in a block's indentation, in a block scalar's, and
+        // (where a token should start) as a character like any other. Its mark is the tab.
+        _ if problem.contains("a tab character")
+            || (problem == "found character that cannot start any token"
+                && text[at..].starts_with('\t')) =>
         {
-            let tab = tab_in_indentation(text, at).unwrap_or(at);
-            let message = "found a tab character that violates indentation".to_owned();
+            let message = match problem.contains("a tab character") {
+                true => problem.to_owned(),
+                false => "found a tab character that violates indentation".to_owned(),
+            };
             let hint = "YAML indents with spaces only: replace the tab with spaces";
-            (Span::new(tab, tab + 1), message, Some(hint.to_owned()))
+            let width = usize::from(text[at..].starts_with('\t'));
+            (Span::new(at, at + width), message, Some(hint.to_owned()))
         }
         "found character that cannot start any token" if text[at..].starts_with(['@', '`']) => {
             let hint =
@@ -192,15 +197,6 @@ fn line_start(text: &str, at: usize) -> usize {
 fn line_of(text: &str, at: usize) -> &str {
     let rest = &text[line_start(text, at)..];
     rest[..rest.find('\n').unwrap_or(rest.len())].trim_end_matches('\r')
-}
-
-/// The first tab in the indentation of the line holding `at`, or `at` itself when it is a tab.
-fn tab_in_indentation(text: &str, at: usize) -> Option<usize> {
-    let start = line_start(text, at);
-    let line = line_of(text, at);
-    let indentation = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
-    let tab = indentation.find('\t').map(|tab| start + tab);
-    tab.or_else(|| text[at..].starts_with('\t').then_some(at))
 }
 
 /// What the parser was reading, in the spec author's words: libyaml's `a block collection`

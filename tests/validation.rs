@@ -78,6 +78,17 @@ fn a_tab_in_the_indentation_is_pointed_at_with_one_position() {
     let (d, at) = only("version: 1\napi:\n\tname: Acme\ncodes: []\n");
     assert_eq!(d.message, "found a tab character that violates indentation");
     assert_eq!((at.as_str(), d.hint.as_deref()), ("3:1", hint));
+    // In a block of text, and after a list's `-`.
+    let (d, at) = only(&with_codes(
+        "  - status: 404\n    title: Not Found\n    description: |\n\ttext\n",
+    ));
+    assert_eq!(
+        d.message,
+        "found a tab character where an indentation space is expected"
+    );
+    assert_eq!((at.as_str(), d.hint.as_deref()), ("8:1", hint));
+    let (_, at) = only(&with_codes("  -\tstatus: 404\n"));
+    assert_eq!(at, "5:4");
 }
 
 #[test]
