@@ -232,6 +232,7 @@ fn a_comment_that_cut_an_unquoted_text_is_reported_at_its_hash_with_the_quoted_t
     for fine in [
         "    title: Not Found\n    description: Issue#12 is \"#1\" in C#.\n",
         "    title: \"Not Found\" # a comment after a quoted value\n    description: d.\n",
+        "    title: &t !!str 'Not Found' # after an anchor and a tag\n    description: d.\n",
         "    title: Not Found\n    description: > # a comment on the header\n      #1 in text.\n    \
          # a comment on its own line\n",
     ] {
