@@ -98,7 +98,7 @@ pub(crate) fn document_error(
 /// the hint, so the message never names a line the pointer does not.
 fn syntax_problem(syntax: &SyntaxError, lines: &LineIndex<'_>) -> (Span, String, Option<String>) {
     let text = lines.text();
-    let at = syntax.at.min(text.len());
+    let at = char_boundary(text, syntax.at);
     let here = Span::new(at, at);
     let problem = syntax.problem.as_str();
     let context = syntax.context.as_ref().map(|(context, offset)| {
@@ -157,7 +157,9 @@ fn syntax_problem(syntax: &SyntaxError, lines: &LineIndex<'_>) -> (Span, String,
         "could not find expected ':'" if context.is_some() => {
             // The parser gives up where the next line starts; the key that lacks its `: ` is
             // where the context starts.
-            let key = context.as_ref().map_or(at, |(_, offset, _)| *offset);
+            let key = context
+                .as_ref()
+                .map_or(at, |(_, offset, _)| char_boundary(text, *offset));
             let end = key
                 + line_of(text, key)[key - line_start(text, key)..]
                     .trim_end()
@@ -186,6 +188,16 @@ fn syntax_problem(syntax: &SyntaxError, lines: &LineIndex<'_>) -> (Span, String,
             (here, problem.to_owned(), hint)
         }
     }
+}
+
+/// `offset` within `text` and on a character's first byte, so the text can be cut there
+/// whatever mark the parser gave.
+fn char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// The byte offset where the line holding `at` starts.
