@@ -11,6 +11,7 @@ use errspec::{OpenApiVersion, Target};
 #[command(name = "errspec", version, about, propagate_version = true)]
 #[command(after_help = "\
 Examples:
+  errspec init                             start: a spec, its schema and errspec.yaml
   errspec generate                         write every target under generated/, or where
                                            errspec.yaml says
   errspec generate --target rust --out src/generated
@@ -74,6 +75,14 @@ pub enum ColorChoice {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a project: a spec with two example codes, its schema for editors, and
+    /// errspec.yaml listing every target; writes nothing if any of them exists.
+    #[command(after_help = "\
+Examples:
+  errspec init                 errspec.yaml, spec/errors.yaml, spec/errspec.schema.json
+  errspec init --dir api       the same under api/
+Then `errspec generate` writes every target under generated/.")]
+    Init(InitArgs),
     /// Generate code from the spec, writing only the files that change.
     #[command(after_help = "\
 Examples:
@@ -143,6 +152,17 @@ pub struct DiffArgs {
     /// Exit 0 even when something breaks; the report is the same.
     #[arg(long)]
     pub allow_breaking: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// `init`'s options.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to start the project in; created if missing [default: the working folder]
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 
     #[command(flatten)]
     pub output: OutputArgs,

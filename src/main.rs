@@ -2,6 +2,7 @@
 
 mod cli;
 mod git;
+mod init;
 mod output;
 mod settings;
 
@@ -11,7 +12,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 use errspec::{Diagnostic, DiffOptions, Error};
 
-use cli::{Cli, Command, DiffArgs, GenerateArgs, ValidateArgs};
+use cli::{Cli, Command, DiffArgs, GenerateArgs, InitArgs, ValidateArgs};
 use output::Output;
 use settings::Input;
 
@@ -21,6 +22,7 @@ const CANNOT_COMPARE: u8 = 2;
 
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Init(args) => exit_code(init(&args)),
         Command::Generate(args) => exit_code(generate(&args)),
         Command::Validate(args) => exit_code(validate(&args)),
         Command::Schema(args) => match args.config {
@@ -174,6 +176,27 @@ fn read_input(args: &cli::InputArgs, output: &mut Output) -> Result<Input, Error
     let input = Input::read(args, config)?;
     output.file(input.generator.spec_path(), input.spec_name());
     Ok(input)
+}
+
+/// Writes the starter files, or says which exist and writes none.
+fn init(args: &InitArgs) -> bool {
+    let output = Output::new(&args.output);
+    // `--dir .` is the working folder, and is named as it is without the flag.
+    let dir = args
+        .dir
+        .as_deref()
+        .filter(|dir| *dir != Path::new("."))
+        .unwrap_or(Path::new(""));
+    match init::create(dir) {
+        Ok(_) => {
+            output.created(dir);
+            true
+        }
+        Err(problems) => {
+            output.diagnostics(&problems);
+            false
+        }
+    }
 }
 
 /// Generates, reporting the warnings before anything is written, from one reading of the spec.

@@ -11,6 +11,8 @@ use errspec::report::{Emitter, MessageFormat};
 use errspec::{Change, ChangeSeverity, Diagnostic, Error, OutputFile, Severity};
 
 use crate::cli::{ColorChoice, OutputArgs};
+use crate::init;
+use crate::settings::slashed;
 
 /// The command's reporter: the format, the colour, and the files the diagnostics point into.
 pub struct Output {
@@ -75,6 +77,16 @@ impl Output {
     /// `validate`'s line: the spec, and how many codes it has.
     pub fn validated(&self, spec: &str, codes: usize) {
         self.success("Validated", &format!("{spec}: {}", count(codes, "code")));
+    }
+
+    /// `init`'s line: the files it wrote, and where when not in the working folder.
+    pub fn created(&self, dir: &Path) {
+        let files = format!("{}, {} and {}", init::CONFIG, init::SPEC, init::SCHEMA);
+        let what = match dir.as_os_str().is_empty() {
+            true => files,
+            false => format!("{files} in {}/", slashed(dir).trim_end_matches('/')),
+        };
+        self.success("Created", &what);
     }
 
     /// `generate`'s line: how many files, written and left unchanged, and where.

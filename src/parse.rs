@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::model::Format;
 use crate::spec::{RawSpec, RawSpecV1, RawSpecV2};
 use crate::yaml::document::{DocumentError, MAX_DEPTH, NodeKind};
-use crate::yaml::events::ScalarStyle;
+use crate::yaml::events::{ScalarStyle, SyntaxError};
 use crate::yaml::read::{self, ShapeError, ShapeErrorKind};
 use crate::yaml::{Document, LineIndex, Path, Span};
 
@@ -58,13 +58,8 @@ pub(crate) fn document_error(
 ) -> Diagnostic {
     match error {
         DocumentError::Syntax(syntax) => {
-            let mut message = syntax.problem.clone();
-            if let Some((context, offset)) = &syntax.context {
-                let Location { line, column } = lines.location(*offset);
-                message.push_str(&format!(", {context} at line {line} column {column}"));
-            }
-            let span = Span::new(syntax.at, syntax.at);
-            at(lines, span, "INVALID_YAML", file, message, None)
+            let (span, message, hint) = syntax_problem(syntax, lines);
+            at(lines, span, "INVALID_YAML", file, message, hint.as_deref())
         }
         DocumentError::TooDeep { at: offset } => at(
             lines,
@@ -93,6 +88,175 @@ pub(crate) fn document_error(
             )),
         ),
     }
+}
+
+/// A syntax error as its author needs it: the parser's words, one position (the diagnostic's),
+/// and for the mistakes people make most (a tab in the indentation, `: ` in unquoted text, a
+/// line indented wrongly, a key without its `: `) a hint that says what to change. Which
+/// mistake it is comes from the parser's problem, as libyaml words it, and the text at its
+/// mark; a position the parser gives besides (where the node it was reading starts) goes in
+/// the hint, so the message never names a line the pointer does not.
+fn syntax_problem(syntax: &SyntaxError, lines: &LineIndex<'_>) -> (Span, String, Option<String>) {
+    let text = lines.text();
+    let at = char_boundary(text, syntax.at);
+    let here = Span::new(at, at);
+    let problem = syntax.problem.as_str();
+    let context = syntax.context.as_ref().map(|(context, offset)| {
+        let what = context
+            .strip_prefix("while parsing ")
+            .or_else(|| context.strip_prefix("while scanning "))
+            .unwrap_or(context);
+        let Location { line, column } = lines.location(*offset);
+        (what, *offset, format!("line {line} column {column}"))
+    });
+    let line = line_of(text, at);
+    match problem {
+        // libyaml words a tab three ways: in a block's indentation, in a block scalar's, and
+        // (where a token should start) as a character like any other. Its mark is the tab.
+        _ if problem.contains("a tab character")
+            || (problem == "found character that cannot start any token"
+                && text[at..].starts_with('\t')) =>
+        {
+            let message = match problem.contains("a tab character") {
+                true => problem.to_owned(),
+                false => "found a tab character that violates indentation".to_owned(),
+            };
+            let hint = "YAML indents with spaces only: replace the tab with spaces";
+            let width = usize::from(text[at..].starts_with('\t'));
+            (Span::new(at, at + width), message, Some(hint.to_owned()))
+        }
+        "found character that cannot start any token" if text[at..].starts_with(['@', '`']) => {
+            let hint =
+                "YAML reserves `@` and `` ` `` at the start of unquoted text: quote the text";
+            (
+                Span::new(at, at + 1),
+                problem.to_owned(),
+                Some(hint.to_owned()),
+            )
+        }
+        "mapping values are not allowed in this context" => {
+            let column = at - line_start(text, at);
+            (
+                Span::new(at, at + 1),
+                problem.to_owned(),
+                Some(colon_hint(line, column)),
+            )
+        }
+        "did not find expected key" | "did not find expected '-' indicator" => {
+            let mut hint = "check this line's indentation: a key lines up with the other keys of \
+                            its mapping, and a `-` with the other items of its list, with spaces"
+                .to_owned();
+            if let Some((what, _, place)) = &context {
+                hint.push_str(&format!(
+                    " (YAML was reading the {} that starts at {place})",
+                    noun(what)
+                ));
+            }
+            (here, problem.to_owned(), Some(hint))
+        }
+        "could not find expected ':'" if context.is_some() => {
+            // The parser gives up where the next line starts; the key that lacks its `: ` is
+            // where the context starts.
+            let key = context
+                .as_ref()
+                .map_or(at, |(_, offset, _)| char_boundary(text, *offset));
+            let end = key
+                + line_of(text, key)[key - line_start(text, key)..]
+                    .trim_end()
+                    .len();
+            let hint = "a line of a mapping is `key: value`: add `: ` after the key".to_owned();
+            (Span::new(key, end), problem.to_owned(), Some(hint))
+        }
+        _ => {
+            let hint = context
+                .filter(|(_, offset, _)| *offset != at)
+                .map(|(what, _, place)| {
+                    if what == "a quoted scalar" {
+                        return format!(
+                            "close the quoted text that starts at {place} with its quote"
+                        );
+                    }
+                    let mut hint = format!("in the {} that starts at {place}", noun(what));
+                    if what.starts_with("a flow") {
+                        hint.push_str(
+                            ": separate its entries with `,`, close it, and quote text that \
+                             holds `,`, `: `, brackets or braces",
+                        );
+                    }
+                    hint
+                });
+            (here, problem.to_owned(), hint)
+        }
+    }
+}
+
+/// `offset` within `text` and on a character's first byte, so the text can be cut there
+/// whatever mark the parser gave.
+fn char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The byte offset where the line holding `at` starts.
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |newline| newline + 1)
+}
+
+/// The line holding `at`, without its line break.
+fn line_of(text: &str, at: usize) -> &str {
+    let rest = &text[line_start(text, at)..];
+    rest[..rest.find('\n').unwrap_or(rest.len())].trim_end_matches('\r')
+}
+
+/// What the parser was reading, in the spec author's words: libyaml's `a block collection`
+/// is a list, `a flow mapping` the `{...}` written on one line.
+fn noun(what: &str) -> &str {
+    match what {
+        "a block mapping" => "mapping",
+        "a block collection" => "list",
+        "a flow mapping" => "`{...}` mapping",
+        "a flow sequence" => "`[...]` list",
+        "a quoted scalar" => "quoted text",
+        "a plain scalar" => "unquoted text",
+        "a block scalar" => "block of text",
+        "a simple key" => "key",
+        other => other
+            .strip_prefix("a ")
+            .or_else(|| other.strip_prefix("an "))
+            .unwrap_or(other),
+    }
+}
+
+/// The hint for a `: ` where YAML cannot start a key: inside unquoted text after a key on the
+/// same line (quote the text), or after a key indented deeper than the line above it, which
+/// YAML then reads as that line's text running on.
+fn colon_hint(line: &str, column: usize) -> String {
+    let content = line.trim_start().trim_start_matches("- ").trim_start();
+    let before = &line[..column.min(line.len())];
+    let before = before.trim_start().trim_start_matches("- ").trim_start();
+    if let Some((key, value)) = content
+        .split_once(": ")
+        .filter(|(key, _)| key.len() < before.len())
+    {
+        let value = value.trim_end();
+        let quoted = format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""));
+        return format!(
+            "a `: ` in unquoted text starts a key: quote the text, `{key}: {quoted}`, or write it \
+             on the lines under `{key}: >-`"
+        );
+    }
+    if !before.is_empty() && !before.contains(char::is_whitespace) {
+        return format!(
+            "`{before}` is indented deeper than the line above it, so YAML reads it as that \
+             line's text running on: line it up with the other keys of its mapping"
+        );
+    }
+    "a `: ` in unquoted text starts a key: quote the whole text, or write it on the lines \
+     under `key: >-`"
+        .to_owned()
 }
 
 /// Reads `version` before anything else, so that the rest is read as that version's format,

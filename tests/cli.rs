@@ -376,6 +376,12 @@ fn display_flags_are_offered_only_where_a_command_reports() {
             assert!(run.stdout.contains(flag), "{command} lacks {flag}");
         }
     }
+    // `init` reports (its success line, the files it will not overwrite) but reads no config.
+    let run = errspec(repo(), &["init", "--help"]);
+    for flag in ["--message-format", "--color", "--quiet"] {
+        assert!(run.stdout.contains(flag), "init lacks {flag}");
+    }
+    assert!(!run.stdout.contains("--config"), "init offers --config");
     for command in ["schema", "completions"] {
         let run = errspec(repo(), &[command, "--help"]);
         for flag in ["--message-format", "--color", "--quiet"] {

@@ -331,6 +331,14 @@ fn the_readme_shows_real_output() {
     let run = errspec(project(FAILS).path(), &["validate"]);
     assert_eq!(run.stderr, readme_block("## Errors in the spec"));
 
+    // The page's syntax error is the fixture's.
+    let fixture = crate::support::repo().join("tests/fixtures/invalid/colon_in_text.yaml");
+    let run = errspec(
+        project(&fs::read_to_string(fixture).unwrap()).path(),
+        &["validate"],
+    );
+    assert_eq!(run.stderr, readme_block("A syntax error is in"));
+
     let seed = fs::read_to_string(crate::support::repo().join("spec/errors.yaml")).unwrap();
     let allowed = "    title: Authorization Required\n    # The page's title; the IANA registry's reason phrase is \"Unauthorized\".\n    allow: [TITLE_NOT_REASON_PHRASE]\n";
     assert!(

@@ -168,6 +168,85 @@ fn titles_in_another_case_than_most_are_reported_with_a_rewrite() {
 }
 
 #[test]
+fn a_comment_that_cut_an_unquoted_text_is_reported_at_its_hash_with_the_quoted_text() {
+    let source = format!(
+        "{HEAD}  - status: 404\n    title: Not Found\n    description: The URL #requested is invalid.\n"
+    );
+    let all = warnings(&source);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert_eq!(all[0].id, "COMMENT_IN_TEXT");
+    assert_eq!(
+        all[0].message,
+        "the description stops before `#requested is invalid.`, which YAML reads as a comment, \
+         not as text"
+    );
+    assert_eq!(
+        all[0].hint.as_deref(),
+        Some(
+            "if it belongs to the description, quote the whole text: \
+             `description: \"The URL #requested is invalid.\"`; if it is a comment, put it on a \
+             line of its own, or add `allow: [COMMENT_IN_TEXT]` to this code to keep it"
+        )
+    );
+    let (at, end) = (all[0].location.unwrap(), all[0].end.unwrap());
+    assert_eq!((at.line, at.column), (7, 26), "at the `#`");
+    assert_eq!((end.line, end.column), (7, 48), "to the end of the line");
+
+    // A title, a name, and the last line of a text that runs over several lines.
+    let source = format!(
+        "{HEAD}  - status: 404\n    title: Not Found # see \"a\\b\"\n    name: Missing #2\n    \
+         description: The URL requested\n      is invalid #really\n"
+    );
+    assert_eq!(
+        found(&source),
+        [
+            ("COMMENT_IN_TEXT", "6:22".to_owned()),
+            ("COMMENT_IN_TEXT", "7:19".to_owned()),
+            ("COMMENT_IN_TEXT", "9:18".to_owned()),
+        ]
+    );
+    let hints: Vec<String> = warnings(&source)
+        .into_iter()
+        .map(|w| w.hint.unwrap())
+        .collect();
+    assert!(
+        hints[0].contains(r#"`title: "Not Found # see \"a\\b\""`"#),
+        "{}",
+        hints[0]
+    );
+    assert!(hints[1].contains(r#"`name: "Missing #2"`"#), "{}", hints[1]);
+    assert!(
+        hints[2].contains(r#"`description: "The URL requested is invalid #really"`"#),
+        "{}",
+        hints[2]
+    );
+
+    // An anchored value is plain text too; an alias after it is no text of its own.
+    let source = format!(
+        "{HEAD}  - status: 404\n    title: Not Found\n    description: &d Gone. #1\n  - status: \
+         410\n    title: Gone\n    description: *d # the same text\n"
+    );
+    assert_eq!(found(&source), [("COMMENT_IN_TEXT", "7:27".to_owned())]);
+
+    // A `#` that YAML keeps as text, or a comment after a value that is not plain, is fine.
+    for fine in [
+        "    title: Not Found\n    description: Issue#12 is \"#1\" in C#.\n",
+        "    title: \"Not Found\" # a comment after a quoted value\n    description: d.\n",
+        "    title: &t !!str 'Not Found' # after an anchor and a tag\n    description: d.\n",
+        "    title: Not Found\n    description: > # a comment on the header\n      #1 in text.\n    \
+         # a comment on its own line\n",
+    ] {
+        let source = format!("{HEAD}  - status: 404\n{fine}");
+        assert!(found(&source).is_empty(), "{fine}");
+    }
+    let allowed = format!(
+        "{HEAD}  - status: 404\n    title: Not Found # the IANA phrase\n    description: d.\n    \
+         allow: [COMMENT_IN_TEXT]\n"
+    );
+    assert!(found(&allowed).is_empty(), "allow: silences it");
+}
+
+#[test]
 fn a_code_with_a_replacement_must_say_it_is_deprecated() {
     let spec = "version: 2\napi:\n  name: Payments\ncodes:
   - code: card_declined
@@ -247,8 +326,8 @@ fn an_unknown_lint_id_is_an_error_that_lists_the_ids() {
         all[0].hint.as_deref(),
         Some(
             "the lints are TITLE_NOT_REASON_PHRASE, UNREGISTERED_STATUS, RETRYABLE_SUCCESS, \
-             DESCRIPTION_DOUBLE_PERIOD, TITLE_CASE, CODE_STYLE, TITLE_IS_CODE and \
-             REPLACED_WITHOUT_DEPRECATION"
+             DESCRIPTION_DOUBLE_PERIOD, TITLE_CASE, CODE_STYLE, TITLE_IS_CODE, \
+             REPLACED_WITHOUT_DEPRECATION and COMMENT_IN_TEXT"
         )
     );
     let at = all[0].location.unwrap();

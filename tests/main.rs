@@ -19,9 +19,11 @@ mod freshness;
 /// The fuzz targets' checks, replayed over the corpus by `faults`.
 #[path = "../fuzz/src/lib.rs"]
 mod fuzz_checks;
+mod init;
 mod library;
 mod lints;
 mod markdown_target;
+mod one_code_diffs;
 mod openapi_target;
 mod properties;
 mod properties_catalog;

@@ -26,7 +26,7 @@ enum Piece {
 #[derive(Debug, Clone)]
 enum Placeholder {
     Required(usize),
-    Optional(usize),
+    Optional,
     Unknown(String),
 }
 
@@ -40,7 +40,7 @@ fn piece() -> impl Strategy<Value = Piece> {
         1 => "[ a-zé😀<>/]{0,3}'[ a-z]{0,3}".prop_map(Piece::Text),
         1 => prop_oneof![Just('{'), Just('}')].prop_map(Piece::Escaped),
         3 => (0..REQUIRED.len()).prop_map(|i| Piece::Placeholder(Placeholder::Required(i))),
-        1 => Just(Piece::Placeholder(Placeholder::Optional(0))),
+        1 => Just(Piece::Placeholder(Placeholder::Optional)),
         1 => "[a-z][a-z_]{0,6}"
             .prop_filter("not declared", |n| !REQUIRED.contains(&n.as_str()) && n != OPTIONAL)
             .prop_map(|n| Piece::Placeholder(Placeholder::Unknown(n))),
@@ -63,7 +63,7 @@ fn template(pieces: &[Piece]) -> (String, Vec<(usize, &Placeholder)>) {
                 placeholders.push((text.chars().count(), placeholder));
                 let name = match placeholder {
                     Placeholder::Required(i) => REQUIRED[*i],
-                    Placeholder::Optional(_) => OPTIONAL,
+                    Placeholder::Optional => OPTIONAL,
                     Placeholder::Unknown(name) => name,
                 };
                 text.push('{');
@@ -141,7 +141,7 @@ proptest! {
         for (column, placeholder) in placeholders {
             let id = match placeholder {
                 Placeholder::Required(_) => continue,
-                Placeholder::Optional(_) => "OPTIONAL_PLACEHOLDER",
+                Placeholder::Optional => "OPTIONAL_PLACEHOLDER",
                 Placeholder::Unknown(_) => "UNKNOWN_PLACEHOLDER",
             };
             let column = match text.contains('\'') {

@@ -36,6 +36,140 @@ fn yaml_syntax_errors_name_the_place() {
 }
 
 #[test]
+fn a_syntax_error_names_one_position_and_puts_the_other_in_its_hint() {
+    let (d, at) = only(&with_codes("  - status: 404\n    title: [unclosed\n"));
+    assert_eq!(
+        (d.message.as_str(), at.as_str()),
+        ("did not find expected ',' or ']'", "7:1")
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some(
+            "in the `[...]` list that starts at line 6 column 12: separate its entries with `,`, \
+             close it, and quote text that holds `,`, `: `, brackets or braces"
+        )
+    );
+    let (d, at) = only(&with_codes("  - status: 404\n    title: \"Not Found\n"));
+    assert_eq!(
+        (d.message.as_str(), at.as_str()),
+        ("found unexpected end of stream", "7:1")
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("close the quoted text that starts at line 6 column 12 with its quote")
+    );
+}
+
+#[test]
+fn a_tab_in_the_indentation_is_pointed_at_with_one_position() {
+    let hint = Some("YAML indents with spaces only: replace the tab with spaces");
+    // The parser's context (the title, a line up) is not named: the message's one position
+    // is the pointer's, at the tab.
+    let (d, at) = only(&with_codes(
+        "  - status: 404\n    title: Not Found\n\tdescription: d\n",
+    ));
+    assert_eq!(d.id, "INVALID_YAML");
+    assert_eq!(d.message, "found a tab character that violates indentation");
+    assert_eq!((at.as_str(), d.hint.as_deref()), ("7:1", hint));
+    assert_eq!(extent(&d), "7:1-7:2", "the tab alone");
+    // After spaces, and where the parser's words are about any token.
+    let (d, at) = only(&with_codes("  - status: 404\n  \t  title: t\n"));
+    assert_eq!((at.as_str(), d.hint.as_deref()), ("6:3", hint));
+    let (d, at) = only("version: 1\napi:\n\tname: Acme\ncodes: []\n");
+    assert_eq!(d.message, "found a tab character that violates indentation");
+    assert_eq!((at.as_str(), d.hint.as_deref()), ("3:1", hint));
+    // In a block of text, and after a list's `-`.
+    let (d, at) = only(&with_codes(
+        "  - status: 404\n    title: Not Found\n    description: |\n\ttext\n",
+    ));
+    assert_eq!(
+        d.message,
+        "found a tab character where an indentation space is expected"
+    );
+    assert_eq!((at.as_str(), d.hint.as_deref()), ("8:1", hint));
+    let (_, at) = only(&with_codes("  -\tstatus: 404\n"));
+    assert_eq!(at, "5:4");
+}
+
+#[test]
+fn a_colon_in_unquoted_text_asks_for_quotes_or_a_block() {
+    let (d, at) = only(&with_codes(
+        "  - status: 404\n    title: Not Found\n    description: Note: it is \"gone\"\n",
+    ));
+    assert_eq!(d.message, "mapping values are not allowed in this context");
+    assert_eq!((at.as_str(), extent(&d).as_str()), ("7:22", "7:22-7:23"));
+    assert_eq!(
+        d.hint.as_deref(),
+        Some(
+            "a `: ` in unquoted text starts a key: quote the text, \
+             `description: \"Note: it is \\\"gone\\\"\"`, or write it on the lines under \
+             `description: >-`"
+        )
+    );
+    // On a line the text runs onto, there is no key to quote it with.
+    let (d, at) = only(&with_codes(
+        "  - status: 404\n    title: Not Found\n    description: The URL\n      is gone. Note: x\n",
+    ));
+    assert_eq!(at, "8:20");
+    assert!(
+        d.hint
+            .unwrap()
+            .starts_with("a `: ` in unquoted text starts a key: quote the whole text"),
+    );
+}
+
+#[test]
+fn a_line_indented_wrongly_gets_an_indentation_hint() {
+    let (d, at) = only("version: 1\napi:\n    name: Acme\n  error_name: E\ncodes: []\n");
+    assert_eq!(
+        (d.message.as_str(), at.as_str()),
+        ("did not find expected key", "4:3")
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some(
+            "check this line's indentation: a key lines up with the other keys of its mapping, \
+             and a `-` with the other items of its list, with spaces (YAML was reading the \
+             mapping that starts at line 1 column 1)"
+        )
+    );
+    let (d, at) = only(&with_codes(
+        "  - status: 404\n    title: Not Found\n   description: d\n",
+    ));
+    assert_eq!(
+        (d.message.as_str(), at.as_str()),
+        ("did not find expected '-' indicator", "7:4")
+    );
+    assert!(
+        d.hint
+            .unwrap()
+            .ends_with("(YAML was reading the list that starts at line 5 column 3)")
+    );
+    // A key indented deeper than the line above runs on as that line's text.
+    let (d, at) = only(&with_codes("  - status: 404\n      title: Not Found\n"));
+    assert_eq!(
+        (d.message.as_str(), at.as_str()),
+        ("mapping values are not allowed in this context", "6:12")
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some(
+            "`title` is indented deeper than the line above it, so YAML reads it as that line's \
+             text running on: line it up with the other keys of its mapping"
+        )
+    );
+    // A key without its `: ` is pointed at, not the line where the parser gave up.
+    let (d, at) = only(&with_codes(
+        "  - status: 404\n    title Not Found\n    description: d\n",
+    ));
+    assert_eq!(
+        (d.message.as_str(), extent(&d).as_str()),
+        ("could not find expected ':'", "6:5-6:20")
+    );
+    assert_eq!(at, "6:5");
+}
+
+#[test]
 fn wrong_types_name_the_node_and_both_types() {
     let (d, at) = only(&with_codes(
         "  - status: 404\n    title: [a, list]\n    description: d\n",

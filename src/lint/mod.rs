@@ -20,14 +20,15 @@ use registry::Entry;
 use title_case::Case;
 
 /// One lint: a stable id, a one-line summary (for `UNKNOWN_LINT`'s hint and the docs) and the
-/// check itself.
+/// check itself, which reads the model and, for what the model cannot show (such as a comment
+/// after a value), the spec's text, into which the model's spans point.
 pub(crate) struct Lint {
     /// The stable id, as written in `allow:` and shown in diagnostics.
     pub id: &'static str,
     /// What it warns about, in a few words; the schema shows it to editors.
     #[cfg_attr(not(feature = "schemars"), allow(dead_code))]
     pub summary: &'static str,
-    check: fn(&Spec) -> Vec<Hit>,
+    check: fn(&Spec, &str) -> Vec<Hit>,
 }
 
 /// Every lint a code's `allow:` may name, in the order their warnings are reported for the
@@ -73,6 +74,11 @@ pub(crate) const LINTS: &[Lint] = &[
         summary: "a code names its replacement but is not deprecated (format v2)",
         check: replaced_without_deprecation,
     },
+    Lint {
+        id: "COMMENT_IN_TEXT",
+        summary: "a ` #` in an unquoted title, description or name starts a YAML comment, which cuts the text there",
+        check: comment_in_text,
+    },
 ];
 
 /// The id of the warning for an `allow:` entry that silences nothing. It cannot itself be
@@ -95,7 +101,7 @@ pub(crate) fn lint(spec: &Spec, lines: &LineIndex<'_>, file: &str) -> Vec<Diagno
     let mut used_allows: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut warnings: Vec<(&'static str, Hit)> = Vec::new();
     for lint in LINTS {
-        for hit in (lint.check)(spec) {
+        for hit in (lint.check)(spec, lines.text()) {
             let allows = &spec.codes[hit.code].allow;
             match allows.iter().position(|allow| allow.id == lint.id) {
                 Some(entry) => {
@@ -146,7 +152,7 @@ fn or_allow(id: &str) -> String {
 
 /// In format v1 a code is its status, so its title is the status's; in v2 many codes share a
 /// status and each title is its own.
-fn title_not_reason_phrase(spec: &Spec) -> Vec<Hit> {
+fn title_not_reason_phrase(spec: &Spec, _: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     if spec.format != Format::V1 {
         return hits;
@@ -179,7 +185,7 @@ fn words_lowercase(text: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_lowercase).collect()
 }
 
-fn unregistered_status(spec: &Spec) -> Vec<Hit> {
+fn unregistered_status(spec: &Spec, _: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     for (index, code, status) in statuses(spec) {
         let what = match registry::lookup(status) {
@@ -208,7 +214,7 @@ fn unregistered_status(spec: &Spec) -> Vec<Hit> {
     hits
 }
 
-fn retryable_success(spec: &Spec) -> Vec<Hit> {
+fn retryable_success(spec: &Spec, _: &str) -> Vec<Hit> {
     statuses(spec)
         .filter(|(_, code, status)| code.retryable && *status < 400)
         .map(|(index, code, status)| Hit {
@@ -223,7 +229,7 @@ fn retryable_success(spec: &Spec) -> Vec<Hit> {
         .collect()
 }
 
-fn description_double_period(spec: &Spec) -> Vec<Hit> {
+fn description_double_period(spec: &Spec, _: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     for (index, code) in spec.codes.iter().enumerate() {
         let text = code.description.trim_end();
@@ -243,7 +249,7 @@ fn description_double_period(spec: &Spec) -> Vec<Hit> {
     hits
 }
 
-fn title_case(spec: &Spec) -> Vec<Hit> {
+fn title_case(spec: &Spec, _: &str) -> Vec<Hit> {
     let cases: Vec<Case> = spec
         .codes
         .iter()
@@ -276,7 +282,7 @@ fn title_case(spec: &Spec) -> Vec<Hit> {
 
 /// Clients match wire codes as text: one spelt in another style than its neighbours is a slip
 /// that becomes part of the API once it is sent.
-fn code_style(spec: &Spec) -> Vec<Hit> {
+fn code_style(spec: &Spec, _: &str) -> Vec<Hit> {
     let codes = spec.codes.iter().filter_map(|code| code.code.as_deref());
     let Some((majority, count)) = code_style::majority(codes) else {
         return Vec::new();
@@ -308,7 +314,7 @@ fn code_style(spec: &Spec) -> Vec<Hit> {
     hits
 }
 
-fn title_is_code(spec: &Spec) -> Vec<Hit> {
+fn title_is_code(spec: &Spec, _: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     for (index, code) in spec.codes.iter().enumerate() {
         let Some(wire) = code.code.as_deref() else {
@@ -334,6 +340,82 @@ fn title_is_code(spec: &Spec) -> Vec<Hit> {
         });
     }
     hits
+}
+
+/// YAML ends an unquoted (plain) value at ` #`, which starts a comment: `title: The URL
+/// #requested is invalid.` is read as `The URL`, and every generated file says only that. The
+/// model holds the cut value, so the check reads the text after the value's node on its line.
+fn comment_in_text(spec: &Spec, text: &str) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (index, code) in spec.codes.iter().enumerate() {
+        for key in ["title", "description", "name"] {
+            let Some(span) = code.origin.value(key) else {
+                continue;
+            };
+            let Some(comment) = comment_after_plain(text, span) else {
+                continue;
+            };
+            let value = match key {
+                "title" => code.title.clone(),
+                "description" => code.description.clone(),
+                // The model keeps no name, only the identifiers made from it; a plain value
+                // folds its lines into one, as here.
+                _ => text[span.start..span.end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            };
+            let cut = &text[comment.start..comment.end];
+            let separator = &text[span.end..comment.start];
+            let whole = format!("{value}{separator}{cut}");
+            hits.push(Hit {
+                code: index,
+                span: comment,
+                message: format!(
+                    "the {key} stops before `{cut}`, which YAML reads as a comment, not as text"
+                ),
+                hint: format!(
+                    "if it belongs to the {key}, quote the whole text: `{key}: {}`; if it is a \
+                     comment, put it on a line of its own, {}",
+                    double_quoted(&whole),
+                    or_allow("COMMENT_IN_TEXT")
+                ),
+            });
+        }
+    }
+    hits
+}
+
+/// The comment on the same line after the plain scalar at `span`, from its `#` to the end of
+/// the line: what YAML dropped from the value. Quoted and block values keep a `#` as text, and
+/// an alias is no text of its own, so they have none.
+fn comment_after_plain(text: &str, span: Span) -> Option<Span> {
+    let node = text.get(span.start..span.end)?;
+    // An anchor or a tag comes before the value, each followed by a space.
+    let mut value = node;
+    while value.starts_with(['&', '!']) {
+        value = value.split_once([' ', '\t'])?.1.trim_start();
+    }
+    if value.is_empty() || value.starts_with(['"', '\'', '|', '>', '*']) {
+        return None;
+    }
+    let rest = &text[span.end..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let comment = line.trim_start_matches([' ', '\t']);
+    if comment.len() == line.len() || !comment.starts_with('#') {
+        return None;
+    }
+    let start = span.end + (line.len() - comment.len());
+    Some(Span::new(start, start + comment.trim_end().len()))
+}
+
+/// `text` as a YAML double-quoted scalar on one line.
+fn double_quoted(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n");
+    format!("\"{escaped}\"")
 }
 
 /// The warning for the `entry`th id of a code's `allow:` list, which silenced nothing.
@@ -375,7 +457,7 @@ pub(crate) fn is_allowable(id: &str) -> bool {
 
 /// A code that names its replacement is on its way out, but without `deprecated:` no target
 /// says so: Rust and TypeScript users get no warning, and the docs no reason.
-fn replaced_without_deprecation(spec: &Spec) -> Vec<Hit> {
+fn replaced_without_deprecation(spec: &Spec, _: &str) -> Vec<Hit> {
     spec.codes
         .iter()
         .enumerate()

@@ -62,6 +62,11 @@ impl<'a> LineIndex<'a> {
         Self { text, line_starts }
     }
 
+    /// The text the index is of: what the spans index into.
+    pub(crate) fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// The line and column of byte `offset` (clamped to the text, and back to a character
     /// boundary).
     pub(crate) fn location(&self, offset: usize) -> Location {
@@ -78,10 +83,14 @@ impl<'a> LineIndex<'a> {
     }
 
     /// The start and the exclusive end of `span`. A span that ends after line breaks and
-    /// blanks (a block scalar, a block mapping) ends at its last character instead.
+    /// blanks (a block scalar, a block mapping) ends at its last character instead; a span of
+    /// blanks only (a tab where YAML forbids one) keeps them.
     pub(crate) fn range(&self, span: Span) -> (Location, Location) {
         let text = self.text.get(span.start..span.end.min(self.text.len()));
-        let trimmed = text.map_or(0, |text| text.len() - text.trim_end().len());
+        let trimmed = text.map_or(0, |text| match text.trim_end() {
+            "" => 0,
+            kept => text.len() - kept.len(),
+        });
         (
             self.location(span.start),
             self.location(span.end - trimmed.min(span.end - span.start)),

@@ -1,8 +1,7 @@
-//! The Markdown page of a format v1 spec: the seed page's table, padded to aligned columns so
-//! the raw file reads as a table too, and the example body.
+//! The Markdown page of a format v1 spec: the seed page's table, one line per code and no
+//! padding, so a change to one code changes one line of the page, and the example body.
 
 use askama::Template;
-use unicode_width::UnicodeWidthStr;
 
 use super::{code_span, html_comment, json_string, table_cell};
 use crate::model::Spec;
@@ -59,42 +58,23 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
     text
 }
 
-/// The table: a header row, the delimiter row, and one row per code in spec order, with each
-/// column padded to its widest cell.
+/// The table: a header row, the delimiter row, and one row per code in spec order. Cells are
+/// not padded to their column's widest: padding would tie every row to the longest cell, so
+/// shortening one description would rewrite every row of a pull request's diff.
 fn table(spec: &Spec) -> Vec<String> {
-    let mut rows: Vec<[String; 3]> = vec![["CODE", "TITLE", "DESCRIPTION"].map(str::to_owned)];
+    let row = |cells: [&str; 3]| format!("| {} |", cells.join(" | "));
+    let mut rows = vec![
+        row(["CODE", "TITLE", "DESCRIPTION"]),
+        row(["---", "---", "---"]),
+    ];
     rows.extend(spec.codes.iter().map(|code| {
-        [
-            code.status.to_string(),
-            table_cell(&code.title),
-            table_cell(&code.description),
-        ]
+        row([
+            &code.status.to_string(),
+            &table_cell(&code.title),
+            &table_cell(&code.description),
+        ])
     }));
-    let widths: Vec<usize> = (0..3)
-        .map(|column| {
-            rows.iter()
-                .map(|row| row[column].width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |cells: [&str; 3]| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(cell, width)| format!("{cell}{}", " ".repeat(width - cell.width())))
-            .collect();
-        format!("| {} |", padded.join(" | "))
-    };
-    let delimiter: Vec<String> = widths.iter().map(|width| "-".repeat(*width)).collect();
-    let mut out = vec![line([&rows[0][0], &rows[0][1], &rows[0][2]])];
-    out.push(line([&delimiter[0], &delimiter[1], &delimiter[2]]));
-    out.extend(
-        rows[1..]
-            .iter()
-            .map(|row| line([&row[0], &row[1], &row[2]])),
-    );
-    out
+    rows
 }
 
 /// `500, 502 or 504`: the retryable codes, or `None` when there are none.
