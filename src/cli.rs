@@ -22,6 +22,7 @@ Examples:
   errspec validate --message-format github annotate a pull request from CI
   errspec diff --base-rev origin/main      what this branch breaks for clients
   errspec schema > spec/errspec.schema.json
+  errspec model > model.json               the validated spec as JSON, for other languages
   errspec completions bash                 shell completions
 
 Settings come from errspec.yaml (in the working folder or the nearest folder above it, up to
@@ -108,9 +109,20 @@ Examples:
 Examples:
   errspec schema > spec/errspec.schema.json
   errspec schema --config > errspec.schema.json
+  errspec schema --model > model.schema.json
 Then start the file with `# yaml-language-server: $schema=errspec.schema.json` (the path from
 the file's folder).")]
     Schema(SchemaArgs),
+    /// Print the validated model of the spec as JSON, to render it into a language errspec
+    /// does not generate.
+    #[command(after_help = "\
+Examples:
+  errspec model > model.json
+  errspec model --spec api/errors.yaml | python3 render_go.py
+  errspec schema --model > model.schema.json
+
+The JSON has `\"model_version\": 1` at the top; its shape is `errspec schema --model`.")]
+    Model(ModelArgs),
     /// Report what changed between an old version of the spec and the new one, and what each
     /// change does to clients: breaking, dangerous or safe.
     #[command(after_help = "\
@@ -172,8 +184,27 @@ pub struct InitArgs {
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Print the schema of errspec.yaml instead of the spec's.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "model")]
     pub config: bool,
+
+    /// Print the schema of `errspec model`'s JSON instead of the spec's.
+    #[arg(long)]
+    pub model: bool,
+}
+
+/// `model`'s options: the spec, and what to do with warnings. Diagnostics go to stderr for
+/// people, as stdout holds the model.
+#[derive(Debug, Args)]
+pub struct ModelArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub lints: LintArgs,
+
+    /// When to colour the diagnostics.
+    #[arg(long, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
 }
 
 /// `completions`' options.

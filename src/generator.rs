@@ -399,6 +399,22 @@ impl Generator {
         Ok(spec.codes.len())
     }
 
+    /// The validated model of the spec as JSON (see [`model_json`](crate::model_json)), with
+    /// the warnings handed to `report`: what `errspec model` prints.
+    ///
+    /// ```no_run
+    /// let json = errspec::Generator::new("errors.yaml").model_json_with(|_warnings| {})?;
+    /// std::fs::write("model.json", json)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn model_json_with(&self, report: impl FnOnce(&[Diagnostic])) -> Result<String, Error> {
+        let options = self.options();
+        let source = source::read_spec(&self.spec, &options.spec_name)?;
+        let (spec, warnings) = pipeline::check(&source, &options).map_err(Error::InvalidSpec)?;
+        report(&warnings);
+        Ok(crate::model_json::to_json(&spec))
+    }
+
     /// The spec file this generator reads: the path given to [`new`](Generator::new) or
     /// [`spec`](Generator::spec), or the one the config names (from the current folder).
     ///

@@ -178,6 +178,7 @@ mod error;
 mod generator;
 mod lint;
 mod model;
+mod model_json;
 mod names;
 mod parse;
 mod paths;
@@ -200,6 +201,7 @@ pub use diagnostic::{Diagnostic, Location, Severity};
 pub use diff::{Change, ChangeKind, ChangeSeverity, DiffOptions, Place, change_kinds, diff};
 pub use error::{Error, StaleFile};
 pub use generator::{Generator, OutputFile};
+pub use model_json::{MODEL_VERSION, model_json, model_schema};
 pub use pipeline::{GeneratedFile, Options, render, validate};
 #[cfg(feature = "schemars")]
 pub use schema::spec_schema;

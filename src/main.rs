@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 use errspec::{Diagnostic, DiffOptions, Error};
 
-use cli::{Cli, Command, DiffArgs, GenerateArgs, InitArgs, ValidateArgs};
+use cli::{Cli, Command, DiffArgs, GenerateArgs, InitArgs, ModelArgs, ValidateArgs};
 use output::Output;
 use settings::Input;
 
@@ -25,10 +25,15 @@ fn main() -> ExitCode {
         Command::Init(args) => exit_code(init(&args)),
         Command::Generate(args) => exit_code(generate(&args)),
         Command::Validate(args) => exit_code(validate(&args)),
-        Command::Schema(args) => match args.config {
-            true => print_to_stdout(errspec::config_schema().as_bytes()),
-            false => print_to_stdout(errspec::spec_schema().as_bytes()),
-        },
+        Command::Schema(args) => {
+            let schema = match (args.config, args.model) {
+                (true, _) => errspec::config_schema(),
+                (_, true) => errspec::model_schema(),
+                _ => errspec::spec_schema(),
+            };
+            print_to_stdout(schema.as_bytes())
+        }
+        Command::Model(args) => model(&args),
         Command::Diff(args) => diff(&args),
         Command::Completions(args) => {
             let mut script = Vec::new();
@@ -176,6 +181,35 @@ fn read_input(args: &cli::InputArgs, output: &mut Output) -> Result<Input, Error
     let input = Input::read(args, config)?;
     output.file(input.generator.spec_path(), input.spec_name());
     Ok(input)
+}
+
+/// Prints the validated model as JSON on stdout; warnings and errors go to stderr.
+fn model(args: &ModelArgs) -> ExitCode {
+    let display = cli::OutputArgs {
+        message_format: errspec::report::MessageFormat::Human,
+        color: args.color,
+        quiet: true,
+    };
+    let mut output = Output::new(&display);
+    output.deny_warnings(args.lints.deny_warnings);
+    let mut input = match read_input(&args.input, &mut output) {
+        Ok(input) => input,
+        Err(error) => {
+            output.error(&error, "");
+            return ExitCode::FAILURE;
+        }
+    };
+    input.generator.deny_warnings(args.lints.deny_warnings);
+    match input
+        .generator
+        .model_json_with(|warnings| output.diagnostics(warnings))
+    {
+        Ok(json) => print_to_stdout(json.as_bytes()),
+        Err(error) => {
+            output.error(&input.hinted(error), "");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Writes the starter files, or says which exist and writes none.

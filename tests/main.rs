@@ -23,6 +23,7 @@ mod init;
 mod library;
 mod lints;
 mod markdown_target;
+mod model_json;
 mod one_code_diffs;
 mod openapi_target;
 mod properties;
