@@ -5,7 +5,11 @@
 /// Each code's facts come from the spec: [`status`](Self::status), [`title`](Self::title),
 /// [`description`](Self::description) and whether a failed request
 /// [is worth retrying](Self::is_retryable).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Codes are ordered by status. A code converts to its status (`u16::from`) and back
+/// (`TryFrom<u16>`), and is read from its [name](Self::name) with `parse` (`FromStr`).
+/// With serde, a code is its status, a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[repr(u16)]
 pub enum ErrorCode {
     /// 200 OK
@@ -76,11 +80,13 @@ impl ErrorCode {
     ];
 
     /// The HTTP status code, e.g. `404`.
+    #[must_use]
     pub const fn status(self) -> u16 {
         self as u16
     }
 
     /// The code's name, as the variant spells it: `"NotFound"`.
+    #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             Self::Ok => "Ok",
@@ -98,6 +104,7 @@ impl ErrorCode {
     }
 
     /// The short title people read, e.g. `"Not Found"`.
+    #[must_use]
     pub const fn title(self) -> &'static str {
         match self {
             Self::Ok => "OK",
@@ -108,13 +115,13 @@ impl ErrorCode {
             Self::AccessForbidden => "Access Forbidden",
             Self::NotFound => "Not Found",
             Self::EntityCannotBeProcessed => "Entity cannot be processed",
-            Self::InternalServerError => "Internal Server Error",
-            Self::BadGateway => "Internal Server Error",
+            Self::InternalServerError | Self::BadGateway => "Internal Server Error",
             Self::GatewayTimeout => "Gateway Timeout",
         }
     }
 
     /// What the code means, as the spec describes it.
+    #[must_use]
     pub const fn description(self) -> &'static str {
         match self {
             Self::Ok => "The request was successful.",
@@ -144,6 +151,7 @@ impl ErrorCode {
     }
 
     /// The code with this HTTP status, if the spec has one.
+    #[must_use]
     pub const fn from_status(status: u16) -> ::core::option::Option<Self> {
         let code = match status {
             200 => Self::Ok,
@@ -162,33 +170,72 @@ impl ErrorCode {
         ::core::option::Option::Some(code)
     }
 
+    /// The code with this name, as [`name`](Self::name) spells it (`"NotFound"`), if the spec
+    /// has one.
+    #[must_use]
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        let code = match name {
+            "Ok" => Self::Ok,
+            "NoContent" => Self::NoContent,
+            "NotModified" => Self::NotModified,
+            "BadRequest" => Self::BadRequest,
+            "AuthorizationRequired" => Self::AuthorizationRequired,
+            "AccessForbidden" => Self::AccessForbidden,
+            "NotFound" => Self::NotFound,
+            "EntityCannotBeProcessed" => Self::EntityCannotBeProcessed,
+            "InternalServerError" => Self::InternalServerError,
+            "BadGateway" => Self::BadGateway,
+            "GatewayTimeout" => Self::GatewayTimeout,
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(code)
+    }
+
     /// Whether this code reports an error: a 4xx or 5xx status.
+    #[must_use]
     pub const fn is_error(self) -> bool {
         self.status() >= 400
     }
 
     /// Whether the same request may succeed if it is sent again later.
+    #[must_use]
     pub const fn is_retryable(self) -> bool {
+        ::core::matches!(
+            self,
+            Self::InternalServerError | Self::BadGateway | Self::GatewayTimeout
+        )
+    }
+
+    /// The status and title, as in an HTTP status line: `404 Not Found`.
+    const fn status_line(self) -> &'static str {
         match self {
-            Self::Ok => false,
-            Self::NoContent => false,
-            Self::NotModified => false,
-            Self::BadRequest => false,
-            Self::AuthorizationRequired => false,
-            Self::AccessForbidden => false,
-            Self::NotFound => false,
-            Self::EntityCannotBeProcessed => false,
-            Self::InternalServerError => true,
-            Self::BadGateway => true,
-            Self::GatewayTimeout => true,
+            Self::Ok => "200 OK",
+            Self::NoContent => "204 No Content",
+            Self::NotModified => "304 Not Modified",
+            Self::BadRequest => "400 Bad Request",
+            Self::AuthorizationRequired => "401 Authorization Required",
+            Self::AccessForbidden => "403 Access Forbidden",
+            Self::NotFound => "404 Not Found",
+            Self::EntityCannotBeProcessed => "422 Entity cannot be processed",
+            Self::InternalServerError => "500 Internal Server Error",
+            Self::BadGateway => "502 Internal Server Error",
+            Self::GatewayTimeout => "504 Gateway Timeout",
         }
     }
 }
 
 impl ::core::fmt::Display for ErrorCode {
-    /// The status and title, as in an HTTP status line: `404 Not Found`.
+    /// The status and title, as in an HTTP status line (`404 Not Found`), padded and aligned
+    /// as the format asks (`{:>20}`).
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(f, "{} {}", self.status(), self.title())
+        f.pad(self.status_line())
+    }
+}
+
+impl ::core::convert::From<ErrorCode> for u16 {
+    /// The code's HTTP status.
+    fn from(code: ErrorCode) -> Self {
+        code.status()
     }
 }
 
@@ -197,6 +244,38 @@ impl ::core::convert::TryFrom<u16> for ErrorCode {
 
     fn try_from(status: u16) -> ::core::result::Result<Self, UnknownStatus> {
         Self::from_status(status).ok_or(UnknownStatus(status))
+    }
+}
+
+impl ::core::str::FromStr for ErrorCode {
+    type Err = UnknownName;
+
+    /// Reads a code by its name, as [`name`](Self::name) spells it.
+    fn from_str(name: &str) -> ::core::result::Result<Self, UnknownName> {
+        Self::from_name(name).ok_or_else(|| UnknownName(::std::string::String::from(name)))
+    }
+}
+
+impl ::serde::Serialize for ErrorCode {
+    /// The code as its HTTP status, a number: `404`.
+    fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        serializer.serialize_u16(self.status())
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ErrorCode {
+    /// Reads a code from its HTTP status; a status the spec does not have is an error that
+    /// names it.
+    fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let status = <u16 as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+        Self::from_status(status)
+            .ok_or_else(|| <D::Error as ::serde::de::Error>::custom(UnknownStatus(status)))
     }
 }
 
@@ -211,6 +290,18 @@ impl ::core::fmt::Display for UnknownStatus {
 }
 
 impl ::std::error::Error for UnknownStatus {}
+
+/// The error of reading a name that no code of the spec has as an [`ErrorCode`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnknownName(pub ::std::string::String);
+
+impl ::core::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::write!(f, "no error code is named {:?}", self.0)
+    }
+}
+
+impl ::std::error::Error for UnknownName {}
 
 /// The JSON body of an error response from the Signzy API:
 /// `{"error": {"name": "...", "status": 400, "message": "..."}}`.
@@ -235,22 +326,51 @@ impl ErrorBody {
     /// The `error.name` that every error body carries.
     pub const NAME: &str = "Error";
 
-    /// The body of a response that fails with `code`.
+    /// The body of a response that fails with `code`, an error code
+    /// ([`ErrorCode::is_error`]); a success code has no error body.
+    ///
+    /// # Panics
+    ///
+    /// In debug builds, if `code` is a success code. Release builds build the body anyway;
+    /// [`try_new`](Self::try_new) is the checked form, for a code chosen at run time.
     pub fn new(
         code: ErrorCode,
         message: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        Self {
-            error: ErrorDetail {
-                name: ::std::string::String::from(Self::NAME),
-                status: code.status(),
-                message: message.into(),
-            },
+        ::core::debug_assert!(
+            code.is_error(),
+            "ErrorBody::new takes an error code, and {code} is a success code"
+        );
+        Self::with(code, message.into())
+    }
+
+    /// The body of a response that fails with `code`, or `None` when `code` is a success
+    /// code, which has no error body.
+    #[must_use]
+    pub fn try_new(
+        code: ErrorCode,
+        message: impl ::core::convert::Into<::std::string::String>,
+    ) -> ::core::option::Option<Self> {
+        if code.is_error() {
+            ::core::option::Option::Some(Self::with(code, message.into()))
+        } else {
+            ::core::option::Option::None
         }
     }
 
     /// The code this body's status names, if the spec has it.
-    pub fn code(&self) -> ::core::option::Option<ErrorCode> {
+    #[must_use]
+    pub const fn code(&self) -> ::core::option::Option<ErrorCode> {
         ErrorCode::from_status(self.error.status)
+    }
+
+    fn with(code: ErrorCode, message: ::std::string::String) -> Self {
+        Self {
+            error: ErrorDetail {
+                name: ::std::string::String::from(Self::NAME),
+                status: code.status(),
+                message,
+            },
+        }
     }
 }
