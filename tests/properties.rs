@@ -878,11 +878,12 @@ fn drawn_markdown_tables_show_exactly_the_drawn_text() {
                 for (row, code) in found[0].rows.iter().zip(&spec.codes) {
                     assert_eq!(
                         row.len(),
-                        3,
-                        "spec {index}, status {}: three cells",
+                        5,
+                        "spec {index}, status {}: five cells",
                         code.status
                     );
-                    for cell in row {
+                    // The code's anchor and the name's code span are the only markup.
+                    for cell in &row[2..] {
                         assert!(
                             cell.markup.is_empty(),
                             "spec {index}, status {}: markup in {cell:?}",
@@ -890,10 +891,15 @@ fn drawn_markdown_tables_show_exactly_the_drawn_text() {
                         );
                     }
                     assert_eq!(row[0].text, code.status.to_string());
+                    assert_eq!(row[0].markup.len(), 2, "the anchor: {:?}", row[0]);
+                    assert!(row[1].text.chars().all(|c| c.is_ascii_alphanumeric()));
+                    assert_eq!(row[1].markup.len(), 1, "the name: {:?}", row[1]);
+                    let retryable = if code.retryable { "yes" } else { "no" };
+                    assert_eq!(row[4].text, retryable);
                     // A table cell shows text as a reader sees it: whitespace runs as one space.
                     let as_read = |text: &str| Value::from(normalize(&shown(text)));
-                    let title = Value::from(normalize(&row[1].text));
-                    let description = Value::from(normalize(&row[2].text));
+                    let title = Value::from(normalize(&row[2].text));
+                    let description = Value::from(normalize(&row[3].text));
                     same(
                         &title,
                         as_read(&code.title).as_str().unwrap(),
