@@ -94,9 +94,12 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
 
 fn enum_doc(spec: &Spec, serde: bool) -> Vec<String> {
     let api = doc_lines(&spec.api.name, usize::MAX).join(" ");
+    // The API's name, which may be long, stays out of the first paragraph: clippy's
+    // `too_long_first_doc_paragraph` (nursery) counts it, and rustdoc shows it as the summary.
     let mut lines = vec![
-        format!("An error code of the {api} API: an HTTP status with its title and description."),
+        "An error code: an HTTP status with its title and description.".to_owned(),
         String::new(),
+        format!("The codes of the {api} API."),
         "Each code's facts come from the spec: [`status`](Self::status), [`title`](Self::title),"
             .to_owned(),
         "[`description`](Self::description) and whether a failed request".to_owned(),
@@ -115,9 +118,12 @@ fn enum_doc(spec: &Spec, serde: bool) -> Vec<String> {
 
 fn body_doc(spec: &Spec) -> Vec<String> {
     let api = doc_lines(&spec.api.name, usize::MAX).join(" ");
+    // As in the enum's doc, the API's name is not in the first paragraph.
     [
-        format!("The JSON body of an error response from the {api} API:"),
+        "The JSON body of an error response:".to_owned(),
         r#"`{"error": {"name": "...", "status": 400, "message": "..."}}`."#.to_owned(),
+        String::new(),
+        format!("Every error response of the {api} API carries one."),
     ]
     .iter()
     .map(|line| comment_line("///", line))
