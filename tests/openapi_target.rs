@@ -759,7 +759,7 @@ fn the_fragment_alone_passes_redocly_under_the_fragment_configuration_only() {
             problems.is_empty(),
             "redocly lint --config redocly-fragment.yaml on {}:\n{}",
             fragment.display(),
-            openapi::describe(&problems)
+            openapi::describe(problems)
         );
     }
     // Redocly's defaults, and the strict rules the API documents pass, both refuse a fragment

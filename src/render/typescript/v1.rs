@@ -125,7 +125,8 @@ fn error_statuses(spec: &Spec) -> Union {
     }
     let joined = items.join(" | ");
     let inline = format!("export type ErrorStatus = {joined};").len() <= PRINT_WIDTH;
-    let next_line = !inline && TAB_WIDTH + joined.len() + 1 <= PRINT_WIDTH;
+    let indent = " ".repeat(TAB_WIDTH);
+    let next_line = !inline && format!("{indent}{joined};").len() <= PRINT_WIDTH;
     Union {
         items,
         inline,
