@@ -67,7 +67,7 @@ fn the_config_places_each_target_with_its_options() {
         read(root, "api/errors.yaml").contains("openapi: 3.0.3"),
         "version 3.0"
     );
-    assert!(read(root, "docs/errors.md").contains("| 404"));
+    assert!(read(root, "docs/errors.md").contains("| <a id=\"404\"></a>404 |"));
     assert!(
         !root.join("generated").exists(),
         "nothing at the default paths"

@@ -70,6 +70,19 @@ fn mojibake_is_repaired_and_other_text_left_alone() {
     assert_eq!(repair_mojibake("plain"), "plain");
 }
 
+/// The header's cells, as a reader sees them.
+fn headers(table: &Table) -> Vec<String> {
+    table
+        .header
+        .iter()
+        .map(|cell| normalize(&cell.text))
+        .collect()
+}
+
+/// The columns every page has, by their headers: the seed page's three, then the name and the
+/// retryability the generated page adds.
+const COLUMNS: [&str; 5] = ["CODE", "NAME", "TITLE", "DESCRIPTION", "RETRYABLE"];
+
 #[test]
 fn the_table_reproduces_the_seed_pages_table() {
     let fixture = std::fs::read_to_string(repo().join(SEED_TABLE)).unwrap();
@@ -79,38 +92,48 @@ fn the_table_reproduces_the_seed_pages_table() {
     let seed = tables(&fixture).remove(0);
     let ours = rendered_table(&repo().join("spec/errors.yaml"));
 
-    let headers = |table: &Table| -> Vec<String> {
-        table
-            .header
-            .iter()
-            .map(|cell| normalize(&cell.text))
-            .collect()
-    };
     assert_eq!(headers(&seed), ["CODE", "TITLE", "DESCRIPTION"]);
-    assert_eq!(headers(&ours), headers(&seed));
+    assert_eq!(headers(&ours), COLUMNS);
+    // Each of the seed page's columns, found in ours by its header.
+    let column = |name: &str| headers(&ours).iter().position(|h| h == name).unwrap();
+    let (code, title, description) = (column("CODE"), column("TITLE"), column("DESCRIPTION"));
 
     assert_eq!(ours.rows.len(), 11);
     assert_eq!(ours.rows.len(), seed.rows.len(), "the same number of rows");
     for (row, (got, want)) in ours.rows.iter().zip(&seed.rows).enumerate() {
-        let code = |cells: &[crate::support::markdown::Cell]| -> u16 {
-            cells[0].text.trim().parse().unwrap()
-        };
+        let status =
+            |cell: &crate::support::markdown::Cell| -> u16 { cell.text.trim().parse().unwrap() };
         assert_eq!(
-            code(got),
-            code(want),
+            status(&got[code]),
+            status(&want[0]),
             "row {row}: the code, in the page's order"
         );
         assert_eq!(
-            normalize(&got[1].text),
+            normalize(&got[title].text),
             normalize(&want[1].text),
             "row {row}: the title"
         );
         assert_eq!(
-            normalize(&got[2].text),
+            normalize(&got[description].text),
             normalize(&repair_mojibake(&want[2].text)),
             "row {row}: the description"
         );
     }
+}
+
+/// Each code's name in the TypeScript module of `spec`, by status: the keys of its `ErrorCode`
+/// object, the only lines of the file indented by two spaces that end in a status.
+fn typescript_names(spec: &Path) -> Vec<(String, u64)> {
+    let module = render_one(spec, errspec::Target::TypeScript, true);
+    module
+        .lines()
+        .filter_map(|line| {
+            let member = line.strip_prefix("  ")?.strip_suffix(',')?;
+            let (name, status) = member.split_once(": ")?;
+            let plain = name.chars().all(|c| c.is_ascii_alphanumeric());
+            Some((name.to_owned(), status.parse().ok().filter(|_| plain)?))
+        })
+        .collect()
 }
 
 #[test]
@@ -121,16 +144,32 @@ fn every_cell_shows_the_spec_text_as_written() {
         let codes = doc["codes"].as_sequence().unwrap();
         let table = rendered_table(&spec);
         let context = spec.display();
+        assert_eq!(headers(&table), COLUMNS, "{context}");
         assert_eq!(table.rows.len(), codes.len(), "{context}: one row per code");
-        for (row, code) in table.rows.iter().zip(codes) {
+        let names = typescript_names(&spec);
+        assert_eq!(names.len(), codes.len(), "{context}: the TypeScript names");
+        for ((row, code), (name, name_status)) in table.rows.iter().zip(codes).zip(&names) {
             let status = code["status"].as_u64().unwrap();
             let context = format!("{context}, status {status}");
-            assert_eq!(row.len(), 3, "{context}: three cells, none split off");
-            for cell in row {
+            assert_eq!(row.len(), 5, "{context}: five cells, none split off");
+            // The code, with the anchor that links to its row, and nothing else.
+            assert_eq!(row[0].text, status.to_string(), "{context}");
+            assert_eq!(
+                row[0].markup,
+                [
+                    format!("InlineHtml(Borrowed(\"<a id=\\\"{status}\\\">\"))"),
+                    "InlineHtml(Borrowed(\"</a>\"))".to_owned()
+                ],
+                "{context}: the anchor"
+            );
+            // The name, in a code span: the code's identifier, as the TypeScript names it.
+            assert_eq!(*name_status, status, "{context}");
+            assert_eq!(&row[1].text, name, "{context}: the name");
+            assert_eq!(row[1].markup, [format!("Code(Borrowed(\"{name}\"))")]);
+            for cell in &row[2..] {
                 assert!(cell.markup.is_empty(), "{context}: markup in {cell:?}");
             }
-            assert_eq!(row[0].text, status.to_string(), "{context}");
-            for (cell, key) in row[1..].iter().zip(["title", "description"]) {
+            for (cell, key) in row[2..4].iter().zip(["title", "description"]) {
                 let want = code[key].as_str().unwrap();
                 assert_eq!(
                     normalize(&cell.text),
@@ -138,7 +177,14 @@ fn every_cell_shows_the_spec_text_as_written() {
                     "{context}: {key}"
                 );
             }
+            let retryable = code["retryable"].as_bool().unwrap_or(false);
+            let want = if retryable { "yes" } else { "no" };
+            assert_eq!(row[4].text, want, "{context}: retryable");
         }
+        // One line per code: a change to one code's text changes one line of the page.
+        let page = render_one(&spec, errspec::Target::Markdown, true);
+        let lines = page.lines().filter(|l| l.starts_with("| <a id=")).count();
+        assert_eq!(lines, codes.len(), "{context}");
     }
 }
 

@@ -12,7 +12,7 @@ use serde_yaml::Value as Yaml;
 
 use crate::support::expected::{self, ExpectedSpec};
 use crate::support::node::node_tools_or_skip;
-use crate::support::openapi::{self, BodySchema};
+use crate::support::openapi::{self, BodySchema, Redocly};
 use crate::support::{repo, run_ok, spec_stem, valid_specs, write_if_changed};
 
 const VERSIONS: [OpenApiVersion; 2] = [OpenApiVersion::V3_0, OpenApiVersion::V3_1];
@@ -29,6 +29,19 @@ fn response_codes(spec: &ExpectedSpec) -> Vec<&expected::ExpectedCode> {
         .iter()
         .filter(|code| code.status >= 400 || bodiless(code.status))
         .collect()
+}
+
+/// What a retryable code's response adds to its description, in a paragraph of its own.
+const RETRYABLE_SENTENCE: &str =
+    "Retryable: the same request may succeed if it is sent again later.";
+
+/// The description of a code's response: the spec's, and the sentence for a retryable code.
+fn response_description(code: &expected::ExpectedCode) -> String {
+    if code.retryable {
+        format!("{}\n\n{RETRYABLE_SENTENCE}", code.description)
+    } else {
+        code.description.clone()
+    }
 }
 
 /// The fragment's responses, in order: each key and response.
@@ -84,8 +97,13 @@ fn the_fragment_holds_every_spec_string_exactly() {
                 );
                 assert_eq!(
                     response["description"].as_str(),
-                    Some(code.description.as_str()),
+                    Some(response_description(code).as_str()),
                     "{context}: the description"
+                );
+                assert_eq!(
+                    response.get("x-retryable").and_then(Yaml::as_bool),
+                    code.retryable.then_some(true),
+                    "{context}: x-retryable on retryable codes only"
                 );
                 if code.status < 400 {
                     assert!(
@@ -162,6 +180,41 @@ fn the_schemas_are_the_body_every_target_builds() {
             let properties = &detail["properties"];
             assert_eq!(properties["status"]["type"], "integer", "{context}");
             assert_eq!(properties["status"]["enum"], json!(statuses), "{context}");
+            // Client generators name and document the enum's members by these: each error
+            // code's identifier, the name of its response, and its description.
+            let error_responses: Vec<String> =
+                responses(&openapi::parse(&openapi::fragment(&spec_path, version)))
+                    .into_iter()
+                    .filter(|(_, response)| response.get("content").is_some())
+                    .map(|(key, _)| key)
+                    .collect();
+            assert_eq!(
+                properties["status"]["x-enum-varnames"],
+                json!(error_responses),
+                "{context}: x-enum-varnames"
+            );
+            // On one line: generators write them into line comments.
+            let descriptions: Vec<String> = spec
+                .codes
+                .iter()
+                .filter(|code| code.status >= 400)
+                .map(|code| {
+                    let text = code
+                        .description
+                        .replace(['\r', '\u{2028}', '\u{2029}'], "\n");
+                    let lines: Vec<&str> = text
+                        .split('\n')
+                        .map(str::trim)
+                        .filter(|line| !line.is_empty())
+                        .collect();
+                    lines.join(" ")
+                })
+                .collect();
+            assert_eq!(
+                properties["status"]["x-enum-descriptions"],
+                json!(descriptions),
+                "{context}: x-enum-descriptions"
+            );
             assert_eq!(properties["message"]["type"], "string", "{context}");
             assert_eq!(properties["name"]["type"], "string", "{context}");
             // Open to members added later, as the TypeScript guard and serde are.
@@ -620,5 +673,174 @@ fn a_spec_without_error_codes_still_describes_the_body() {
     let tools = node_tools_or_skip!();
     for report in openapi::validate(tools, &fragments) {
         assert!(report.errors.is_empty(), "{report:#?}");
+    }
+}
+
+/// The members of the TypeScript `enum` named `name` in `code`, as openapi-typescript writes
+/// one: `    Name = 404,` on a line of its own, with `//` comment lines between.
+fn enum_members(code: &str, name: &str) -> Vec<(String, u64)> {
+    let body = code
+        .split_once(&format!("export enum {name} {{\n"))
+        .and_then(|(_, rest)| rest.split_once("\n}"))
+        .unwrap_or_else(|| panic!("no enum {name} in:\n{code}"))
+        .0;
+    body.lines()
+        .map(str::trim)
+        .filter(|line| !line.starts_with("//"))
+        .map(|line| {
+            let (member, value) = line
+                .trim_end_matches(',')
+                .split_once(" = ")
+                .unwrap_or_else(|| panic!("not a member: {line:?} in:\n{body}"));
+            (member.to_owned(), value.parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_client_generator_names_the_status_enum_by_the_identifiers() {
+    let tools = node_tools_or_skip!();
+    for document in passing_documents() {
+        let fragment = openapi::to_json(&openapi::parse(
+            &std::fs::read_to_string(document.path.with_file_name("error-codes.yaml")).unwrap(),
+        ));
+        let status = &fragment["components"]["schemas"]["ErrorDetail"]["properties"]["status"];
+        let names = status["x-enum-varnames"].as_array().unwrap();
+        let statuses = status["enum"].as_array().unwrap();
+        let want: Vec<(String, u64)> = names
+            .iter()
+            .zip(statuses)
+            .map(|(name, status)| (name.as_str().unwrap().to_owned(), status.as_u64().unwrap()))
+            .collect();
+        assert!(!want.is_empty(), "{}", document.name);
+        let out = document.path.with_file_name("client.ts");
+        run_ok(
+            tools
+                .openapi_typescript()
+                .arg(&document.path)
+                .arg("--enum")
+                .arg("--output")
+                .arg(&out),
+            &format!("openapi-typescript --enum on {}", document.name),
+        );
+        let client = std::fs::read_to_string(&out).unwrap();
+        assert_eq!(
+            enum_members(&client, "ErrorDetailStatus"),
+            want,
+            "{}: the members are the codes' identifiers, in order",
+            document.name
+        );
+    }
+}
+
+/// Each spec's fragment in each version, alone in a folder of its own with no Redocly
+/// configuration.
+fn lone_fragments() -> Vec<PathBuf> {
+    let mut fragments = Vec::new();
+    for spec_path in valid_specs() {
+        for version in VERSIONS {
+            let name = format!("alone-{}-{version}", spec_stem(&spec_path));
+            let path = scratch().join(name).join("error-codes.yaml");
+            write_if_changed(&path, &openapi::fragment(&spec_path, version));
+            fragments.push(path);
+        }
+    }
+    fragments
+}
+
+#[test]
+fn the_fragment_alone_passes_redocly_under_the_fragment_configuration_only() {
+    let tools = node_tools_or_skip!();
+    let fragments = lone_fragments();
+    let config = repo().join("tests/openapi/redocly-fragment.yaml");
+    let with = openapi::redocly_lint_in(tools, Redocly::Config(&config), &fragments);
+    for (fragment, problems) in fragments.iter().zip(&with) {
+        assert!(
+            problems.is_empty(),
+            "redocly lint --config redocly-fragment.yaml on {}:\n{}",
+            fragment.display(),
+            openapi::describe(problems)
+        );
+    }
+    // Redocly's defaults, and the strict rules the API documents pass, both refuse a fragment
+    // linted alone: it has no servers, and nothing uses its responses.
+    let folder = fragments[0].parent().unwrap();
+    let defaults = openapi::redocly_lint_in(tools, Redocly::Folder(folder), &fragments);
+    let strict = openapi::redocly_lint(tools, &fragments);
+    for ((fragment, defaults), strict) in fragments.iter().zip(&defaults).zip(&strict) {
+        for (what, problems) in [("Redocly's defaults", defaults), ("redocly.yaml", strict)] {
+            for rule in ["no-empty-servers", "no-unused-components"] {
+                assert!(
+                    problems.iter().any(|p| p.rule == rule),
+                    "{what} on {}: no {rule} in\n{}",
+                    fragment.display(),
+                    openapi::describe(problems)
+                );
+            }
+            assert!(
+                problems.iter().any(|p| p.severity == "error"),
+                "{what} accepts {} alone",
+                fragment.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_docs_show_the_fragment_configuration_and_it_works_in_a_repositorys_redocly_yaml() {
+    let docs = std::fs::read_to_string(repo().join("docs/generated-openapi.md")).unwrap();
+    let section = docs
+        .split_once("\n## Linting the fragment alone\n")
+        .expect("docs/generated-openapi.md has a section \"Linting the fragment alone\"")
+        .1;
+    let blocks: Vec<&str> = section
+        .split("```yaml\n")
+        .skip(1)
+        .map(|rest| rest.split_once("\n```\n").expect("the block ends").0)
+        .take(2)
+        .collect();
+    let shipped =
+        std::fs::read_to_string(repo().join("tests/openapi/redocly-fragment.yaml")).unwrap();
+    assert_eq!(
+        format!("{}\n", blocks[0]),
+        shipped,
+        "the docs' first block is tests/openapi/redocly-fragment.yaml"
+    );
+    // The second block is a repository's own redocly.yaml, which gives the fragment the same
+    // rules when `redocly lint` is run over every file.
+    let repository: Yaml = serde_yaml::from_str(blocks[1]).unwrap();
+    let own: Yaml = serde_yaml::from_str(&shipped).unwrap();
+    let apis = repository["apis"].as_mapping().expect("an apis: entry");
+    let (_, api) = apis.iter().next().unwrap();
+    assert_eq!(
+        api["rules"], own["rules"],
+        "the same rules as the shipped file"
+    );
+    let root = api["root"].as_str().unwrap();
+    let tools = node_tools_or_skip!();
+    let seed = repo().join("spec/errors.yaml");
+    for version in VERSIONS {
+        let folder = scratch().join(format!("repository-{version}"));
+        write_if_changed(&folder.join(root), &openapi::fragment(&seed, version));
+        let fragment = vec![folder.join(root)];
+        write_if_changed(&folder.join("redocly.yaml"), &format!("{}\n", blocks[1]));
+        let problems = openapi::redocly_lint_in(tools, Redocly::Folder(&folder), &fragment);
+        assert!(
+            problems[0].is_empty(),
+            "{version}: {}",
+            openapi::describe(&problems[0])
+        );
+        // Without its `apis:` entry, the same configuration refuses the fragment.
+        let mut without = repository.clone();
+        without.as_mapping_mut().unwrap().remove("apis");
+        write_if_changed(
+            &folder.join("redocly.yaml"),
+            &serde_yaml::to_string(&without).unwrap(),
+        );
+        let problems = openapi::redocly_lint_in(tools, Redocly::Folder(&folder), &fragment);
+        assert!(
+            problems[0].iter().any(|p| p.severity == "error"),
+            "{version}: accepted without the apis entry"
+        );
     }
 }

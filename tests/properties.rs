@@ -878,11 +878,12 @@ fn drawn_markdown_tables_show_exactly_the_drawn_text() {
                 for (row, code) in found[0].rows.iter().zip(&spec.codes) {
                     assert_eq!(
                         row.len(),
-                        3,
-                        "spec {index}, status {}: three cells",
+                        5,
+                        "spec {index}, status {}: five cells",
                         code.status
                     );
-                    for cell in row {
+                    // The code's anchor and the name's code span are the only markup.
+                    for cell in &row[2..] {
                         assert!(
                             cell.markup.is_empty(),
                             "spec {index}, status {}: markup in {cell:?}",
@@ -890,10 +891,15 @@ fn drawn_markdown_tables_show_exactly_the_drawn_text() {
                         );
                     }
                     assert_eq!(row[0].text, code.status.to_string());
+                    assert_eq!(row[0].markup.len(), 2, "the anchor: {:?}", row[0]);
+                    assert!(row[1].text.chars().all(|c| c.is_ascii_alphanumeric()));
+                    assert_eq!(row[1].markup.len(), 1, "the name: {:?}", row[1]);
+                    let retryable = if code.retryable { "yes" } else { "no" };
+                    assert_eq!(row[4].text, retryable);
                     // A table cell shows text as a reader sees it: whitespace runs as one space.
                     let as_read = |text: &str| Value::from(normalize(&shown(text)));
-                    let title = Value::from(normalize(&row[1].text));
-                    let description = Value::from(normalize(&row[2].text));
+                    let title = Value::from(normalize(&row[2].text));
+                    let description = Value::from(normalize(&row[3].text));
                     same(
                         &title,
                         as_read(&code.title).as_str().unwrap(),
@@ -917,8 +923,9 @@ fn drawn_markdown_tables_show_exactly_the_drawn_text() {
 // -- OpenAPI --------------------------------------------------------------------------------
 
 /// What a fragment (serde_yaml's or js-yaml's reading of it) says of each error code: the
-/// response's description, and its example body's name and message, by the example's status.
-fn responses_by_status(fragment: &Value) -> Vec<(u64, Value, Value, Value)> {
+/// response's description (with `x-retryable`, as a fifth member), and its example body's name
+/// and message, by the example's status.
+fn responses_by_status(fragment: &Value) -> Vec<(u64, Value, Value, Value, Value)> {
     fragment["components"]["responses"]
         .as_object()
         .expect("the fragment has components.responses")
@@ -932,6 +939,7 @@ fn responses_by_status(fragment: &Value) -> Vec<(u64, Value, Value, Value)> {
                 response["description"].clone(),
                 error["name"].clone(),
                 error["message"].clone(),
+                response["x-retryable"].clone(),
             ))
         })
         .collect()
@@ -980,23 +988,52 @@ fn drawn_openapi_is_valid_and_reads_back_as_exactly_the_drawn_text() {
                 );
                 let found = responses_by_status(by_serde_yaml);
                 let errors: Vec<&Code> = spec.codes.iter().filter(|c| c.status >= 400).collect();
+                // The status enum names each status by the response of its code.
+                let status =
+                    &by_serde_yaml["components"]["schemas"]["ErrorDetail"]["properties"]["status"];
+                let names = status["x-enum-varnames"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+                let statuses = status["enum"].as_array().cloned().unwrap_or_default();
+                assert_eq!(names.len(), errors.len(), "{context}: x-enum-varnames");
+                for (name, status) in names.iter().zip(&statuses) {
+                    let response =
+                        &by_serde_yaml["components"]["responses"][name.as_str().unwrap()];
+                    assert_eq!(
+                        &response["content"]["application/json"]["example"]["error"]["status"],
+                        status,
+                        "{context}: x-enum-varnames names {name} for {status}"
+                    );
+                }
                 assert_eq!(
                     found.len(),
                     errors.len(),
                     "{context}: one response per error code"
                 );
-                for (status, description, name, message) in &found {
+                for (status, description, name, message, retryable) in &found {
                     let code = errors
                         .iter()
                         .find(|c| u64::from(c.status) == *status)
                         .unwrap();
+                    // A retryable code's response says so after the description.
+                    let want = if code.retryable {
+                        format!(
+                            "{}\n\nRetryable: the same request may succeed if it is sent again later.",
+                            code.description
+                        )
+                    } else {
+                        code.description.clone()
+                    };
                     same(
                         description,
-                        &code.description,
+                        &want,
                         *index,
                         code,
                         "the response's description",
                     );
+                    let flag = code.retryable.then_some(true);
+                    assert_eq!(retryable.as_bool(), flag, "{context}: x-retryable");
                     same(
                         name,
                         &spec.error_name,

@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::support::expected::{self, SEED_EXAMPLE_BODY};
 use crate::support::rust_harness::{self, modules};
@@ -103,6 +103,45 @@ fn compiled_facts_equal_the_spec() {
                 got["name"], got["variant"],
                 "{context}: name() spells the variant"
             );
+            let line = format!("{} {}", want.status, want.title);
+            assert_eq!(
+                got["padded"],
+                json!([
+                    format!("[{line:>70}]"),
+                    format!("[{line:*<70}]"),
+                    format!("[{line:^9.3}]")
+                ]),
+                "{context}: Display honours width, fill, alignment and precision"
+            );
+            assert_eq!(got["into_u16"], want.status, "{context}: u16::from");
+            assert_eq!(got["from_name"], true, "{context}: from_name(name())");
+            assert_eq!(got["parsed"], true, "{context}: name().parse()");
+            assert_eq!(
+                got["parsed_lowercase"], false,
+                "{context}: parse() takes the name as spelt"
+            );
+            let error = want.status >= 400;
+            assert_eq!(
+                got["try_new"],
+                if error {
+                    json!(want.status)
+                } else {
+                    Value::Null
+                },
+                "{context}: ErrorBody::try_new builds bodies for error codes only"
+            );
+            if error {
+                assert_eq!(got["new_panics"], Value::Null, "{context}: ErrorBody::new");
+            } else {
+                let message = got["new_panics"].as_str().unwrap_or_else(|| {
+                    panic!("{context}: ErrorBody::new accepts a success code in a debug build")
+                });
+                assert_eq!(
+                    message,
+                    format!("ErrorBody::new takes an error code, and {line} is a success code"),
+                    "{context}"
+                );
+            }
         }
         assert_eq!(
             facts["known_statuses"],
@@ -113,6 +152,67 @@ fn compiled_facts_equal_the_spec() {
             facts["try_from_0"], "no error code has status 0",
             "{context}"
         );
+        let mut statuses: Vec<u16> = spec.codes.iter().map(|code| code.status).collect();
+        statuses.sort_unstable();
+        assert_eq!(
+            facts["sorted"],
+            json!(statuses),
+            "{context}: Ord is by status"
+        );
+        assert_eq!(
+            facts["ordered_by_status"], true,
+            "{context}: Ord, PartialOrd"
+        );
+        assert_eq!(
+            facts["unknown_name"], "no error code is named \"not a name\"",
+            "{context}: FromStr's error, as a std::error::Error"
+        );
+        assert_eq!(
+            facts["unknown_status"], "no error code has status 0",
+            "{context}: TryFrom's error, as a std::error::Error"
+        );
+    }
+}
+
+#[test]
+fn the_specs_order_differs_from_the_status_order_somewhere() {
+    // Otherwise the ordering test above could not tell `Ord` by status from `Ord` by variant.
+    let unsorted = valid_specs().iter().any(|spec| {
+        let codes = expected::read(spec).codes;
+        codes.windows(2).any(|pair| pair[0].status > pair[1].status)
+    });
+    assert!(unsorted, "no fixture lists its codes out of status order");
+}
+
+#[test]
+fn error_codes_with_serde_are_their_statuses() {
+    for module in modules().into_iter().filter(|m| m.serde) {
+        let spec = expected::read(&module.spec);
+        let context = &module.name;
+        let out = rust_harness::query(&["code_serde", &module.name]);
+        let codes = out["codes"].as_array().unwrap();
+        assert_eq!(codes.len(), spec.codes.len(), "{context}");
+        for (got, want) in codes.iter().zip(&spec.codes) {
+            assert_eq!(got["serialized"], want.status, "{context}: serialized");
+            assert_eq!(got["back"], true, "{context}: {} read back", want.status);
+        }
+        let unknown = out["unknown"].as_u64().unwrap();
+        assert!(
+            spec.codes
+                .iter()
+                .all(|code| u64::from(code.status) != unknown),
+            "{context}"
+        );
+        assert_eq!(
+            out["refused"],
+            format!("no error code has status {unknown}"),
+            "{context}: an unknown status is refused, by name"
+        );
+        assert_eq!(
+            out["string_refused"], true,
+            "{context}: a status is a number"
+        );
+        assert_eq!(out["list_round_trips"], true, "{context}: ALL as JSON");
     }
 }
 

@@ -305,7 +305,12 @@ fn every_declaration_has_a_doc_comment() {
         let lines: Vec<&str> = declarations.lines().map(str::trim).collect();
         for (index, line) in lines.iter().enumerate() {
             let comment = line.starts_with("/**") || line.starts_with('*');
-            if comment || matches!(*line, "}" | "};" | "") {
+            // A mapped type's key (`readonly [K in keyof typeof ErrorCode as ...]: K`) and its
+            // closing index are part of the type alias documented above them, and `export {};`
+            // is how tsc marks a declaration file that also declares a private constant as a
+            // module: none of them declares anything.
+            let mapped = line.starts_with("readonly [") || line.starts_with("}[");
+            if comment || mapped || matches!(*line, "}" | "};" | "" | "export {};") {
                 continue;
             }
             let documented = index > 0 && lines[index - 1].ends_with("*/");
@@ -337,4 +342,36 @@ fn the_body_doc_shows_the_spec_example_as_valid_json() {
         });
         assert_eq!(shown, want, "{}", spec.display());
     }
+}
+
+#[test]
+fn an_entry_importing_only_error_code_bundles_no_description() {
+    let project = project();
+    let modules: Vec<Value> = project
+        .modules
+        .iter()
+        .map(|module| {
+            let spec = expected::read(&module.spec);
+            let texts: Vec<&str> = spec
+                .codes
+                .iter()
+                .flat_map(|code| [code.title.as_str(), code.description.as_str()])
+                .collect();
+            json!({ "name": module.name, "source": module.source, "texts": texts })
+        })
+        .collect();
+    let cases_file = project.dir.join("tree-shaking-cases.json");
+    std::fs::write(&cases_file, json!({ "modules": modules }).to_string()).unwrap();
+    let tools = node_tools_or_skip!();
+    let run = run_ok(
+        &mut tools.script("tests/node/tree-shaking.test.mjs", &[&cases_file]),
+        "esbuild on the generated TypeScript",
+    );
+    let count = |key: &str| -> usize {
+        let line = run.stdout.lines().find_map(|line| line.strip_prefix(key));
+        line.and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no `{key}` count in:\n{}", run.stdout))
+    };
+    assert_eq!(count("# fail "), 0, "{}", run.stdout);
+    assert_eq!(count("# pass "), project.modules.len(), "{}", run.stdout);
 }

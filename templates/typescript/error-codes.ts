@@ -1,9 +1,7 @@
 {{ header }}
 
-{% for line in error_code_doc -%}
-{{ line }}
-{% endfor -%}
-export const ErrorCode = {
+/** The keys and statuses of {@link ErrorCode}, before they are frozen. */
+const errorCodes = {
 {%- for member in members %}
 {%- for line in member.doc %}
   {{ line }}
@@ -12,15 +10,47 @@ export const ErrorCode = {
 {%- endfor %}
 } as const;
 
+{% for line in error_code_doc -%}
+{{ line }}
+{% endfor -%}
+export const ErrorCode: typeof errorCodes =
+  /* @__PURE__ */ Object.freeze(errorCodes);
+
 /** The HTTP status of a code in {@link ErrorCode}, e.g. `404`. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** What the spec says about one error code. */
-export interface ErrorCodeInfo {
+{% for line in error_status_doc -%}
+{{ line }}
+{% endfor -%}
+{%- if error_statuses.inline -%}
+export type ErrorStatus = {{ error_statuses.items|join(" | ") }};
+{%- else if error_statuses.next_line -%}
+export type ErrorStatus =
+  {{ error_statuses.items|join(" | ") }};
+{%- else -%}
+export type ErrorStatus =
+{%- for status in error_statuses.items %}
+  | {{ status }}
+{%- endfor %};
+{%- endif %}
+
+/**
+ * The name of the code whose status is `S`: its key in {@link ErrorCode}.
+ * Without `S`, any code's name.
+ */
+export type ErrorCodeName<S extends ErrorCode = ErrorCode> = {
+  readonly [K in keyof typeof ErrorCode as (typeof ErrorCode)[K]]: K;
+}[S];
+
+/**
+ * What the spec says about one error code; `S` is its status, when that is
+ * known, so that the status and the name keep their literal types.
+ */
+export interface ErrorCodeInfo<S extends ErrorCode = ErrorCode> {
   /** The HTTP status, e.g. `404`. */
-  readonly status: ErrorCode;
+  readonly status: S;
   /** The code's key in {@link ErrorCode}, e.g. `"NotFound"`. */
-  readonly name: keyof typeof ErrorCode;
+  readonly name: ErrorCodeName<S>;
   /** The short title people read, e.g. `"Not Found"`. */
   readonly title: string;
   /** What the code means, as the spec describes it. */
@@ -32,7 +62,7 @@ export interface ErrorCodeInfo {
 {% for line in error_codes_doc -%}
 {{ line }}
 {% endfor -%}
-export const ERROR_CODES: readonly ErrorCodeInfo[] = [
+export const ERROR_CODES: readonly ErrorCodeInfo[] = /* @__PURE__ */ frozen([
 {%- for entry in entries %}
   {
     status: {{ entry.status }},
@@ -47,25 +77,49 @@ export const ERROR_CODES: readonly ErrorCodeInfo[] = [
     retryable: {{ entry.retryable }},
   },
 {%- endfor %}
-];
-
-/** The codes by status, for the lookups below. */
-const codesByStatus: ReadonlyMap<number, ErrorCodeInfo> = new Map(
-  ERROR_CODES.map((code) => [code.status, code]),
-);
+]);
 
 /**
- * The code with this status. Every {@link ErrorCode} is the status of a code,
- * so the result is never `undefined`.
+ * `entries` and each entry, frozen, so that no importer can change what the
+ * others read; the entries hold only primitives, so they are frozen deeply.
  */
-export function errorCodeFromStatus(status: ErrorCode): ErrorCodeInfo;
+function frozen<T extends object>(entries: readonly T[]): readonly T[] {
+  entries.forEach((entry) => Object.freeze(entry));
+  return Object.freeze(entries);
+}
+
+/**
+ * The codes by status, made by the first lookup rather than on import, so that
+ * a bundler can leave out what a program does not use.
+ */
+let codesByStatus: ReadonlyMap<number, ErrorCodeInfo> | undefined;
+
+/** The code with this status, from {@link codesByStatus}. */
+function lookup(status: number): ErrorCodeInfo | undefined {
+  codesByStatus ??= new Map(ERROR_CODES.map((code) => [code.status, code]));
+  return codesByStatus.get(status);
+}
+
+/**
+ * The code with this status, whose `status` and `name` keep their literal
+ * types. Every {@link ErrorCode} is the status of a code, so the result is
+ * never `undefined`.
+ */
+export function errorCodeFromStatus<S extends ErrorCode>(
+  status: S,
+): ErrorCodeInfo<S>;
 /**
  * The code with this status, or `undefined` when the spec has none: a response
  * may carry any status.
  */
 export function errorCodeFromStatus(status: number): ErrorCodeInfo | undefined;
 export function errorCodeFromStatus(status: number): ErrorCodeInfo | undefined {
-  return codesByStatus.get(status);
+  return lookup(status);
+}
+
+/** Whether `value` is the status of a code of the spec: one of {@link ErrorCode}. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "number" && lookup(value) !== undefined;
 }
 
 /**
@@ -83,7 +137,7 @@ export function isErrorStatus(status: number): boolean {
  * retryable.
  */
 export function isRetryable(status: number): boolean {
-  return codesByStatus.get(status)?.retryable ?? false;
+  return lookup(status)?.retryable ?? false;
 }
 
 {% for line in error_name_doc -%}
@@ -114,14 +168,28 @@ export interface ErrorDetail {
   message: string;
 }
 
-/** The body of a response that fails with `status`, named {@link ERROR_NAME}. */
-export function errorBody(status: ErrorCode, message: string): ErrorBody {
+/**
+ * The body of a response that fails with `status`, an {@link ErrorStatus},
+ * named {@link ERROR_NAME}.
+ */
+export function errorBody(status: ErrorStatus, message: string): ErrorBody {
   return { error: { name: ERROR_NAME, status, message } };
 }
 
 /** Whether `value` is an object that is not `null` or an array. */
 function isObject(value: unknown): value is object {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether `value` has `key` as a property of its own, not one it inherits
+ * from its prototype.
+ */
+function hasOwn<K extends string>(
+  value: object,
+  key: K,
+): value is Record<K, unknown> {
+  return Object.hasOwn(value, key);
 }
 
 /** Whether `value` is an HTTP status: an integer from 100 to 599. */
@@ -138,11 +206,11 @@ function isHttpStatus(value: unknown): value is number {
 function isErrorDetail(value: unknown): value is ErrorDetail {
   return (
     isObject(value) &&
-    "name" in value &&
+    hasOwn(value, "name") &&
     typeof value.name === "string" &&
-    "status" in value &&
+    hasOwn(value, "status") &&
     isHttpStatus(value.status) &&
-    "message" in value &&
+    hasOwn(value, "message") &&
     typeof value.message === "string"
   );
 }
@@ -150,7 +218,8 @@ function isErrorDetail(value: unknown): value is ErrorDetail {
 /**
  * Whether `value`, such as a parsed response body, is an {@link ErrorBody}: an
  * object whose `error` is an object with a string `name`, a string `message`
- * and a `status` that is an HTTP status (an integer from 100 to 599).
+ * and a `status` that is an HTTP status (an integer from 100 to 599), each a
+ * property of its own (a property inherited from a prototype does not count).
  *
  * Extra properties, at either level, are allowed, so that a server which adds
  * a field to its error bodies does not break its clients; for the same reason
@@ -158,5 +227,7 @@ function isErrorDetail(value: unknown): value is ErrorDetail {
  * not.
  */
 export function isErrorBody(value: unknown): value is ErrorBody {
-  return isObject(value) && "error" in value && isErrorDetail(value.error);
+  return (
+    isObject(value) && hasOwn(value, "error") && isErrorDetail(value.error)
+  );
 }

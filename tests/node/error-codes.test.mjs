@@ -84,6 +84,60 @@ for (const { name, path, spec } of cases.modules) {
     }
   });
 
+  test(`${name}: isErrorCode is true for the spec's statuses only`, async () => {
+    const { ERROR_CODES, isErrorCode } = await load();
+    for (const status of PROBES) {
+      assert.equal(isErrorCode(status), statuses.has(status), `${status}`);
+    }
+    for (const { status } of ERROR_CODES) {
+      assert.equal(isErrorCode(String(status)), false, `"${status}"`);
+    }
+    for (const value of NOT_INTEGERS) {
+      assert.equal(isErrorCode(value), false, String(value));
+    }
+  });
+
+  test(`${name}: the exported data is frozen, deeply`, async () => {
+    const { ERROR_CODES, ErrorCode, isRetryable, errorCodeFromStatus } =
+      await load();
+    assert.ok(Object.isFrozen(ErrorCode));
+    assert.ok(Object.isFrozen(ERROR_CODES));
+    for (const info of ERROR_CODES) {
+      assert.ok(Object.isFrozen(info), `${info.status}`);
+    }
+    const [first] = ERROR_CODES;
+    const retryable = first.retryable;
+    // A module is strict code, where writing to a frozen object throws.
+    assert.throws(() => {
+      first.retryable = !retryable;
+    }, TypeError);
+    assert.throws(() => {
+      first.title = "changed";
+    }, TypeError);
+    assert.throws(() => ERROR_CODES.push(first), TypeError);
+    assert.throws(() => {
+      ERROR_CODES[0] = { ...first, retryable: !retryable };
+    }, TypeError);
+    assert.throws(() => {
+      ErrorCode[first.name] = 1;
+    }, TypeError);
+    assert.throws(() => {
+      ErrorCode.Added = 1;
+    }, TypeError);
+    // Sloppy code (a `Function` body is not strict) writes nothing, silently.
+    const sloppy = new Function(
+      "codes",
+      "table",
+      "codes[0].retryable = !codes[0].retryable; table.Added = 1; return codes[0].retryable;",
+    );
+    assert.equal(sloppy(ERROR_CODES, ErrorCode), retryable);
+    assert.equal(Object.hasOwn(ErrorCode, "Added"), false);
+    // What every importer reads is unchanged.
+    assert.equal(isRetryable(first.status), retryable);
+    assert.equal(errorCodeFromStatus(first.status), first);
+    assert.equal(ErrorCode[first.name], first.status);
+  });
+
   test(`${name}: isErrorStatus is true for 400 to 599 only`, async () => {
     const { isErrorStatus } = await load();
     for (const status of PROBES) {
@@ -170,6 +224,27 @@ for (const { name, path, spec } of cases.modules) {
       "extra nesting": { error: { error: detail } },
       "nested in a body": { body: { error: detail } },
       "a function": Object.assign(() => {}, { error: detail }),
+      // Only a value's own properties count, not those it inherits.
+      "error inherited": Object.create({ error: detail }),
+      "error's members inherited": { error: Object.create(detail) },
+      "name inherited": {
+        error: Object.assign(Object.create({ name: "Error" }), {
+          status: 400,
+          message: "m",
+        }),
+      },
+      "status inherited": {
+        error: Object.assign(Object.create({ status: 400 }), {
+          name: "Error",
+          message: "m",
+        }),
+      },
+      "message inherited": {
+        error: Object.assign(Object.create({ message: "m" }), {
+          name: "Error",
+          status: 400,
+        }),
+      },
     };
     for (const [what, value] of Object.entries(rejected)) {
       assert.equal(isErrorBody(value), false, what);

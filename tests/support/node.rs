@@ -49,6 +49,16 @@ impl Tools {
         command.arg(self.node_modules.join(package).join(bin));
         command
     }
+
+    /// `node` running openapi-typescript's command line, pinned in the npm workspace
+    /// `tests/node/client-generator`, where `npm ci` installs it beside the TypeScript 5 it
+    /// needs as a peer (the root's `typescript` is 7, which has no compiler API for it).
+    pub fn openapi_typescript(&self) -> Command {
+        let workspace = repo().join("tests/node/client-generator/node_modules");
+        let mut command = Command::new("node");
+        command.arg(workspace.join("openapi-typescript/bin/cli.js"));
+        command
+    }
 }
 
 /// The tools, installed once per run; `None` when Node or npm is missing or the install

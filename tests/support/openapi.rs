@@ -143,12 +143,33 @@ pub struct Problem {
 /// `tests/openapi/redocly.yaml` (the recommended rules, warnings counted as errors), in one
 /// process; the problems of each document, in order. Telemetry and update checks are off.
 pub fn redocly_lint(tools: &Tools, documents: &[PathBuf]) -> Vec<Vec<Problem>> {
+    let config = repo().join("tests/openapi/redocly.yaml");
+    redocly_lint_in(tools, Redocly::Config(&config), documents)
+}
+
+/// Which configuration `redocly lint` reads.
+pub enum Redocly<'a> {
+    /// This file, given with `--config`.
+    Config(&'a Path),
+    /// The `redocly.yaml` in this folder, where Redocly runs, or its defaults when the folder
+    /// has none (the `recommended` rules).
+    Folder(&'a Path),
+}
+
+/// [`redocly_lint`] under another configuration.
+pub fn redocly_lint_in(
+    tools: &Tools,
+    config: Redocly<'_>,
+    documents: &[PathBuf],
+) -> Vec<Vec<Problem>> {
+    let mut command = tools.bin("@redocly/cli", "bin/cli.js");
+    command.arg("lint");
+    match config {
+        Redocly::Config(file) => command.arg("--config").arg(file),
+        Redocly::Folder(folder) => command.current_dir(folder),
+    };
     let run = Run::from(
-        tools
-            .bin("@redocly/cli", "bin/cli.js")
-            .arg("lint")
-            .arg("--config")
-            .arg(repo().join("tests/openapi/redocly.yaml"))
+        command
             .arg("--format=json")
             .args(documents)
             .env("REDOCLY_TELEMETRY", "off")

@@ -68,11 +68,13 @@ pub struct Program {
     pub clippy: &'static [&'static str],
 }
 
-/// The program of format v1's harness.
+/// The program of format v1's harness. The generated file is meant for `include!`, where a user
+/// cannot allow a lint for it with an inner attribute, so it must be clean under clippy's
+/// `pedantic` and `nursery` groups too, with nothing allowed.
 const V1: Program = Program {
     main: MAIN,
     arms: v1_arms,
-    clippy: &[],
+    clippy: &["-W", "clippy::pedantic", "-W", "clippy::nursery"],
 };
 
 impl Harness {
@@ -235,22 +237,22 @@ fn write_sources(dir: &Path, sources: &[Source], program: &Program) {
 /// The query arms of one module of format v1.
 fn v1_arms(source: &Source) -> String {
     let name = &source.name;
-    let mut arms = format!("        (\"facts\", \"{name}\") => facts!({name}),\n");
-    arms.push_str(&format!(
-        "        (\"body\", \"{name}\") => body!({name}, &input),\n"
-    ));
+    let mut calls = vec![
+        ("facts", format!("facts!({name})")),
+        ("body", format!("body!({name}, &input)")),
+    ];
     if source.serde {
-        for (query, mac) in [
-            ("serde", "serde_round_trip"),
-            ("vectors", "vectors"),
-            ("read_back", "read_back"),
-        ] {
-            arms.push_str(&format!(
-                "        (\"{query}\", \"{name}\") => {mac}!({name}, &input),\n"
-            ));
-        }
+        calls.extend([
+            ("serde", format!("serde_round_trip!({name}, &input)")),
+            ("code_serde", format!("code_serde!({name})")),
+            ("vectors", format!("vectors!({name}, &input)")),
+            ("read_back", format!("read_back!({name}, &input)")),
+        ]);
     }
-    arms
+    calls
+        .iter()
+        .map(|(query, call)| format!("        (\"{query}\", \"{name}\") => {call},\n"))
+        .collect()
 }
 
 /// The prelude's types and values that a crate may well define itself, and which the README
@@ -341,14 +343,27 @@ missing_docs = "deny"
 /// The harness program: `facts MODULE`, `body MODULE MESSAGE`, `serde MODULE JSON`,
 /// `vectors MODULE MESSAGES` and `read_back MODULE BODIES` (both JSON arrays of strings).
 const MAIN: &str = r#"//! Prints, as JSON, what the generated code of one module says.
+// The harness names each generated module in a macro; pedantic clippy is for the modules.
+#![allow(clippy::wildcard_imports)]
 
 use errspec_rust_harness::*;
 use serde_json::{Value, json};
 
+/// What `ErrorBody::new(code, ..)` does, caught: `None` when it returns, else its panic's
+/// message. The harness is built without `--release`, so debug assertions are on.
+fn panic_message(build: impl FnOnce() + std::panic::UnwindSafe) -> Option<String> {
+    let payload = std::panic::catch_unwind(build).err()?;
+    let message = payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| payload.downcast_ref::<&str>().map(|s| (*s).to_owned()));
+    Some(message.unwrap_or_default())
+}
+
 /// Every code's facts, read through the generated API.
 macro_rules! facts {
     ($m:ident) => {{
-        use $m::ErrorCode;
+        use $m::{ErrorBody, ErrorCode};
         let codes: Vec<Value> = ErrorCode::ALL
             .iter()
             .map(|&code| {
@@ -361,14 +376,69 @@ macro_rules! facts {
                     "is_error": code.is_error(),
                     "is_retryable": code.is_retryable(),
                     "display": code.to_string(),
+                    "padded": [format!("[{code:>70}]"), format!("[{code:*<70}]"), format!("[{code:^9.3}]")],
                     "from_status": ErrorCode::from_status(code.status()) == Some(code),
                     "try_from": ErrorCode::try_from(code.status()) == Ok(code),
+                    "into_u16": u16::from(code),
+                    "from_name": ErrorCode::from_name(code.name()) == Some(code),
+                    "parsed": code.name().parse::<ErrorCode>() == Ok(code),
+                    "parsed_lowercase": code.name().to_lowercase().parse::<ErrorCode>().is_ok(),
+                    "try_new": ErrorBody::try_new(code, "m").map(|body| body.error.status),
+                    "new_panics": panic_message(|| drop(ErrorBody::new(code, "m"))),
                 })
             })
             .collect();
         let known = (0..=u16::MAX).filter(|&s| ErrorCode::from_status(s).is_some()).count();
         let unknown = ErrorCode::try_from(0).map_err(|e| e.to_string());
-        json!({ "codes": codes, "known_statuses": known, "try_from_0": unknown.err() })
+        let mut sorted = ErrorCode::ALL;
+        sorted.sort();
+        let sorted: Vec<u16> = sorted.iter().map(|code| code.status()).collect();
+        let ordered_by_status = ErrorCode::ALL.iter().all(|a| {
+            ErrorCode::ALL
+                .iter()
+                .all(|b| a.cmp(b) == a.status().cmp(&b.status()) && a.partial_cmp(b) == Some(a.cmp(b)))
+        });
+        // Read as any error of the standard library's, through its Display.
+        let unknown_name: Box<dyn std::error::Error> =
+            "not a name".parse::<ErrorCode>().unwrap_err().into();
+        let unknown_status: Box<dyn std::error::Error> = ErrorCode::try_from(0).unwrap_err().into();
+        json!({
+            "codes": codes,
+            "known_statuses": known,
+            "try_from_0": unknown.err(),
+            "sorted": sorted,
+            "ordered_by_status": ordered_by_status,
+            "unknown_name": unknown_name.to_string(),
+            "unknown_status": unknown_status.to_string(),
+        })
+    }};
+}
+
+/// `ErrorCode` with serde: each code as its status and back, and the refusal of a status that
+/// no code has (`unknown`, the first such status) and of a status written as a string.
+macro_rules! code_serde {
+    ($m:ident) => {{
+        use $m::ErrorCode;
+        let codes: Vec<Value> = ErrorCode::ALL
+            .iter()
+            .map(|&code| {
+                let serialized = serde_json::to_value(code).unwrap();
+                let back = serde_json::from_value::<ErrorCode>(serialized.clone()).ok();
+                json!({ "serialized": serialized, "back": back == Some(code) })
+            })
+            .collect();
+        let unknown = (0..=u16::MAX).find(|&s| ErrorCode::from_status(s).is_none()).unwrap();
+        let refused = serde_json::from_value::<ErrorCode>(json!(unknown)).map_err(|e| e.to_string());
+        let first = ErrorCode::ALL[0].status().to_string();
+        let as_string = serde_json::from_value::<ErrorCode>(json!(first)).is_err();
+        let in_a_list: Vec<ErrorCode> = serde_json::from_str(&serde_json::to_string(&ErrorCode::ALL).unwrap()).unwrap();
+        json!({
+            "codes": codes,
+            "unknown": unknown,
+            "refused": refused.err(),
+            "string_refused": as_string,
+            "list_round_trips": in_a_list == ErrorCode::ALL,
+        })
     }};
 }
 
@@ -442,7 +512,7 @@ macro_rules! read_back {
             .map(|text| match serde_json::from_str::<ErrorBody>(text) {
                 Ok(body) => {
                     let rebuilt = ErrorCode::from_status(body.error.status)
-                        .map(|code| ErrorBody::new(code, body.error.message.clone()));
+                        .and_then(|code| ErrorBody::try_new(code, body.error.message.clone()));
                     json!({
                         "reserialized": serde_json::to_string(&body).unwrap(),
                         "equals_new": rebuilt.as_ref() == Some(&body),

@@ -1,10 +1,12 @@
-//! The Markdown page of a format v1 spec: the seed page's table, one line per code and no
-//! padding, so a change to one code changes one line of the page, and the example body.
+//! The Markdown page of a format v1 spec: the seed page's table, with each code's identifier
+//! and retryability, and the example body. Each row starts with an anchor named by its status
+//! (`#404`), so a link can point at one code. Rows are not padded to aligned columns: each
+//! holds one code's text on one line, so a change to one code changes one line of the page.
 
 use askama::Template;
 
 use super::{code_span, html_comment, json_string, table_cell};
-use crate::model::Spec;
+use crate::model::{Code, Spec};
 use crate::render::text::doc_lines;
 
 #[derive(Template)]
@@ -14,8 +16,11 @@ struct MarkdownFile {
     header: String,
     /// The API's name, escaped for running text.
     api: String,
-    /// The table, one line per row, laid out.
-    table: Vec<String>,
+    /// The table's rows, one per code, after the header and delimiter rows.
+    rows: Vec<String>,
+    /// The anchor of the first error code (or of the first code, when none is an error), in a
+    /// code span: `` `#400` ``.
+    anchor: String,
     /// The statuses of the retryable codes, as a phrase: `500, 502 or 504`.
     retryable: Option<String>,
     /// The `error.name` of every body, as a JSON string in a code span.
@@ -35,7 +40,8 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
     let file = MarkdownFile {
         header: html_comment(header),
         api: doc_lines(&spec.api.name, usize::MAX).join(" "),
-        table: table(spec),
+        rows: spec.codes.iter().map(row).collect(),
+        anchor: code_span(&format!("#{}", example_code(spec).status)),
         retryable: retryable(spec),
         error_name: code_span(&json_name),
         example: spec.api.example.as_ref().map(|example| Example {
@@ -58,23 +64,24 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
     text
 }
 
-/// The table: a header row, the delimiter row, and one row per code in spec order. Cells are
-/// not padded to their column's widest: padding would tie every row to the longest cell, so
-/// shortening one description would rewrite every row of a pull request's diff.
-fn table(spec: &Spec) -> Vec<String> {
-    let row = |cells: [&str; 3]| format!("| {} |", cells.join(" | "));
-    let mut rows = vec![
-        row(["CODE", "TITLE", "DESCRIPTION"]),
-        row(["---", "---", "---"]),
-    ];
-    rows.extend(spec.codes.iter().map(|code| {
-        row([
-            &code.status.to_string(),
-            &table_cell(&code.title),
-            &table_cell(&code.description),
-        ])
-    }));
-    rows
+/// `| <a id="404"></a>404 | `NotFound` | Not Found | ... | no |`. The name is the code's
+/// identifier in TypeScript and OpenAPI (Rust's too, but for `Self`, which Rust spells
+/// `Self_`): ASCII letters and digits, so a code span as it is.
+fn row(code: &Code) -> String {
+    let status = code.status;
+    format!(
+        "| <a id=\"{status}\"></a>{status} | `{}` | {} | {} | {} |",
+        code.idents.typescript,
+        table_cell(&code.title),
+        table_cell(&code.description),
+        if code.retryable { "yes" } else { "no" },
+    )
+}
+
+/// The code the page's text links to as an example: the first error code, else the first.
+fn example_code(spec: &Spec) -> &Code {
+    let first_error = spec.codes.iter().find(|code| code.status >= 400);
+    first_error.unwrap_or(&spec.codes[0])
 }
 
 /// `500, 502 or 504`: the retryable codes, or `None` when there are none.

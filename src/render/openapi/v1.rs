@@ -4,6 +4,7 @@ use askama::Template;
 
 use super::{INFO_VERSION, OAS_3_1_DIALECT, yaml_key, yaml_string};
 use crate::model::{Code, Spec};
+use crate::render::text::lines;
 use crate::target::OpenApiVersion;
 
 #[derive(Template)]
@@ -27,19 +28,33 @@ struct OpenApiFile {
     error_name: String,
     /// The statuses `error.status` may hold: the spec's error statuses, or `None` when the
     /// spec has none, and the schema then allows any error status (400 to 599).
-    statuses: Option<Vec<u16>>,
+    statuses: Option<Vec<EnumMember>>,
     /// The spec's example message, quoted, as the schema's example of `error.message`.
     message_example: Option<String>,
     /// The responses, in spec order.
     responses: Vec<Response>,
 }
 
+/// One value of the status enum, with what client generators name and document it by
+/// (`x-enum-varnames`, `x-enum-descriptions`).
+struct EnumMember {
+    status: u16,
+    /// The code's identifier, the one the Rust and TypeScript targets use, as a YAML scalar.
+    name: String,
+    /// The code's description on one line, quoted: generators write it into a line comment
+    /// (`// ...` above the member), where a line break would end the comment.
+    description: String,
+}
+
 /// One response under `components.responses`.
 struct Response {
     /// The key: the code's identifier, as a YAML key.
     key: String,
-    /// The code's description, quoted.
+    /// The code's description, quoted; for a retryable code, followed by
+    /// [`RETRYABLE_SENTENCE`] in a paragraph of its own.
     description: String,
+    /// Whether the response carries `x-retryable: true`.
+    retryable: bool,
     /// The example error body, for an error code; `None` for a success code, which has no
     /// content.
     body: Option<ExampleBody>,
@@ -61,7 +76,8 @@ pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> Stri
         .filter(|code| code.status >= 400 || has_no_body(code.status))
         .map(|code| Response {
             key: yaml_key(&code.idents.openapi),
-            description: yaml_string(&code.description),
+            description: yaml_string(&response_description(code)),
+            retryable: code.retryable,
             body: (code.status >= 400).then(|| ExampleBody {
                 name: error_name.clone(),
                 status: code.status,
@@ -69,11 +85,15 @@ pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> Stri
             }),
         })
         .collect();
-    let statuses: Vec<u16> = spec
+    let statuses: Vec<EnumMember> = spec
         .codes
         .iter()
-        .map(|code| code.status)
-        .filter(|&status| status >= 400)
+        .filter(|code| code.status >= 400)
+        .map(|code| EnumMember {
+            status: code.status,
+            name: yaml_key(&code.idents.openapi),
+            description: yaml_string(&one_line(&code.description)),
+        })
         .collect();
     let example_ref = spec
         .codes
@@ -105,6 +125,31 @@ pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> Stri
     text
 }
 
+/// `text` on one line: its lines (at every line break JavaScript ends a comment at) trimmed and
+/// joined by a space, blank ones dropped.
+fn one_line(text: &str) -> String {
+    let words: Vec<&str> = lines(text)
+        .into_iter()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    words.join(" ")
+}
+
+/// What the description of a retryable code's response adds, as a paragraph of its own.
+const RETRYABLE_SENTENCE: &str =
+    "Retryable: the same request may succeed if it is sent again later.";
+
+/// A response's description: the code's, and for a retryable code [`RETRYABLE_SENTENCE`] after
+/// a blank line (descriptions are CommonMark, so it is a paragraph of its own).
+fn response_description(code: &Code) -> String {
+    if code.retryable {
+        format!("{}\n\n{RETRYABLE_SENTENCE}", code.description)
+    } else {
+        code.description.clone()
+    }
+}
+
 /// Whether HTTP forbids a response with `status` any content (RFC 9110: 1xx, 204, 205 and 304),
 /// so that the code's response is complete without the operation's help.
 fn has_no_body(status: u16) -> bool {
@@ -123,6 +168,12 @@ fn example_message<'a>(spec: &'a Spec, code: &'a Code) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn enum_descriptions_are_one_line() {
+        assert_eq!(one_line("a\nb\r\n\r\nc\u{2028} d "), "a b c d");
+        assert_eq!(one_line("plain"), "plain");
+    }
 
     #[test]
     fn only_bodiless_success_codes_are_responses() {

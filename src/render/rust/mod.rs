@@ -11,7 +11,7 @@ mod v2;
 
 use std::collections::HashMap;
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::text::{is_invisible, quoted};
 use crate::model::{Code, Format, Spec};
@@ -23,6 +23,8 @@ pub(super) const MAX_WIDTH: usize = 100;
 pub(super) const DOC_WIDTH: usize = MAX_WIDTH - 8;
 /// rustfmt's default `array_width`: the widest array (items only) kept on one line.
 const ARRAY_WIDTH: usize = 60;
+/// rustfmt's default `fn_call_width`: the widest argument list kept on one line.
+const FN_CALL_WIDTH: usize = 60;
 
 /// Renders the Rust file for `spec`.
 pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
@@ -155,16 +157,64 @@ pub(super) fn const_layout(prefix: &str, value: &str) -> ConstLayout {
     }
 }
 
+/// The body of `is_retryable`, one line each (indented from the body's own indent):
+/// `matches!` over the retryable codes, laid out as rustfmt lays out a macro call whose
+/// arguments are expressions; `false` when no code is retryable. (`v2.rs` has its own copy,
+/// from before this was shared.)
+pub(super) fn retryable_body(spec: &Spec) -> Vec<String> {
+    let patterns: Vec<String> = spec
+        .codes
+        .iter()
+        .filter(|code| code.retryable)
+        .map(|code| format!("Self::{}", code.idents.rust))
+        .collect();
+    if patterns.is_empty() {
+        return vec!["false".to_owned()];
+    }
+    let joined = patterns.join(" | ");
+    let arguments = format!("self, {joined}");
+    if arguments.len() <= FN_CALL_WIDTH && fits(&format!("        ::core::matches!({arguments})")) {
+        return vec![format!("::core::matches!({arguments})")];
+    }
+    let mut lines = vec!["::core::matches!(".to_owned(), "    self,".to_owned()];
+    if fits(&format!("            {joined}")) {
+        lines.push(format!("    {joined}"));
+    } else {
+        lines.push(format!("    {}", patterns[0]));
+        lines.extend(patterns[1..].iter().map(|p| format!("        | {p}")));
+    }
+    lines.push(")".to_owned());
+    lines
+}
+
+/// Whether clippy's `doc_markdown` (pedantic) may take a word of `text`, spec prose shown in a
+/// doc comment, for code that wants backticks: a word with `_`, `::` or a URL's `:`, or a
+/// mixed-case word such as `NotALink`. The rule is clippy's made a little wider, so that it
+/// never misses a word; the generated file then allows the lint on the item whose doc shows
+/// the text, since an `include!`d file cannot allow it for the including module.
+pub(super) fn may_look_like_code(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        let inner_upper = word.chars().skip(1).any(char::is_uppercase);
+        word.contains(['_', ':']) || (inner_upper && word.chars().any(char::is_lowercase))
+    })
+}
+
 /// Whether a line fits rustfmt's width, measured as rustfmt measures it.
 pub(super) fn fits(line: &str) -> bool {
     line.width() <= MAX_WIDTH
 }
 
 /// A Rust string literal whose value is exactly `text`. Characters that would be invisible or
-/// rejected in source (control characters, bidi controls, line separators) are escaped; every
-/// other character is written as itself, so `couldn’t` reads as `couldn’t`.
+/// rejected in source (control characters, bidi controls, line separators) are escaped, and so
+/// is every character that takes no column (combining marks, joiners, variation selectors): a
+/// mark written after its letter would make the literal's source text other than its Unicode
+/// normal form (NFC), which clippy's `unicode_not_nfc` rejects, and escaped it is no longer
+/// invisible in a review. Every other character is written as itself, so `couldn’t` reads as
+/// `couldn’t`. (A character that NFC replaces on its own, such as U+212B ANGSTROM SIGN, is not
+/// escaped: that would take Unicode's normalization tables.)
 pub(super) fn string_literal(text: &str) -> String {
-    quoted(text, '"', is_invisible, |c| match c {
+    let escaped = |c: char| is_invisible(c) || c.width() == Some(0);
+    quoted(text, '"', escaped, |c| match c {
         '\0' => "\\0".to_owned(),
         c => format!("\\u{{{:x}}}", u32::from(c)),
     })
@@ -179,6 +229,32 @@ mod tests {
         assert_eq!(string_literal("couldn’t"), "\"couldn’t\"");
         assert_eq!(string_literal("a \"q\" \\ {}"), r#""a \"q\" \\ {}""#);
         assert_eq!(string_literal("l1\nl2\t\u{202E}"), r#""l1\nl2\t\u{202e}""#);
+        assert_eq!(
+            string_literal("Cafe\u{301} 1\u{fe0f}\u{20e3} a\u{200d}b 漢"),
+            r#""Cafe\u{301} 1\u{fe0f}\u{20e3} a\u{200d}b 漢""#
+        );
+    }
+
+    #[test]
+    fn words_clippy_may_take_for_code_are_found() {
+        for text in [
+            "a NotALink",
+            "snake_case",
+            "a::b",
+            "see https://x.example",
+            "IDs",
+        ] {
+            assert!(may_look_like_code(text), "{text}");
+        }
+        for text in [
+            "Not Found",
+            "the JSON body",
+            "Signzy is down.",
+            "badly-formed",
+            "",
+        ] {
+            assert!(!may_look_like_code(text), "{text}");
+        }
     }
 
     #[test]

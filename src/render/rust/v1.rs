@@ -3,8 +3,8 @@
 use askama::Template;
 
 use super::{
-    Arm, ArrayLayout, ConstLayout, DOC_WIDTH, all_layout, arms, comment_line, const_layout,
-    string_literal,
+    Arm, ArrayLayout, ConstLayout, DOC_WIDTH, all_layout, arm, arms, comment_line, const_layout,
+    may_look_like_code, retryable_body, string_literal,
 };
 use crate::model::{Code, Spec};
 use crate::pipeline::Options;
@@ -15,13 +15,27 @@ use crate::render::text::doc_lines;
 struct RustFile {
     header: String,
     enum_doc: Vec<String>,
+    /// Whether the enum's docs hold spec text that clippy's `doc_markdown` may take for code.
+    enum_doc_markdown: bool,
     variants: Vec<Variant>,
     all: ArrayLayout,
     names: Vec<Arm>,
+    /// One arm per code, so that a change to one code's title changes one line of the file
+    /// (the template allows clippy's `match_same_arms` for codes that share a title).
     titles: Vec<Arm>,
+    /// One arm per code, as for titles.
     descriptions: Vec<Arm>,
+    from_name: Vec<Arm>,
+    /// The body of `is_retryable`, one line each.
+    retryable: Vec<String>,
+    /// `404 Not Found`, for `Display`.
+    status_lines: Vec<Arm>,
     body_doc: Vec<String>,
+    /// Whether the body's doc holds an API name that `doc_markdown` may take for code.
+    body_doc_markdown: bool,
     name_const: ConstLayout,
+    /// Whether `ErrorCode` implements serde's traits (as its status) and the body derives them.
+    serde: bool,
     /// serde's derives, after the std ones, when serde is on.
     body_derives: &'static str,
 }
@@ -29,7 +43,6 @@ struct RustFile {
 struct Variant {
     ident: String,
     status: u16,
-    retryable: bool,
     /// Doc comment lines, each starting with `///`.
     doc: Vec<String>,
 }
@@ -38,17 +51,35 @@ struct Variant {
 pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
     let file = RustFile {
         header: header.to_owned(),
-        enum_doc: enum_doc(spec),
+        enum_doc: enum_doc(spec, options.serde),
+        enum_doc_markdown: may_look_like_code(&spec.api.name)
+            || spec.codes.iter().any(|code| {
+                may_look_like_code(&code.title) || may_look_like_code(&code.description)
+            }),
         variants: spec.codes.iter().map(variant).collect(),
         all: all_layout(spec),
         names: arms(spec, |code| string_literal(&code.idents.rust)),
         titles: arms(spec, |code| string_literal(&code.title)),
         descriptions: arms(spec, |code| string_literal(&code.description)),
+        from_name: spec
+            .codes
+            .iter()
+            .map(|code| {
+                let ident = &code.idents.rust;
+                arm(string_literal(ident), format!("Self::{ident}"))
+            })
+            .collect(),
+        retryable: retryable_body(spec),
+        status_lines: arms(spec, |code| {
+            string_literal(&format!("{} {}", code.status, code.title))
+        }),
         body_doc: body_doc(spec),
+        body_doc_markdown: may_look_like_code(&spec.api.name),
         name_const: const_layout(
             "    pub const NAME: &str = ",
             &string_literal(&spec.api.error_name),
         ),
+        serde: options.serde,
         body_derives: if options.serde {
             ", ::serde::Serialize, ::serde::Deserialize"
         } else {
@@ -62,26 +93,38 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
     text
 }
 
-fn enum_doc(spec: &Spec) -> Vec<String> {
+fn enum_doc(spec: &Spec, serde: bool) -> Vec<String> {
     let api = doc_lines(&spec.api.name, usize::MAX).join(" ");
-    [
-        format!("An error code of the {api} API: an HTTP status with its title and description."),
+    // The API's name, which may be long, stays out of the first paragraph: clippy's
+    // `too_long_first_doc_paragraph` (nursery) counts it, and rustdoc shows it as the summary.
+    let mut lines = vec![
+        "An error code: an HTTP status with its title and description.".to_owned(),
         String::new(),
+        format!("The codes of the {api} API."),
         "Each code's facts come from the spec: [`status`](Self::status), [`title`](Self::title),"
             .to_owned(),
         "[`description`](Self::description) and whether a failed request".to_owned(),
         "[is worth retrying](Self::is_retryable).".to_owned(),
-    ]
-    .iter()
-    .map(|line| comment_line("///", line))
-    .collect()
+        String::new(),
+        "Codes are ordered by status. A code converts to its status (`u16::from`) and back"
+            .to_owned(),
+        "(`TryFrom<u16>`), and is read from its [name](Self::name) with `parse` (`FromStr`)."
+            .to_owned(),
+    ];
+    if serde {
+        lines.push("With serde, a code is its status, a number.".to_owned());
+    }
+    lines.iter().map(|line| comment_line("///", line)).collect()
 }
 
 fn body_doc(spec: &Spec) -> Vec<String> {
     let api = doc_lines(&spec.api.name, usize::MAX).join(" ");
+    // As in the enum's doc, the API's name is not in the first paragraph.
     [
-        format!("The JSON body of an error response from the {api} API:"),
+        "The JSON body of an error response:".to_owned(),
         r#"`{"error": {"name": "...", "status": 400, "message": "..."}}`."#.to_owned(),
+        String::new(),
+        format!("Every error response of the {api} API carries one."),
     ]
     .iter()
     .map(|line| comment_line("///", line))
@@ -95,7 +138,6 @@ fn variant(code: &Code) -> Variant {
     Variant {
         ident: code.idents.rust.clone(),
         status: code.status,
-        retryable: code.retryable,
         doc: doc.iter().map(|line| comment_line("///", line)).collect(),
     }
 }

@@ -3,8 +3,8 @@
 use askama::Template;
 
 use super::{
-    MEMBER_DOC_WIDTH, Property, SHORT_KEY_WIDTH, TAB_WIDTH, Value, api_name, jsdoc, json_string,
-    paragraphs, value,
+    MEMBER_DOC_WIDTH, PRINT_WIDTH, Property, SHORT_KEY_WIDTH, TAB_WIDTH, Value, api_name, jsdoc,
+    json_string, paragraphs, value,
 };
 use crate::model::{Code, Spec};
 use crate::render::text::doc_lines;
@@ -15,6 +15,8 @@ struct TypeScriptFile {
     header: String,
     error_code_doc: Vec<String>,
     members: Vec<Member>,
+    error_status_doc: Vec<String>,
+    error_statuses: Union,
     error_codes_doc: Vec<String>,
     entries: Vec<Entry>,
     error_name_doc: Vec<String>,
@@ -28,6 +30,17 @@ struct Member {
     status: u16,
     /// The JSDoc comment, one line per item, without the indent.
     doc: Vec<String>,
+}
+
+/// A union type's members, laid out as prettier prints a type alias of a union: on the line
+/// of its `=` when the whole line fits, else all on the next line when that fits, else one
+/// per line, each after a `|`.
+struct Union {
+    items: Vec<String>,
+    /// On the line of the `=`.
+    inline: bool,
+    /// All on the line after the `=`.
+    next_line: bool,
 }
 
 /// One element of `ERROR_CODES`.
@@ -45,6 +58,15 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
         header: header.to_owned(),
         error_code_doc: error_code_doc(spec, &api),
         members: spec.codes.iter().map(member).collect(),
+        error_status_doc: jsdoc(
+            0,
+            &paragraphs(&[
+                "The status of an error code (400 and up): what {@link errorBody} takes, \
+                 so that no error body carries a success status."
+                    .to_owned(),
+            ]),
+        ),
+        error_statuses: error_statuses(spec),
         error_codes_doc: jsdoc(
             0,
             &paragraphs(&[format!(
@@ -88,6 +110,28 @@ fn error_code_doc(spec: &Spec, api: &str) -> Vec<String> {
                 .to_owned(),
         ]),
     )
+}
+
+/// The statuses of the error codes, as `ErrorStatus`'s members; `never` when there are none.
+fn error_statuses(spec: &Spec) -> Union {
+    let mut items: Vec<String> = spec
+        .codes
+        .iter()
+        .filter(|code| code.status >= 400)
+        .map(|code| code.status.to_string())
+        .collect();
+    if items.is_empty() {
+        items.push("never".to_owned());
+    }
+    let joined = items.join(" | ");
+    let inline = format!("export type ErrorStatus = {joined};").len() <= PRINT_WIDTH;
+    let indent = " ".repeat(TAB_WIDTH);
+    let next_line = !inline && format!("{indent}{joined};").len() <= PRINT_WIDTH;
+    Union {
+        items,
+        inline,
+        next_line,
+    }
 }
 
 fn member(code: &Code) -> Member {
