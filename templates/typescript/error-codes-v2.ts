@@ -339,7 +339,9 @@ export function errorBody<C extends ErrorCode>(
   if (info.params.length > 0) {
     error.params = paramsOf(info, given);
   }
-  return { error } as { error: ErrorDetailOf<C> };
+  // What `ErrorBodyArgs` lets through for `C` makes the body `ErrorDetailOf<C>` says; the
+  // compiler cannot follow that through the facts of `ERROR_CODES`.
+  return { error } as unknown as { error: ErrorDetailOf<C> };
 }
 
 /** Whether `value` is an object that is not `null` or an array. */

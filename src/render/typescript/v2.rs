@@ -67,11 +67,7 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
     let file = TypeScriptFileV2 {
         header: header.to_owned(),
         error_code_doc: error_code_doc(spec, &api),
-        members: spec
-            .codes
-            .iter()
-            .map(|code| member(spec, code))
-            .collect(),
+        members: spec.codes.iter().map(|code| member(spec, code)).collect(),
         error_codes_doc: jsdoc(
             0,
             &paragraphs(&[format!(
@@ -258,21 +254,29 @@ fn body_doc(spec: &Spec, api: &str) -> Vec<String> {
         "The JSON body of an error response from the {api} API."
     )]);
     let example = params::example(first);
-    let message = example.as_ref().map_or(first.title.as_str(), |e| &e.message);
+    let message = example
+        .as_ref()
+        .map_or(first.title.as_str(), |e| &e.message);
     let mut members = vec![
         format!("    \"name\": {}", json_string(&spec.api.error_name)),
         format!("    \"status\": {}", first.status),
         format!("    \"code\": {}", json_string(wire(first))),
         format!("    \"message\": {}", json_string(message)),
     ];
-    match example.as_ref().and_then(|example| example.params.as_deref()) {
+    match example
+        .as_ref()
+        .and_then(|example| example.params.as_deref())
+    {
         Some([]) => members.push("    \"params\": {}".to_owned()),
         Some(params) => {
             let values: Vec<String> = params
                 .iter()
                 .map(|(name, value)| format!("      {}: {value}", json_string(name)))
                 .collect();
-            members.push(format!("    \"params\": {{\n{}\n    }}", values.join(",\n")));
+            members.push(format!(
+                "    \"params\": {{\n{}\n    }}",
+                values.join(",\n")
+            ));
         }
         None => {}
     }

@@ -72,8 +72,14 @@ pub(super) fn params(spec: &Spec) -> Params {
     let with_params = || spec.codes.iter().filter(|code| !code.params.is_empty());
     Params {
         types: with_params().map(|code| params_type(spec, code)).collect(),
-        members: with_params().map(|code| params_member(spec, code)).collect(),
-        args: spec.codes.iter().map(|code| args_member(spec, code)).collect(),
+        members: with_params()
+            .map(|code| params_member(spec, code))
+            .collect(),
+        args: spec
+            .codes
+            .iter()
+            .map(|code| args_member(spec, code))
+            .collect(),
     }
 }
 
@@ -197,14 +203,21 @@ fn params_type(spec: &Spec, code: &Code) -> ParamsType {
                 ParamKind::Integer | ParamKind::Number => "number",
                 ParamKind::Boolean => "boolean",
             };
-            let line = if param.optional {
-                format!("{}?: {kind} | undefined;", param.name)
+            // prettier moves a type that does not fit after its name to the next line; only
+            // an optional parameter's union can be that long.
+            let (name, kind) = if param.optional {
+                (format!("{}?:", param.name), format!("{kind} | undefined;"))
             } else {
-                format!("{}: {kind};", param.name)
+                (format!("{}:", param.name), format!("{kind};"))
+            };
+            let lines = if TAB_WIDTH + name.len() + 1 + kind.len() <= PRINT_WIDTH {
+                vec![format!("{name} {kind}")]
+            } else {
+                vec![name, format!("  {kind}")]
             };
             TypeMember {
                 doc: jsdoc(TAB_WIDTH, &doc),
-                lines: vec![line],
+                lines,
             }
         })
         .collect();
@@ -256,7 +269,11 @@ fn args_member(spec: &Spec, code: &Code) -> TypeMember {
         let optional = if all_optional(code) { "?" } else { "" };
         elements.push(format!("params{optional}: {}", type_name(code)));
     }
-    let what = match (code.message.is_some(), code.params.is_empty(), all_optional(code)) {
+    let what = match (
+        code.message.is_some(),
+        code.params.is_empty(),
+        all_optional(code),
+    ) {
         (true, true, _) => "nothing more; its template is the message",
         (true, false, false) => "its parameters, from which its template makes the message",
         (true, false, true) => "its parameters, if any; its template makes the message",
