@@ -608,7 +608,11 @@ fn sample(kind: &str, index: usize) -> Sample {
             number_sample(json, text)
         }
         "boolean" => {
-            let text = if index % 2 == 0 { "true" } else { "false" };
+            let text = if index.is_multiple_of(2) {
+                "true"
+            } else {
+                "false"
+            };
             number_sample(text, text)
         }
         other => panic!("no parameter type {other}"),
@@ -651,7 +655,7 @@ fn vector(spec: &SpecV2, code: &SpecCode, set: usize) -> Vector {
     let mut given = Vec::new();
     for (index, param) in code.params.iter().enumerate() {
         let sample = sample(&param.kind, set + index);
-        if !param.optional || (set + index) % 2 == 0 {
+        if !param.optional || (set + index).is_multiple_of(2) {
             given.push((param.name.clone(), sample.clone()));
         }
         values.insert(param.name.clone(), sample);

@@ -285,3 +285,48 @@ fn body_doc(spec: &Spec, api: &str) -> Vec<String> {
     lines.extend(["  }", "}", "```"].map(str::to_owned));
     jsdoc(0, &lines)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{Options, check};
+
+    #[test]
+    fn deprecation_strikes_through_and_replacement_links() {
+        let text = "version: 2
+api: {name: T}
+codes:
+  - {code: old, status: 400, title: Old, description: d, deprecated: 'Use `new_one`, *not* this.', replaced_by: new_one}
+  - {code: new_one, status: 400, title: New one, description: d}
+  - {code: moved, status: 400, title: Moved, description: d, replaced_by: new_one, allow: [REPLACED_WITHOUT_DEPRECATION]}
+  - {code: gone, status: 400, title: Gone, description: d, deprecated: Gone.}
+";
+        let spec = check(text, &Options::new("t.yaml")).unwrap().0;
+        let docs: Vec<Vec<String>> = spec
+            .codes
+            .iter()
+            .map(|code| lifecycle_doc(&spec, code, 40))
+            .collect();
+        assert_eq!(
+            docs[0],
+            [
+                r"@deprecated Use \`new\_one\`, \*not\*",
+                "this.",
+                "Replaced by {@link ErrorCode.NewOne}.",
+            ]
+        );
+        assert!(docs[1].is_empty());
+        assert_eq!(docs[2], ["Replaced by {@link ErrorCode.NewOne}."]);
+        assert_eq!(docs[3], ["@deprecated Gone."]);
+        assert!(uses_lifecycle(&spec));
+        let member = member(&spec, &spec.codes[0]);
+        assert_eq!(
+            member.doc[member.doc.len() - 3..],
+            [
+                r" * @deprecated Use \`new\_one\`, \*not\* this.",
+                " * Replaced by {@link ErrorCode.NewOne}.",
+                " */",
+            ]
+        );
+    }
+}

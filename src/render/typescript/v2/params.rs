@@ -296,3 +296,174 @@ fn args_member(spec: &Spec, code: &Code) -> TypeMember {
         lines,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{Options, check};
+
+    /// The model of a spec whose codes are `codes`, YAML lines under `codes:`.
+    fn spec(codes: &str) -> Spec {
+        let text = format!("version: 2\napi: {{name: T}}\ncodes:\n{codes}");
+        check(&text, &Options::new("t.yaml"))
+            .unwrap_or_else(|e| panic!("{e:?}"))
+            .0
+    }
+
+    #[test]
+    fn codes_are_keys_as_they_are_unless_they_need_quotes() {
+        let spec = spec(
+            "  - {code: card_declined, status: 400, title: A, description: d}\n  - {code: payment.card-declined, status: 400, title: B, description: d}\n",
+        );
+        assert_eq!(key(&spec.codes[0]), "card_declined");
+        assert_eq!(key(&spec.codes[1]), "\"payment.card-declined\"");
+    }
+
+    #[test]
+    fn arguments_are_a_tuple_on_one_line_until_it_is_too_wide() {
+        let spec = spec(
+            "  - {code: plain, status: 400, title: A, description: d}
+  - {code: fixed, status: 400, title: B, description: d, message: Fixed.}
+  - code: templated
+    status: 400
+    title: C
+    description: d
+    message: '{a}'
+    params: {a: {type: string, description: A.}, b: {type: integer, description: B., optional: true}}
+  - code: optional_only
+    status: 400
+    title: D
+    description: d
+    params: {a: {type: string, description: A., optional: true}}
+  - code: a_code_long_enough_to_push_its_tuple_past_the_limit
+    status: 400
+    title: E
+    description: d
+    params: {a: {type: boolean, description: A.}}
+",
+        );
+        let lines: Vec<Vec<String>> = spec
+            .codes
+            .iter()
+            .map(|code| args_member(&spec, code).lines)
+            .collect();
+        assert_eq!(lines[0], ["plain: [message: string];"]);
+        assert_eq!(lines[1], ["fixed: [];"]);
+        assert_eq!(lines[2], ["templated: [params: TemplatedParams];"]);
+        assert_eq!(
+            lines[3],
+            ["optional_only: [message: string, params?: OptionalOnlyParams];"]
+        );
+        assert_eq!(
+            lines[4],
+            [
+                "a_code_long_enough_to_push_its_tuple_past_the_limit: [",
+                "  message: string,",
+                "  params: ACodeLongEnoughToPushItsTuplePastTheLimitParams,",
+                "];",
+            ]
+        );
+    }
+
+    #[test]
+    fn parameters_are_typed_members_and_optional_ones_take_undefined() {
+        let spec = spec(
+            "  - code: c
+    status: 400
+    title: C
+    description: d
+    params:
+      s: {type: string, description: S.}
+      i: {type: integer, description: I.}
+      n: {type: number, description: N., optional: true}
+      b: {type: boolean, description: B.}
+      a_parameter_name_long_enough_to_move_the_line_past_eighty_column: {type: string, description: L., optional: true}
+",
+        );
+        let ty = params_type(&spec, &spec.codes[0]);
+        assert_eq!(ty.name, "CParams");
+        let lines: Vec<Vec<String>> = ty.fields.iter().map(|f| f.lines.clone()).collect();
+        assert_eq!(
+            lines,
+            [
+                vec!["s: string;".to_owned()],
+                vec!["i: number;".to_owned()],
+                vec!["n?: number | undefined;".to_owned()],
+                vec!["b: boolean;".to_owned()],
+                vec![
+                    "a_parameter_name_long_enough_to_move_the_line_past_eighty_column?:".to_owned(),
+                    "  string | undefined;".to_owned(),
+                ],
+            ]
+        );
+        assert_eq!(
+            ty.fields[1].doc,
+            ["/**", " * I.", " *", " * An integer.", " */"]
+        );
+        let member = params_member(&spec, &spec.codes[0]);
+        assert_eq!(
+            member.lines,
+            [
+                "c: {",
+                "  /** Its parameters, always there. */",
+                "  params: CParams;",
+                "};"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_example_fills_the_template_with_values_of_each_type() {
+        let spec = spec(
+            "  - code: c
+    status: 400
+    title: C
+    description: d
+    message: '{{{s}}} {i} {n} {b}'
+    params:
+      s: {type: string, description: S.}
+      i: {type: integer, description: I.}
+      n: {type: number, description: N.}
+      b: {type: boolean, description: B.}
+      o: {type: string, description: O., optional: true}
+  - {code: plain, status: 400, title: Plain, description: d}
+  - {code: fixed, status: 400, title: Fixed, description: d, message: '{{}}'}
+",
+        );
+        let filled = example(&spec.codes[0]).unwrap();
+        assert_eq!(filled.message, "{<s>} 1 0.5 true");
+        assert_eq!(
+            filled.params.unwrap(),
+            [
+                ("s".to_owned(), "\"<s>\"".to_owned()),
+                ("i".to_owned(), "1".to_owned()),
+                ("n".to_owned(), "0.5".to_owned()),
+                ("b".to_owned(), "true".to_owned()),
+            ]
+        );
+        assert!(example(&spec.codes[1]).is_none());
+        let fixed = example(&spec.codes[2]).unwrap();
+        assert_eq!((fixed.message.as_str(), fixed.params), ("{}", None));
+    }
+
+    #[test]
+    fn entries_lay_out_descriptions_as_prettier_does() {
+        let long = "d".repeat(PRINT_WIDTH);
+        let spec = spec(&format!(
+            "  - code: c
+    status: 400
+    title: C
+    description: d
+    params:
+      short: {{type: string, description: Short.}}
+      long: {{type: integer, description: {long}, optional: true}}
+"
+        ));
+        let entries = entries(&spec.codes[0]);
+        assert_eq!(entries[0].name, "\"short\"");
+        assert_eq!(entries[0].kind, "string");
+        assert!(!entries[0].optional && !entries[0].description.break_after);
+        assert_eq!(entries[1].kind, "integer");
+        assert!(entries[1].optional && entries[1].description.break_after);
+    }
+}
