@@ -20,6 +20,26 @@ export const ErrorCode = {
 /** A code the API sends in `error.code`, as {@link ErrorCode} names it. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+{% if params.is_some() -%}
+/**
+ * The JSON type of a parameter's value, as the spec names it: an `integer` is a
+ * `number` that is a whole number.
+ */
+export type ErrorParamType = "string" | "integer" | "number" | "boolean";
+
+/** What the spec says about one parameter of a code. */
+export interface ErrorParamInfo {
+  /** The parameter's name in `error.params`. */
+  readonly name: string;
+  /** The JSON type of its value. */
+  readonly type: ErrorParamType;
+  /** Whether an error may leave it out. */
+  readonly optional: boolean;
+  /** What the value is, as the spec describes it. */
+  readonly description: string;
+}
+
+{% endif -%}
 /** What the spec says about one error code. */
 export interface ErrorCodeInfo {
   /** The code as the API sends it in `error.code`. */
@@ -36,6 +56,28 @@ export interface ErrorCodeInfo {
   readonly retryable: boolean;
   /** Where the code is documented, if the spec gives it a URL. */
   readonly docsUrl: string | undefined;
+{%- if params.is_some() %}
+  /**
+   * The message every error of the code carries, as the spec writes it: `{name}`
+   * stands for the value of the parameter `name`, and `{{ "{{" }}` and `{{ "}}" }}` for literal
+   * braces. `undefined` when the server writes each error's message.
+   */
+  readonly messageTemplate: string | undefined;
+  /**
+   * The values each error of the code carries in `error.params`, in the order of
+   * the spec; empty for a code without parameters.
+   */
+  readonly params: readonly ErrorParamInfo[];
+{%- endif %}
+{%- if lifecycle %}
+  /**
+   * Why the code is deprecated and what to use instead, if it is: servers should
+   * stop sending it, and clients keep understanding it.
+   */
+  readonly deprecated: string | undefined;
+  /** The code that replaces this one, if the spec names one. */
+  readonly replacedBy: ErrorCode | undefined;
+{%- endif %}
 }
 
 {% for line in error_codes_doc -%}
@@ -70,6 +112,43 @@ export const ERROR_CODES: readonly ErrorCodeInfo[] = [
 {%- else %}
     docsUrl: undefined,
 {%- endif %}
+{%- if let Some(property) = entry.message_template %}
+{%- if property.value.break_after %}
+    {{ property.key }}:
+      {{ property.value.literal }},
+{%- else %}
+    {{ property.key }}: {{ property.value.literal }},
+{%- endif %}
+{%- endif %}
+{%- if let Some(params) = entry.params %}
+{%- if params.is_empty() %}
+    params: [],
+{%- else %}
+    params: [
+{%- for param in params %}
+      {
+        name: {{ param.name }},
+        type: "{{ param.kind }}",
+        optional: {{ param.optional }},
+{%- if param.description.break_after %}
+        description:
+          {{ param.description.literal }},
+{%- else %}
+        description: {{ param.description.literal }},
+{%- endif %}
+      },
+{%- endfor %}
+    ],
+{%- endif %}
+{%- endif %}
+{%- for property in entry.lifecycle %}
+{%- if property.value.break_after %}
+    {{ property.key }}:
+      {{ property.value.literal }},
+{%- else %}
+    {{ property.key }}: {{ property.value.literal }},
+{%- endif %}
+{%- endfor %}
   },
 {%- endfor %}
 ];
@@ -157,6 +236,159 @@ export interface ErrorDetail {
   message: string;
 }
 
+{% if let Some(params) = params -%}
+{% for ty in params.types -%}
+{% for line in ty.doc -%}
+{{ line }}
+{% endfor -%}
+export interface {{ ty.name }} {
+{%- for field in ty.fields %}
+{%- for line in field.doc %}
+  {{ line }}
+{%- endfor %}
+{%- for line in field.lines %}
+  {{ line }}
+{%- endfor %}
+{%- endfor %}
+}
+
+{% endfor -%}
+{% if params.members.is_empty() -%}
+/** The `error` member of an error body whose code is `C`. */
+export interface ErrorDetailOf<C extends ErrorCode> extends ErrorDetail {
+  /** The error's code. */
+  code: C;
+}
+{%- else -%}
+/**
+ * The `params` of the `error` of each code that has parameters, by code: in
+ * every body of a code that has a required parameter, else optional.
+ */
+export interface ErrorParamsMembers {
+{%- for member in params.members %}
+{%- for line in member.doc %}
+  {{ line }}
+{%- endfor %}
+{%- for line in member.lines %}
+  {{ line }}
+{%- endfor %}
+{%- endfor %}
+}
+
+/**
+ * The `error` member of an error body whose code is `C`, with the code's
+ * parameters in `params` when it has any ({@link ErrorParamsMembers}).
+ */
+export type ErrorDetailOf<C extends ErrorCode> = ErrorDetail & {
+  /** The error's code. */
+  code: C;
+} & (C extends keyof ErrorParamsMembers ? ErrorParamsMembers[C] : unknown);
+{%- endif %}
+
+/**
+ * An error body whose code the spec has, with the code's parameters, as
+ * {@link isKnownErrorBody} narrows one: a `switch` on `error.code` narrows it to
+ * each code, and its `default` branch is `never` once every code has its
+ * `case`.
+ */
+export type KnownErrorBody = {
+  [C in ErrorCode]: { error: ErrorDetailOf<C> };
+}[ErrorCode];
+
+/**
+ * What {@link errorBody} takes after each code, by code: the message, unless the
+ * code has a message template, then the code's parameters, if it has any (they
+ * may be left out when every one of them is optional).
+ */
+export interface ErrorBodyArgs {
+{%- for member in params.args %}
+{%- for line in member.doc %}
+  {{ line }}
+{%- endfor %}
+{%- for line in member.lines %}
+  {{ line }}
+{%- endfor %}
+{%- endfor %}
+}
+
+/**
+ * The body of a response that fails with `code`, named {@link ERROR_NAME}, with
+ * the code's status. After the code come its {@link ErrorBodyArgs}: the message,
+ * unless the code has a template, then the parameters, if it has any.
+ *
+ * With a template, the message is the template with each `{name}` replaced by
+ * the value of the parameter `name` as `String(value)` writes it. `error.params`
+ * holds the code's parameters that are given, in the order of the spec (one
+ * given as `undefined` is left out); a code without parameters has no `params`.
+ */
+export function errorBody<C extends ErrorCode>(
+  code: C,
+  ...args: ErrorBodyArgs[C]
+): { error: ErrorDetailOf<C> } {
+  const info = errorCodeInfo(code);
+  const [first, second]: readonly unknown[] = args;
+  const template = info.messageTemplate;
+  const given = template === undefined ? second : first;
+  const error: ErrorDetail & { params?: Record<string, unknown> } = {
+    name: ERROR_NAME,
+    status: info.status,
+    code,
+    message:
+      template === undefined ? String(first) : formatMessage(template, given),
+  };
+  if (info.params.length > 0) {
+    error.params = paramsOf(info, given);
+  }
+  // What `ErrorBodyArgs` lets through for `C` makes the body `ErrorDetailOf<C>` says; the
+  // compiler cannot follow that through the facts of `ERROR_CODES`.
+  return { error } as unknown as { error: ErrorDetailOf<C> };
+}
+
+/** Whether `value` is an object that is not `null` or an array. */
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The value of the property `name` of `value` when `value` is an object that has
+ * it as its own (not inherited, as `constructor` is from every object).
+ */
+function ownValue(value: unknown, name: string): unknown {
+  return isObject(value) && Object.hasOwn(value, name)
+    ? Reflect.get(value, name)
+    : undefined;
+}
+
+/**
+ * `template` with each `{name}` replaced by the value of the parameter `name` in
+ * `params` as `String(value)` writes it, and `{{ "{{" }}` and `{{ "}}" }}` by single braces.
+ */
+function formatMessage(template: string, params: unknown): string {
+  return template.replace(
+    /\{\{|\}\}|\{(\w+)\}/g,
+    (match: string, name: string | undefined) =>
+      name === undefined ? match.charAt(0) : String(ownValue(params, name)),
+  );
+}
+
+/**
+ * The parameters of `info`'s code in `given`, in the order of the spec, without
+ * those that are missing or `undefined`.
+ */
+function paramsOf(
+  info: ErrorCodeInfo,
+  given: unknown,
+): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const { name } of info.params) {
+    const value = ownValue(given, name);
+    if (value !== undefined) {
+      params[name] = value;
+    }
+  }
+  return params;
+}
+{%- else -%}
 /** The `error` member of an error body whose code is `C`. */
 export interface ErrorDetailOf<C extends ErrorCode> extends ErrorDetail {
   /** The error's code. */
@@ -194,6 +426,7 @@ export function errorBody<C extends ErrorCode>(
 function isObject(value: unknown): value is object {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+{%- endif %}
 
 /** Whether `value` is an HTTP status: an integer from 100 to 599. */
 function isHttpStatus(value: unknown): value is number {
@@ -234,6 +467,59 @@ function isErrorDetail(value: unknown): value is ErrorDetail {
 export function isErrorBody(value: unknown): value is ErrorBody {
   return isObject(value) && "error" in value && isErrorDetail(value.error);
 }
+{%- if params.is_some() %}
+
+/** Whether `value` is a JSON value of `type`. */
+function isParamValue(value: unknown, type: ErrorParamType): boolean {
+  switch (type) {
+    case "string":
+      return typeof value === "string";
+    case "integer":
+      return Number.isInteger(value);
+    case "number":
+      return Number.isFinite(value);
+    case "boolean":
+      return typeof value === "boolean";
+  }
+}
+
+/**
+ * Whether `error` carries the parameters of `info`'s code: each required one,
+ * and each that is there of the type the spec gives it (`null` is no type). Its
+ * `params`, when the code has parameters, is an object, or absent when every
+ * parameter is optional; parameters the spec does not declare, which a newer
+ * version of the API may send, are allowed.
+ */
+function hasParamsOf(error: ErrorDetail, info: ErrorCodeInfo): boolean {
+  if (info.params.length === 0) {
+    return true;
+  }
+  const params = ownValue(error, "params");
+  if (params !== undefined && !isObject(params)) {
+    return false;
+  }
+  return info.params.every(({ name, type, optional }) => {
+    const found = ownValue(params, name);
+    return found === undefined ? optional : isParamValue(found, type);
+  });
+}
+
+/**
+ * Whether `value` is an {@link ErrorBody} whose code the spec has, with the
+ * code's parameters: as a {@link KnownErrorBody} that a `switch` on `error.code`
+ * narrows. A body with a code that a newer version of the API added is an
+ * {@link ErrorBody} but not this, and so is a body that lacks a required
+ * parameter of its code or has one of another type; parameters the spec does
+ * not declare are allowed.
+ */
+export function isKnownErrorBody(value: unknown): value is KnownErrorBody {
+  return (
+    isErrorBody(value) &&
+    isErrorCode(value.error.code) &&
+    hasParamsOf(value.error, errorCodeInfo(value.error.code))
+  );
+}
+{%- else %}
 
 /**
  * Whether `value` is an {@link ErrorBody} whose code the spec has, as a
@@ -244,3 +530,4 @@ export function isErrorBody(value: unknown): value is ErrorBody {
 export function isKnownErrorBody(value: unknown): value is KnownErrorBody {
   return isErrorBody(value) && isErrorCode(value.error.code);
 }
+{%- endif %}

@@ -3,7 +3,10 @@
 //
 // Usage: node error-codes-v2.test.mjs CASES.json, where CASES.json is
 // { "modules": [{ "name", "path", "spec": { "errorName", "codes": [{ "code", "status",
-// "title", "description", "retryable", "docsUrl" }] } }] }.
+// "title", "description", "retryable", "docsUrl", and when the spec uses them
+// "messageTemplate", "params", "deprecated", "replacedBy" }], "keys": [an entry's keys in
+// order], "messageOnly": [for each code, whether `errorBody(code, message)` builds its body] }
+// }] }.
 // tests/format_v2.rs writes it and runs this script after tsc has compiled the modules.
 
 import assert from "node:assert/strict";
@@ -34,19 +37,21 @@ for (const { name, path, spec } of cases.modules) {
     assert.equal(ERROR_CODES.length, spec.codes.length);
     ERROR_CODES.forEach((info, index) => {
       const { name: _name, ...facts } = info;
-      // JSON has no `undefined`: a code without a URL comes as `null`.
+      // JSON has no `undefined`: a code without a URL (a template, a deprecation, a
+      // replacement) comes as `null`.
       const expected = { ...spec.codes[index] };
-      expected.docsUrl ??= undefined;
-      assert.deepEqual(facts, expected, `code ${info.code}`);
-      assert.deepEqual(Object.keys(info), [
-        "code",
-        "status",
-        "name",
-        "title",
-        "description",
-        "retryable",
+      for (const key of [
         "docsUrl",
-      ]);
+        "messageTemplate",
+        "deprecated",
+        "replacedBy",
+      ]) {
+        if (expected[key] === null) {
+          expected[key] = undefined;
+        }
+      }
+      assert.deepEqual(facts, expected, `code ${info.code}`);
+      assert.deepEqual(Object.keys(info), spec.keys);
     });
   });
 
@@ -94,7 +99,8 @@ for (const { name, path, spec } of cases.modules) {
     const { errorBody, isErrorBody, isKnownErrorBody, ERROR_NAME } =
       await load();
     assert.equal(ERROR_NAME, spec.errorName);
-    for (const code of spec.codes) {
+    const messageOnly = spec.codes.filter((_, i) => spec.messageOnly[i]);
+    for (const code of messageOnly) {
       const body = errorBody(code.code, MESSAGE);
       assert.deepEqual(body, {
         error: {

@@ -1,5 +1,12 @@
 //! The TypeScript of a format v2 spec: `ErrorCode` maps each name to the code the API sends,
 //! lookups by code and by status, and a body guard that accepts codes the spec lacks.
+//!
+//! A spec that uses parameters or message templates also gets each code's parameters as
+//! types and `errorBody` typed per code (`params.rs`); one that deprecates or replaces codes
+//! gets `@deprecated` on their members and the facts in `ERROR_CODES`. A spec that uses
+//! neither gets exactly the module it got before either existed.
+
+mod params;
 
 use askama::Template;
 
@@ -21,6 +28,10 @@ struct TypeScriptFileV2 {
     error_name_doc: Vec<String>,
     error_name: Value,
     body_doc: Vec<String>,
+    /// The parameters and templates, when some code has either.
+    params: Option<params::Params>,
+    /// Whether some code is deprecated or replaced, so that `ErrorCodeInfo` says so.
+    lifecycle: bool,
 }
 
 /// A key of the `ErrorCode` object.
@@ -40,22 +51,34 @@ struct Entry {
     strings: Vec<Property>,
     retryable: bool,
     docs_url: Option<Value>,
+    /// `messageTemplate`, when the spec uses parameters or templates.
+    message_template: Option<Property>,
+    /// `params`, when the spec uses parameters or templates.
+    params: Option<Vec<params::ParamEntry>>,
+    /// `deprecated` and `replacedBy`, when the spec uses them.
+    lifecycle: Vec<Property>,
 }
 
 /// Renders the TypeScript file of a format v2 spec.
 pub(super) fn render(spec: &Spec, header: &str) -> String {
     let api = api_name(spec);
+    let params = params::uses_params(spec);
+    let lifecycle = uses_lifecycle(spec);
     let file = TypeScriptFileV2 {
         header: header.to_owned(),
         error_code_doc: error_code_doc(spec, &api),
-        members: spec.codes.iter().map(member).collect(),
+        members: spec.codes.iter().map(|code| member(spec, code)).collect(),
         error_codes_doc: jsdoc(
             0,
             &paragraphs(&[format!(
                 "Every error code of the {api} API, in the order of the spec."
             )]),
         ),
-        entries: spec.codes.iter().map(entry).collect(),
+        entries: spec
+            .codes
+            .iter()
+            .map(|code| entry(code, params, lifecycle))
+            .collect(),
         error_name_doc: jsdoc(
             0,
             &paragraphs(&[format!(
@@ -69,6 +92,8 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
             true,
         ),
         body_doc: body_doc(spec, &api),
+        params: params.then(|| params::params(spec)),
+        lifecycle,
     };
     let mut text = file
         .render()
@@ -79,6 +104,40 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
 
 fn wire(code: &Code) -> &str {
     code.code.as_deref().unwrap_or_default()
+}
+
+/// Whether some code of `spec` is deprecated or names its replacement.
+fn uses_lifecycle(spec: &Spec) -> bool {
+    spec.codes
+        .iter()
+        .any(|code| code.deprecated.is_some() || code.replaced_by.is_some())
+}
+
+/// The end of the doc of a deprecated or replaced code's declarations, for text `width`
+/// columns wide: `@deprecated` with the reason, which editors show by striking the name
+/// through, and a link to the replacing code. Empty for a code that is neither.
+fn lifecycle_doc(spec: &Spec, code: &Code, width: usize) -> Vec<String> {
+    const TAG: &str = "@deprecated ";
+    let mut lines = Vec::new();
+    if let Some(reason) = &code.deprecated {
+        lines = doc_lines(reason, width.saturating_sub(TAG.len()));
+        match lines.first_mut() {
+            Some(first) => first.insert_str(0, TAG),
+            None => lines.push(TAG.trim_end().to_owned()),
+        }
+    }
+    let replacement = code.replaced_by.as_deref().and_then(|replaced_by| {
+        spec.codes
+            .iter()
+            .find(|other| other.code.as_deref() == Some(replaced_by))
+    });
+    if let Some(replacement) = replacement {
+        lines.push(format!(
+            "Replaced by {{@link ErrorCode.{}}}.",
+            replacement.idents.typescript
+        ));
+    }
+    lines
 }
 
 fn error_code_doc(spec: &Spec, api: &str) -> Vec<String> {
@@ -100,8 +159,8 @@ fn error_code_doc(spec: &Spec, api: &str) -> Vec<String> {
     )
 }
 
-/// `` `card_declined`: 402 Card declined ``, then the description.
-fn member(code: &Code) -> Member {
+/// `` `card_declined`: 402 Card declined ``, then the description, then the deprecation.
+fn member(spec: &Spec, code: &Code) -> Member {
     let prefix = format!("`{}`: ", wire(code));
     let mut doc = doc_lines(
         &format!("{} {}", code.status, code.title),
@@ -114,6 +173,11 @@ fn member(code: &Code) -> Member {
     if !description.is_empty() {
         doc.push(String::new());
         doc.extend(description);
+    }
+    let lifecycle = lifecycle_doc(spec, code, MEMBER_DOC_WIDTH);
+    if !lifecycle.is_empty() {
+        doc.push(String::new());
+        doc.extend(lifecycle);
     }
     let ident = &code.idents.typescript;
     Member {
@@ -128,7 +192,9 @@ fn member(code: &Code) -> Member {
     }
 }
 
-fn entry(code: &Code) -> Entry {
+/// One element of `ERROR_CODES`; `params` and `lifecycle` say whether the spec uses
+/// parameters or templates, and deprecation or replacement, whose facts it then carries.
+fn entry(code: &Code, params: bool, lifecycle: bool) -> Entry {
     let indent = " ".repeat(2 * TAB_WIDTH);
     let property = |key: &'static str, text: &str| Property {
         key,
@@ -138,6 +204,25 @@ fn entry(code: &Code) -> Entry {
             ",",
             key.len() >= SHORT_KEY_WIDTH,
         ),
+    };
+    let undefined = |key: &'static str| Property {
+        key,
+        value: Value {
+            literal: "undefined".to_owned(),
+            break_after: false,
+        },
+    };
+    let optional = |key: &'static str, text: Option<&str>| match text {
+        Some(text) => property(key, text),
+        None => undefined(key),
+    };
+    let lifecycle = if lifecycle {
+        vec![
+            optional("deprecated", code.deprecated.as_deref()),
+            optional("replacedBy", code.replaced_by.as_deref()),
+        ]
+    } else {
+        Vec::new()
     };
     Entry {
         code: property("code", wire(code)).value,
@@ -152,31 +237,96 @@ fn entry(code: &Code) -> Entry {
             .docs_url
             .as_deref()
             .map(|url| property("docsUrl", url).value),
+        message_template: params.then(|| {
+            let template = code.message.as_ref().map(|template| template.text.as_str());
+            optional("messageTemplate", template)
+        }),
+        params: params.then(|| params::entries(code)),
+        lifecycle,
     }
 }
 
-/// The doc of `ErrorBody`, with the first code's body as JSON.
+/// The doc of `ErrorBody`, with the first code's body as JSON: for a code with parameters,
+/// with example values (see [`params::example`]).
 fn body_doc(spec: &Spec, api: &str) -> Vec<String> {
     let first = &spec.codes[0];
     let mut lines = paragraphs(&[format!(
         "The JSON body of an error response from the {api} API."
     )]);
-    lines.extend(
-        [
-            "",
-            "@example",
-            "```json",
-            "{",
-            "  \"error\": {",
-            &format!("    \"name\": {},", json_string(&spec.api.error_name)),
-            &format!("    \"status\": {},", first.status),
-            &format!("    \"code\": {},", json_string(wire(first))),
-            &format!("    \"message\": {}", json_string(&first.title)),
-            "  }",
-            "}",
-            "```",
-        ]
-        .map(str::to_owned),
-    );
+    let example = params::example(first);
+    let message = example
+        .as_ref()
+        .map_or(first.title.as_str(), |e| &e.message);
+    let mut members = vec![
+        format!("    \"name\": {}", json_string(&spec.api.error_name)),
+        format!("    \"status\": {}", first.status),
+        format!("    \"code\": {}", json_string(wire(first))),
+        format!("    \"message\": {}", json_string(message)),
+    ];
+    match example
+        .as_ref()
+        .and_then(|example| example.params.as_deref())
+    {
+        Some([]) => members.push("    \"params\": {}".to_owned()),
+        Some(params) => {
+            let values: Vec<String> = params
+                .iter()
+                .map(|(name, value)| format!("      {}: {value}", json_string(name)))
+                .collect();
+            members.push(format!(
+                "    \"params\": {{\n{}\n    }}",
+                values.join(",\n")
+            ));
+        }
+        None => {}
+    }
+    lines.extend(["", "@example", "```json", "{", "  \"error\": {"].map(str::to_owned));
+    lines.extend(members.join(",\n").lines().map(str::to_owned));
+    lines.extend(["  }", "}", "```"].map(str::to_owned));
     jsdoc(0, &lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{Options, check};
+
+    #[test]
+    fn deprecation_strikes_through_and_replacement_links() {
+        let text = "version: 2
+api: {name: T}
+codes:
+  - {code: old, status: 400, title: Old, description: d, deprecated: 'Use `new_one`, *not* this.', replaced_by: new_one}
+  - {code: new_one, status: 400, title: New one, description: d}
+  - {code: moved, status: 400, title: Moved, description: d, replaced_by: new_one, allow: [REPLACED_WITHOUT_DEPRECATION]}
+  - {code: gone, status: 400, title: Gone, description: d, deprecated: Gone.}
+";
+        let spec = check(text, &Options::new("t.yaml")).unwrap().0;
+        let docs: Vec<Vec<String>> = spec
+            .codes
+            .iter()
+            .map(|code| lifecycle_doc(&spec, code, 40))
+            .collect();
+        assert_eq!(
+            docs[0],
+            [
+                r"@deprecated Use \`new\_one\`, \*not\*",
+                "this.",
+                "Replaced by {@link ErrorCode.NewOne}.",
+            ]
+        );
+        assert!(docs[1].is_empty());
+        assert_eq!(docs[2], ["Replaced by {@link ErrorCode.NewOne}."]);
+        assert_eq!(docs[3], ["@deprecated Gone."]);
+        assert!(uses_lifecycle(&spec));
+        let member = member(&spec, &spec.codes[0]);
+        assert_eq!(
+            member.doc[member.doc.len() - 3..],
+            [
+                r" * @deprecated Use \`new\_one\`, \*not\* this.",
+                " * Replaced by {@link ErrorCode.NewOne}.",
+                " */",
+            ]
+        );
+    }
 }
