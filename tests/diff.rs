@@ -1031,3 +1031,22 @@ fn an_added_code_is_safe_as_the_generated_enum_is_non_exhaustive_in_v2() {
         "v1's ErrorCode is unchanged"
     );
 }
+
+/// The diff fuzz target's checks (no panic, deterministic, nothing between a version and
+/// itself, places inside their texts, every change rendered in every format) hold between every
+/// two v2 specs of the tests, parameters, templates, deprecations and reserved codes included.
+#[test]
+fn the_fuzz_checks_hold_between_every_two_v2_specs() {
+    let specs: Vec<Vec<u8>> = crate::support::v2_specs()
+        .iter()
+        .map(|path| fs::read(path).unwrap())
+        .collect();
+    for old in &specs {
+        for new in &specs {
+            let mut input = old.clone();
+            input.push(0);
+            input.extend_from_slice(new);
+            crate::fuzz_checks::diff(&input);
+        }
+    }
+}
