@@ -1,5 +1,6 @@
 //! What changed between two versions of a spec, each change classified by what it does to the
-//! clients built against the old version: breaking, dangerous or safe.
+//! code built against the old version (clients that read error bodies, and servers that build
+//! them with the generated constructors): breaking, dangerous or safe.
 //!
 //! The comparison is pure: two validated models in, a list of changes out. The codes of the
 //! two versions are paired first (`matching`), then every rule of `rules::RULES` looks at the
@@ -20,19 +21,22 @@ use crate::yaml::{LineIndex, Span};
 
 use matching::Comparison;
 
-/// How a change affects the clients built against the old version of the spec.
+/// How a change affects the code built against the old version of the spec: clients that read
+/// error bodies, and (format v2) servers that build them with the generated constructors.
 ///
 /// The order is the report's: breaking first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum ChangeSeverity {
-    /// Clients break: a status they handle disappears or means something else on the wire, or
-    /// their code stops compiling against the regenerated files (a renamed identifier).
+    /// Clients or servers break: a status or code they handle disappears or means something
+    /// else on the wire, or their code stops compiling against the regenerated files (a renamed
+    /// identifier, a constructor that takes other arguments).
     Breaking,
     /// Clients may break if they depend on the changed value: a title they compare, a
-    /// retryability they act on.
+    /// retryability or a replacement they act on, a deprecated code that is now retired.
     Dangerous,
-    /// No client breaks: a new code, a reworded description, docs-only facts.
+    /// Nothing breaks: a new code, a deprecation, a reworded description or message template,
+    /// docs-only facts.
     Safe,
 }
 
@@ -78,7 +82,7 @@ pub struct Change {
     /// A stable identifier for the kind of change, e.g. `STATUS_CHANGED`; see
     /// [`change_kinds`].
     pub id: &'static str,
-    /// What the change does to clients.
+    /// What the change does to clients and servers.
     pub severity: ChangeSeverity,
     /// What changed, starting lowercase, without a final dot.
     pub message: String,
@@ -93,7 +97,7 @@ pub struct Change {
 }
 
 impl Change {
-    /// Whether the change breaks clients.
+    /// Whether the change breaks clients or servers.
     pub fn is_breaking(&self) -> bool {
         self.severity == ChangeSeverity::Breaking
     }
@@ -189,10 +193,11 @@ impl DiffOptions {
 /// here. Two versions that differ only in what no generated file shows (comments, layout,
 /// `allow:`, a `name:` that gives the identifiers the title gave) have no changes.
 ///
-/// Codes are paired across the versions by their identifiers first, then by status: so a
-/// code whose status changes is `STATUS_CHANGED`, one whose name changes at the same status
-/// is `IDENTIFIER_RENAMED`, and one whose name and status both change is a removed code and
-/// an added one.
+/// In format v1, codes are paired across the versions by their identifiers first, then by
+/// status: so a code whose status changes is `STATUS_CHANGED`, one whose name changes at the
+/// same status is `IDENTIFIER_RENAMED`, and one whose name and status both change is a removed
+/// code and an added one. In format v2 a code is its wire code, and a parameter its wire name:
+/// each is paired by that alone.
 ///
 /// ```
 /// let old = "version: 1\napi:\n  name: Acme\ncodes:\n  - status: 404\n    title: Not Found\n    description: No such thing.\n";
