@@ -1224,3 +1224,60 @@ fn the_pages_example_body_is_the_fragments_example() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------- Docs
+
+/// The blocks of `page` (under `docs/`) that follow a comment saying they are an excerpt of
+/// the catalog fixture's output.
+fn excerpts(page: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(repo().join("docs").join(page)).unwrap();
+    let marker = "<!-- an excerpt of tests/fixtures/specs_v2/catalog.yaml's ";
+    text.split(marker)
+        .skip(1)
+        .map(|rest| {
+            let block = rest.split_once("\n```").unwrap().1;
+            let block = block.split_once('\n').unwrap().1;
+            block.split_once("\n```\n").unwrap().0.to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn the_docs_excerpts_are_the_catalogs_output() {
+    let path = repo().join("tests/fixtures/specs_v2/catalog.yaml");
+    let fragment = openapi::fragment(&path, OpenApiVersion::V3_1);
+    let shown = excerpts("generated-openapi.md");
+    assert_eq!(
+        shown.len(),
+        2,
+        "docs/generated-openapi.md shows two excerpts"
+    );
+    for block in shown {
+        // Written without the indentation of `components.schemas` and `.responses`.
+        let indented: Vec<String> = block
+            .lines()
+            .map(|line| match line {
+                "" => String::new(),
+                line => format!("    {line}"),
+            })
+            .collect();
+        let indented = format!("\n{}\n", indented.join("\n"));
+        assert!(
+            fragment.contains(&indented),
+            "docs/generated-openapi.md shows what the fragment does not hold:\n{block}"
+        );
+    }
+    let page = Catalog::from_file(&path).page();
+    let shown = excerpts("generated-markdown.md");
+    assert_eq!(
+        shown.len(),
+        3,
+        "docs/generated-markdown.md shows three excerpts"
+    );
+    for block in shown {
+        assert!(
+            page.contains(&format!("\n{block}\n")),
+            "docs/generated-markdown.md shows what the page does not hold:\n{block}"
+        );
+    }
+}
