@@ -200,3 +200,61 @@ fn message_description(template: &str, parts: &[Part]) -> String {
         code_span(template)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{Options, check};
+
+    fn spec(codes: &str) -> Spec {
+        let source = format!("version: 2\napi:\n  name: T\ncodes:\n{codes}");
+        check(&source, &Options::new("t.yaml"))
+            .expect("the spec is valid")
+            .0
+    }
+
+    #[test]
+    fn a_code_named_error_leaves_the_generic_schema_its_name() {
+        let spec = spec(
+            "  - {code: error, status: 400, title: Error, description: D.}\n  \
+             - {code: error_code, status: 400, title: Error code, description: D.}\n  \
+             - {code: other, status: 400, title: Other, description: D., deprecated: Gone.}\n",
+        );
+        let names: Vec<String> = spec
+            .codes
+            .iter()
+            .map(|code| schema_name(&spec, code))
+            .collect();
+        assert_eq!(
+            names,
+            ["ErrorCodeCodeDetail", "ErrorCodeDetail", "OtherDetail"]
+        );
+        let alone = self::spec("  - {code: error, status: 400, title: Error, description: D.}\n");
+        assert_eq!(schema_name(&alone, &alone.codes[0]), "ErrorCodeDetail");
+    }
+
+    #[test]
+    fn a_catalog_is_a_spec_that_uses_what_only_its_layout_shows() {
+        let plain = "  - {code: a, status: 400, title: A, description: D.}\n";
+        assert!(!is_catalog(&spec(plain)));
+        for extra in [
+            "message: M.",
+            "params: {p: {type: string, description: P.}}",
+            "deprecated: Gone.",
+            "replaced_by: b",
+        ] {
+            let codes = format!(
+                "  - {{code: a, status: 400, title: A, description: D., {extra}}}\n  \
+                 - {{code: b, status: 400, title: B, description: D.}}\n"
+            );
+            assert!(is_catalog(&spec(&codes)), "{extra}");
+        }
+        let reserved = spec(&format!("{plain}reserved: [old]\n"));
+        assert!(!is_catalog(&reserved));
+        assert!(
+            reserved_description(&reserved)
+                .unwrap()
+                .ends_with("again: `old`.")
+        );
+    }
+}
