@@ -4,6 +4,7 @@
 mod support;
 
 mod action;
+mod catalog_docs;
 mod catalog_typescript;
 mod ci_recipe;
 mod cli;

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use errspec::OpenApiVersion;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::node::Tools;
 use super::{Run, repo};
@@ -77,6 +77,16 @@ impl BodySchema {
         BodySchema { validator }
     }
 
+    /// The schema of the body of `status`'s response in `fragment` (either version, either
+    /// format), compiled as [`BodySchema::named`] compiles it, its local `$ref`s resolved:
+    /// what a server must send with that status. A v2 fragment's response of a status pins the
+    /// status in its schema (directly, or in each code's schema of a `oneOf`); a v1
+    /// fragment's responses all carry `ErrorBody`, whose status is any of the spec's error
+    /// statuses. Panics when no response, or responses with different schemas, carry it.
+    pub fn for_status(fragment: &Value, version: OpenApiVersion, status: u16) -> Self {
+        Self::named(fragment, version, &status_schema_name(fragment, status))
+    }
+
     /// What the schema says is wrong with `body`, one line each; empty when it is valid.
     pub fn objections(&self, body: &Value) -> Vec<String> {
         self.validator
@@ -84,6 +94,75 @@ impl BodySchema {
             .map(|error| format!("{}: {error}", error.instance_path()))
             .collect()
     }
+}
+
+/// The name of the schema under `components.schemas` that the responses of `fragment` whose
+/// body can carry `status` reference (see [`BodySchema::for_status`]).
+pub fn status_schema_name(fragment: &Value, status: u16) -> String {
+    let responses = fragment["components"]["responses"]
+        .as_object()
+        .expect("the fragment has components.responses");
+    let mut names: Vec<&str> = responses
+        .values()
+        .filter_map(|response| {
+            response
+                .pointer("/content/application~1json/schema/$ref")
+                .and_then(Value::as_str)
+        })
+        .filter(|reference| statuses(fragment, &json!({ "$ref": reference })).contains(&status))
+        .map(|reference| {
+            reference
+                .strip_prefix("#/components/schemas/")
+                .unwrap_or_else(|| panic!("{reference} is not a local schema"))
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    match names.as_slice() {
+        [name] => (*name).to_owned(),
+        [] => panic!("no response of the fragment carries the status {status}"),
+        _ => panic!("the responses {names:?} all carry the status {status}"),
+    }
+}
+
+/// The statuses a body valid under `schema` (within `fragment`) may have: the `const` or
+/// `enum` of `error.status`, through local `$ref`s and the branches of `oneOf`, `anyOf` and
+/// `allOf`.
+fn statuses(fragment: &Value, schema: &Value) -> Vec<u16> {
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        let pointer = reference
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("{reference} is not a local reference"));
+        let target = fragment
+            .pointer(pointer)
+            .unwrap_or_else(|| panic!("{reference} resolves to nothing"));
+        return statuses(fragment, target);
+    }
+    let mut found: Vec<u16> = ["oneOf", "anyOf", "allOf"]
+        .iter()
+        .filter_map(|key| schema.get(*key).and_then(Value::as_array))
+        .flatten()
+        .flat_map(|branch| statuses(fragment, branch))
+        .collect();
+    let properties = &schema["properties"];
+    if !properties["error"].is_null() {
+        found.extend(statuses(fragment, &properties["error"]));
+    }
+    let status = &properties["status"];
+    let pinned = status.get("const").map(std::slice::from_ref).or_else(|| {
+        status
+            .get("enum")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+    });
+    found.extend(
+        pinned
+            .unwrap_or_default()
+            .iter()
+            .filter_map(Value::as_u64)
+            .filter_map(|status| u16::try_from(status).ok()),
+    );
+    found
 }
 
 /// What @readme/openapi-parser says of one document.

@@ -5,6 +5,7 @@
 //! named (`U+202E`), and the header comment cannot be closed early by the spec's path. Each
 //! format has its own file (`v1.rs`, `v2.rs`); the escaping is shared.
 
+mod catalog;
 mod v1;
 mod v2;
 
@@ -61,11 +62,17 @@ pub(super) fn json_string(text: &str) -> String {
     })
 }
 
-/// `text` as a Markdown code span, fenced with more backticks than it contains in a row.
-pub(super) fn code_span(text: &str) -> String {
+/// `text` as a Markdown code span, fenced with more backticks than it contains in a row. A
+/// space goes inside each end when the text starts or ends with a backtick, or starts and
+/// ends with a space (CommonMark strips one space from each end of such a span), so the span
+/// shows the text as written. A span cannot hold a line break (CommonMark reads one as a
+/// space), so `text` is one line.
+pub(in crate::render) fn code_span(text: &str) -> String {
     let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') {
+    let spaced =
+        text.starts_with(' ') && text.ends_with(' ') && !text.trim_start_matches(' ').is_empty();
+    let pad = if text.starts_with('`') || text.ends_with('`') || spaced {
         " "
     } else {
         ""
@@ -107,5 +114,7 @@ mod tests {
         assert_eq!(code_span("\"Error\""), "`\"Error\"`");
         assert_eq!(code_span("a `b` ``c"), "```a `b` ``c```");
         assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(code_span(" x "), "`  x  `");
+        assert_eq!(code_span("  "), "`  `");
     }
 }

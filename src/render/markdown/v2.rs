@@ -2,11 +2,16 @@
 //! code (`#card_declined`), so that `api.docs: https://.../errors#{code}` can point into the
 //! page. Rows are not padded to aligned columns: each row holds one code's text, so a change
 //! to one code changes one line of the page.
+//!
+//! A catalog's page also shows each code's message template and parameters, its deprecation,
+//! and the reserved codes (see [`catalog`]); a spec without them keeps the page it had.
 
 use askama::Template;
 
+use super::catalog::{self, Section};
 use super::{code_span, html_comment, json_string, table_cell};
 use crate::model::{Code, Spec};
+use crate::render::openapi::example::{ExampleValue, example_message, example_params};
 use crate::render::text::doc_lines;
 
 #[derive(Template)]
@@ -20,6 +25,12 @@ struct MarkdownFileV2 {
     rows: Vec<String>,
     /// The retryable codes, as a phrase: `` `a`, `b` or `c` ``.
     retryable: Option<String>,
+    /// The sections of the codes with a message template or parameters.
+    sections: Vec<Section>,
+    /// The reserved codes' list items.
+    reserved: Vec<String>,
+    /// Whether some code has parameters, which the error body's description then mentions.
+    params: bool,
     /// The `error.name` of every body, as a JSON string in a code span.
     error_name: String,
     /// The first code's example body.
@@ -43,20 +54,14 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
         api: doc_lines(&spec.api.name, usize::MAX).join(" "),
         rows: spec.codes.iter().map(row).collect(),
         retryable: retryable(spec),
+        sections: catalog::sections(spec),
+        reserved: catalog::reserved(spec),
+        params: spec.codes.iter().any(|code| !code.params.is_empty()),
         error_name: code_span(&json_name),
         example: Example {
             code: code_span(wire(first)),
             anchor: code_span(&format!("#{}", wire(first))),
-            json: vec![
-                "{".to_owned(),
-                "  \"error\": {".to_owned(),
-                format!("    \"name\": {json_name},"),
-                format!("    \"status\": {},", first.status),
-                format!("    \"code\": {},", json_string(wire(first))),
-                format!("    \"message\": {}", json_string(&first.title)),
-                "  }".to_owned(),
-                "}".to_owned(),
-            ],
+            json: example_json(first, &json_name),
         },
     };
     let mut text = file
@@ -70,6 +75,37 @@ fn wire(code: &Code) -> &str {
     code.code.as_deref().unwrap_or_default()
 }
 
+/// The lines of `code`'s example body as JSON, laid out as `JSON.stringify(body, null, 2)`
+/// writes it: the OpenAPI fragment's example of the code, so the two agree.
+fn example_json(code: &Code, json_name: &str) -> Vec<String> {
+    let params = example_params(code);
+    let message = json_string(&example_message(code, &params));
+    let mut json = vec![
+        "{".to_owned(),
+        "  \"error\": {".to_owned(),
+        format!("    \"name\": {json_name},"),
+        format!("    \"status\": {},", code.status),
+        format!("    \"code\": {},", json_string(wire(code))),
+    ];
+    if params.is_empty() {
+        json.push(format!("    \"message\": {message}"));
+    } else {
+        json.push(format!("    \"message\": {message},"));
+        json.push("    \"params\": {".to_owned());
+        for (index, param) in params.iter().enumerate() {
+            let value = match &param.value {
+                ExampleValue::String(text) => json_string(text),
+                other => other.text().to_owned(),
+            };
+            let comma = if index + 1 < params.len() { "," } else { "" };
+            json.push(format!("      \"{}\": {value}{comma}", param.name));
+        }
+        json.push("    }".to_owned());
+    }
+    json.extend(["  }".to_owned(), "}".to_owned()]);
+    json
+}
+
 /// `| <a id="card_declined"></a>`card_declined` | 402 | Card declined | ... |`. A wire code
 /// is letters, digits, `_`, `.` and `-`, so it is a valid id and code span as it is.
 fn row(code: &Code) -> String {
@@ -78,7 +114,7 @@ fn row(code: &Code) -> String {
         "| <a id=\"{wire}\"></a>`{wire}` | {} | {} | {} |",
         code.status,
         table_cell(&code.title),
-        table_cell(&code.description),
+        catalog::description_cell(code),
     )
 }
 

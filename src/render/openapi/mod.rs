@@ -13,6 +13,8 @@
 //! (see [`yaml_string`]); the layout is fixed, with two-space indentation, and is what
 //! prettier's YAML formatting keeps.
 
+mod catalog;
+pub(super) mod example;
 mod v1;
 mod v2;
 

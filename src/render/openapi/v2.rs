@@ -5,10 +5,18 @@
 //! registry (`402` is `PaymentRequired`), or `Status` and the number for a status the
 //! registry does not assign (`Status499`); its body schema is that name and `Body`
 //! (`PaymentRequiredBody`); an example is named by its code.
+//!
+//! A spec whose codes have parameters, message templates or deprecations (a catalog) gets one
+//! schema per code, `{Ident}Detail`, with the code's `params` and its deprecation, and each
+//! status's `error` is the `oneOf` of its codes' schemas with a `discriminator` on `code`
+//! (see [`catalog`]). A spec without them keeps the simpler layout: its status's `error`
+//! lists its codes in an `enum`.
 
 use askama::Template;
 use heck::ToUpperCamelCase;
 
+use super::catalog::{self, CodeSchema};
+use super::example::{ExampleValue, example_message, example_params};
 use super::{INFO_VERSION, OAS_3_1_DIALECT, yaml_key, yaml_string};
 use crate::lint::registry::{self, Entry};
 use crate::model::{Code, Spec};
@@ -31,6 +39,13 @@ struct OpenApiFileV2 {
     info_version: &'static str,
     /// The `error.name` of every body, quoted.
     error_name: String,
+    /// `ErrorDetail.code`'s description, quoted, when the spec reserves codes (it names
+    /// them); `None` keeps the fixed description.
+    code_description: Option<String>,
+    /// Whether `ErrorDetail` describes `params`: some code of the spec has parameters.
+    params: bool,
+    /// Whether each code has a schema of its own (see [`catalog::is_catalog`]).
+    catalog: bool,
     /// One group per status: its response, its body schema and its codes.
     groups: Vec<StatusGroup>,
 }
@@ -47,6 +62,8 @@ struct StatusGroup {
     /// The response's description, quoted: the status and its codes.
     description: String,
     examples: Vec<CodeExample>,
+    /// Each code's own schema, in a catalog; empty otherwise.
+    codes: Vec<CodeSchema>,
 }
 
 /// One code's example body, its strings quoted.
@@ -58,11 +75,14 @@ struct CodeExample {
     summary: String,
     description: String,
     message: String,
+    /// Each parameter's value: its name as a YAML key, and the value as YAML.
+    params: Vec<(String, String)>,
 }
 
 /// Renders the OpenAPI fragment of a format v2 spec.
 pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> String {
-    let groups = groups(spec);
+    let catalog = catalog::is_catalog(spec);
+    let groups = groups(spec, catalog);
     let file = OpenApiFileV2 {
         header: header.to_owned(),
         openapi: version.document_version(),
@@ -72,6 +92,9 @@ pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> Stri
         title: yaml_string(&format!("{} API error responses", spec.api.name)),
         info_version: INFO_VERSION,
         error_name: yaml_string(&spec.api.error_name),
+        code_description: catalog::reserved_description(spec).map(|text| yaml_string(&text)),
+        params: spec.codes.iter().any(|code| !code.params.is_empty()),
+        catalog,
         groups,
     };
     let mut text = file
@@ -91,7 +114,7 @@ pub(crate) fn response_name(status: u16) -> String {
 }
 
 /// The codes by status, statuses in the order they first appear.
-fn groups(spec: &Spec) -> Vec<StatusGroup> {
+fn groups(spec: &Spec, catalog: bool) -> Vec<StatusGroup> {
     let mut by_status: Vec<(u16, Vec<&Code>)> = Vec::new();
     for code in &spec.codes {
         match by_status
@@ -104,11 +127,26 @@ fn groups(spec: &Spec) -> Vec<StatusGroup> {
     }
     by_status
         .into_iter()
-        .map(|(status, codes)| group(status, &codes))
+        .map(|(status, codes)| {
+            let schemas = if catalog {
+                codes
+                    .iter()
+                    .map(|code| CodeSchema::new(code, catalog::schema_name(spec, code)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            group(status, &codes, schemas)
+        })
         .collect()
 }
 
-fn group(status: u16, codes: &[&Code]) -> StatusGroup {
+/// The name of a status's body schema: its response's name and `Body`.
+fn body_schema(status: u16) -> String {
+    format!("{}Body", response_name(status))
+}
+
+fn group(status: u16, codes: &[&Code], schemas: Vec<CodeSchema>) -> StatusGroup {
     let response = response_name(status);
     let reason = match registry::lookup(status) {
         Entry::Assigned(phrase) => format!("{status} {phrase}"),
@@ -116,11 +154,18 @@ fn group(status: u16, codes: &[&Code]) -> StatusGroup {
     };
     let listed: Vec<String> = codes
         .iter()
-        .map(|code| format!("`{}` ({})", wire(code), code.title))
+        .map(|code| {
+            let deprecated = if code.deprecated.is_some() {
+                ", deprecated"
+            } else {
+                ""
+            };
+            format!("`{}` ({}{deprecated})", wire(code), code.title)
+        })
         .collect();
     StatusGroup {
         status,
-        schema: format!("{response}Body"),
+        schema: body_schema(status),
         schema_description: yaml_string(&format!(
             "The error body of a {reason} response: its `error.code` is one of the codes sent \
              with that status."
@@ -128,6 +173,7 @@ fn group(status: u16, codes: &[&Code]) -> StatusGroup {
         description: yaml_string(&format!("{reason}: {}.", listed.join(", "))),
         response,
         examples: codes.iter().map(|code| example(code)).collect(),
+        codes: schemas,
     }
 }
 
@@ -135,14 +181,29 @@ fn wire(code: &Code) -> &str {
     code.code.as_deref().unwrap_or_default()
 }
 
-/// A code's example body; its message is the code's title, which is what many servers send
-/// as the message by default.
+/// A code's example body: a value for each parameter, and its message (see
+/// [`example_message`]); a deprecated code's summary says so, since a reader picks an example
+/// by its summary.
 fn example(code: &Code) -> CodeExample {
+    let params = example_params(code);
     CodeExample {
         key: yaml_key(wire(code)),
         code: yaml_string(wire(code)),
-        summary: yaml_string(&code.title),
+        summary: yaml_string(&match code.deprecated {
+            Some(_) => format!("{} (deprecated)", code.title),
+            None => code.title.clone(),
+        }),
         description: yaml_string(&code.description),
-        message: yaml_string(&code.title),
+        message: yaml_string(&example_message(code, &params)),
+        params: params
+            .iter()
+            .map(|param| {
+                let value = match &param.value {
+                    ExampleValue::String(text) => yaml_string(text),
+                    other => other.text().to_owned(),
+                };
+                (yaml_key(param.name), value)
+            })
+            .collect(),
     }
 }
