@@ -6,6 +6,8 @@
 //! format it; the layout choices rustfmt makes by line width are made here, in the view model.
 //! Each format has its own file (`v1.rs`, `v2.rs`); the layout helpers are shared.
 
+mod catalog;
+mod layout;
 mod v1;
 mod v2;
 
