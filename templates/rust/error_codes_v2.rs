@@ -295,9 +295,6 @@ impl ErrorBody {
     #[allow(deprecated)]
 {%- endif %}
     pub fn known(&self) -> ::core::option::Option<KnownError> {
-{%- if params.any_params %}
-        let params = &self.error.params;
-{%- endif %}
         let known = match self.code()? {
 {%- for arm in params.known %}
 {%- include "rust/arm.rs" %}

@@ -7,8 +7,7 @@ impl ErrorDetail {
         let message = params.render(code.message_template().unwrap_or_default());
         Self::with_message(code, message, params)
     }
-{%- endif %}
-
+{% endif %}
     /// The body of `code` with `message` and `params`.
     fn with_message(
         code: ErrorCode,
@@ -50,9 +49,9 @@ impl ParamMap {
     pub fn insert(
         &mut self,
         name: impl ::core::convert::Into<::std::string::String>,
-        value: ParamValue,
+        value: impl ::core::convert::Into<ParamValue>,
     ) -> ::core::option::Option<ParamValue> {
-        let name = name.into();
+        let (name, value) = (name.into(), value.into());
         if let ::core::option::Option::Some((_, old)) =
             self.entries.iter_mut().find(|(key, _)| *key == name)
         {
@@ -78,10 +77,21 @@ impl ParamMap {
     pub fn iter(&self) -> ::core::slice::Iter<'_, (::std::string::String, ParamValue)> {
         self.entries.iter()
     }
-{%- if params.helpers.insert_some %}
+{%- if params.helpers.put_string %}
+
+    /// Sets the string parameter `name`.
+    fn put_string(&mut self, name: &str, value: impl ::core::convert::Into<::std::string::String>) {
+        self.insert(name, ParamValue::String(value.into()));
+    }
+{%- endif %}
+{%- if params.helpers.put_some %}
 
     /// Sets the optional parameter `name`, if it is given.
-    fn insert_some(&mut self, name: &str, value: ::core::option::Option<ParamValue>) {
+    fn put_some(
+        &mut self,
+        name: &str,
+        value: ::core::option::Option<impl ::core::convert::Into<ParamValue>>,
+    ) {
         if let ::core::option::Option::Some(value) = value {
             self.insert(name, value);
         }
@@ -519,6 +529,9 @@ pub enum KnownError {
 {% endfor -%}
 #[derive(Debug, Clone, {{ s.eq }})]
 #[non_exhaustive]
+{%- for line in s.attrs %}
+{{ line }}
+{%- endfor %}
 pub struct {{ s.name }} {
 {%- for field in s.fields %}
 {%- for line in field %}
@@ -528,12 +541,12 @@ pub struct {{ s.name }} {
 }
 
 impl {{ s.name }} {
-    /// The error of these parameters, read from a body's: `None` when one is missing or of
-    /// another type.
+    /// The error of `body` with these parameters: `None` when one is missing or of another
+    /// type.
 {%- for line in s.read_attrs %}
 {{ line }}
 {%- endfor %}
-    fn read(params: &ParamMap) -> ::core::option::Option<KnownError> {
+    fn read(body: &ErrorBody) -> ::core::option::Option<KnownError> {
 {%- for line in s.read_body %}
 {{ line }}
 {%- endfor %}

@@ -15,8 +15,6 @@ pub(super) struct Params {
     pub constructors: Vec<Constructor>,
     /// `known`'s arms, from `ErrorCode` to `KnownError`.
     pub known: Vec<Arm>,
-    /// Whether some code has parameters, so `known` reads the body's.
-    pub any_params: bool,
     pub known_variants: Vec<KnownVariant>,
     pub structs: Vec<ParamStruct>,
     /// Which private helpers the file uses, so that none is dead code.
@@ -31,8 +29,10 @@ pub(super) struct Helpers {
     /// `ErrorDetail::templated`: a body whose message is rendered from its code's template.
     pub templated: bool,
 
-    /// `ParamMap::insert_some`: an optional parameter in a constructor.
-    pub insert_some: bool,
+    /// `ParamMap::put_string`: a string parameter in a constructor.
+    pub put_string: bool,
+    /// `ParamMap::put_some`: an optional parameter in a constructor.
+    pub put_some: bool,
     /// `ParamMap::required` and `ParamMap::optional`: reading parameters back.
     pub required: bool,
     pub optional: bool,
@@ -55,6 +55,9 @@ pub(super) struct ParamStruct {
     pub name: String,
     /// `PartialEq, Eq`, or only `PartialEq` when a field is an `f64`.
     pub eq: &'static str,
+    /// `#[allow(clippy::struct_excessive_bools)]` when the spec gives the code more than three
+    /// `bool` fields.
+    pub attrs: Vec<String>,
     /// Each field's doc comment and declaration, each line whole.
     pub fields: Vec<Vec<String>>,
     /// `read`'s attributes and body, each line whole.
@@ -125,12 +128,15 @@ fn ident_of<'a>(spec: &'a Spec, wire: &str) -> &'a str {
         .map_or("", |code| code.idents.rust.as_str())
 }
 
-/// `#[deprecated(note = "...")]` for a deprecated code, at `indent`; nothing for another.
-pub(super) fn deprecated_attr(code: &Code, indent: usize) -> Vec<String> {
+/// `#[deprecated = "..."]` for a deprecated code, indented for a variant or an item of an
+/// `impl`; nothing for another. The `= "note"` form is the attribute's `note`, and rustfmt
+/// never breaks it, whereas `(note = "...")` breaks at a width that differs between style
+/// editions.
+pub(super) fn deprecated_attr(code: &Code) -> Vec<String> {
     code.deprecated
-        .as_deref()
-        .map(|reason| layout::deprecated(indent, &string_literal(reason)))
-        .unwrap_or_default()
+        .iter()
+        .map(|reason| format!("    #[deprecated = {}]", string_literal(reason)))
+        .collect()
 }
 
 /// The parameter machinery, when the spec uses parameters or templates.
@@ -162,7 +168,7 @@ pub(super) fn params(spec: &Spec) -> Option<Params> {
             let value = if code.params.is_empty() {
                 format!("KnownError::{}", code.idents.rust)
             } else {
-                format!("{}::read(params)?", struct_name(code))
+                format!("{}::read(self)?", struct_name(code))
             };
             arm(pattern, value)
         })
@@ -177,7 +183,6 @@ pub(super) fn params(spec: &Spec) -> Option<Params> {
         templates,
         constructors,
         known,
-        any_params: !structs.is_empty(),
         known_eq: if structs.iter().all(|s| s.eq == "PartialEq, Eq") {
             ", Eq"
         } else {
@@ -228,28 +233,28 @@ fn param_label(param: &Param) -> String {
 }
 
 fn constructor(code: &Code, helpers: &mut Helpers) -> Constructor {
-    let wire = code.code.as_deref().unwrap_or_default();
     let message_arg = free_name("message", &code.params);
-    let intro = match &code.message {
+    // The first paragraph stays short (clippy's `too_long_first_doc_paragraph`); the message,
+    // spec text of any length, comes after it.
+    let mut doc = wrap_markdown(
+        &format!(
+            "The body of an error of [`ErrorCode::{}`].",
+            code.idents.rust
+        ),
+        DOC_WIDTH,
+    );
+    let message = match &code.message {
         Some(template) => format!(
-            "The `{wire}` body ({} {}), with the message {}",
-            code.status,
-            doc_text(&code.title),
-            doc_text(&format!("\"{}\".", template.text))
+            "Its message: {}",
+            doc_text(&format!("\"{}\"", template.text))
         ),
-        None if message_arg == "message" => format!(
-            "The `{wire}` body ({} {}), with the `message` the server writes.",
-            code.status,
-            doc_text(&code.title)
-        ),
+        None if message_arg == "message" => "Its `message` is the server's.".to_owned(),
         None => format!(
-            "The `{wire}` body ({} {}), with the message the server writes as `{message_arg}` (a \
-             parameter is named `message`).",
-            code.status,
-            doc_text(&code.title)
+            "Its message is the server's, `{message_arg}` (a parameter is named `message`)."
         ),
     };
-    let mut doc = wrap_markdown(&intro, DOC_WIDTH);
+    doc.push(String::new());
+    doc.extend(wrap_markdown(&message, DOC_WIDTH));
     let mut ordered: Vec<&Param> = code.params.iter().filter(|p| !p.optional).collect();
     ordered.extend(code.params.iter().filter(|p| p.optional));
     if !ordered.is_empty() {
@@ -272,7 +277,7 @@ fn constructor(code: &Code, helpers: &mut Helpers) -> Constructor {
         .map(|line| comment_line("    ///", line))
         .collect();
     head.push("    #[must_use]".to_owned());
-    head.extend(deprecated_attr(code, 4));
+    head.extend(deprecated_attr(code));
     if code.deprecated.is_some() {
         // The body names the deprecated variant; callers of the constructor still get the
         // warning its own attribute gives.
@@ -287,8 +292,12 @@ fn constructor(code: &Code, helpers: &mut Helpers) -> Constructor {
             .iter()
             .map(|param| (param.idents.rust.clone(), arg_type(param))),
     );
+    // The spec decides how many arguments a code has: clippy's limits say nothing of the code.
     if args.len() > 7 {
         head.push("    #[allow(clippy::too_many_arguments)]".to_owned());
+    }
+    if required_booleans(code) > 3 {
+        head.push("    #[allow(clippy::fn_params_excessive_bools)]".to_owned());
     }
     let mut lines = vec![String::new()];
     lines.extend(head);
@@ -322,15 +331,6 @@ fn arg_type(param: &Param) -> Type {
     }
 }
 
-fn variant_name(kind: ParamKind) -> &'static str {
-    match kind {
-        ParamKind::String => "String",
-        ParamKind::Integer => "Integer",
-        ParamKind::Number => "Number",
-        ParamKind::Boolean => "Boolean",
-    }
-}
-
 fn constructor_body(
     code: &Code,
     ordered: &[&Param],
@@ -339,7 +339,11 @@ fn constructor_body(
 ) -> Vec<String> {
     let variant = format!("ErrorCode::{}", code.idents.rust);
     if code.params.is_empty() && code.message.is_none() {
-        return vec![format!("        Self::new({variant}, {message_arg})")];
+        let new = Expr::call(
+            "Self::new",
+            vec![Expr::atom(variant), Expr::atom(message_arg)],
+        );
+        return layout::expr_lines(8, "", &new, "");
     }
     let map = if code.params.is_empty() {
         "ParamMap::new()".to_owned()
@@ -351,32 +355,23 @@ fn constructor_body(
         lines.push(format!("        let mut {map} = ParamMap::new();"));
     }
     for param in ordered {
-        let ident = &param.idents.rust;
-        let kind = variant_name(param.kind);
-        let value = if param.optional {
-            helpers.insert_some = true;
-            Expr::call(
-                format!("{ident}.map"),
-                vec![Expr::atom(format!("ParamValue::{kind}"))],
-            )
-        } else if param.kind == ParamKind::String {
-            Expr::call(
-                "ParamValue::String",
-                vec![Expr::atom(format!("{ident}.into()"))],
-            )
-        } else {
-            Expr::call(format!("ParamValue::{kind}"), vec![Expr::atom(ident)])
-        };
         let method = if param.optional {
-            "insert_some"
+            helpers.put_some = true;
+            "put_some"
+        } else if param.kind == ParamKind::String {
+            helpers.put_string = true;
+            "put_string"
         } else {
             "insert"
         };
         let call = Expr::call(
-            format!("{map}.{method}"),
-            vec![Expr::atom(string_literal(&param.name)), value],
+            method,
+            vec![
+                Expr::atom(string_literal(&param.name)),
+                Expr::atom(&param.idents.rust),
+            ],
         );
-        lines.extend(layout::expr_lines(8, "", &call, ";"));
+        lines.extend(layout::method_lines(8, "", &map, &call, ";"));
     }
     let build = if code.message.is_some() {
         helpers.templated = true;
@@ -412,7 +407,7 @@ fn known_variant(code: &Code) -> KnownVariant {
         .iter()
         .map(|line| comment_line("    ///", line))
         .collect();
-    lines.extend(deprecated_attr(code, 4));
+    lines.extend(deprecated_attr(code));
     if code.params.is_empty() {
         lines.push(format!("    {},", code.idents.rust));
     } else {
@@ -423,15 +418,19 @@ fn known_variant(code: &Code) -> KnownVariant {
 
 fn param_struct(code: &Code, helpers: &mut Helpers) -> ParamStruct {
     let wire = code.code.as_deref().unwrap_or_default();
-    let intro = format!(
-        "The parameters of a `{wire}` error ([`ErrorCode::{}`]), as [`ErrorBody::known`] reads \
-         them.",
-        code.idents.rust
+    let mut doc = wrap_markdown(
+        &format!(
+            "The parameters of an error of [`ErrorCode::{}`].",
+            code.idents.rust
+        ),
+        DOC_WIDTH + 4,
     );
-    let doc = wrap_markdown(&intro, DOC_WIDTH + 4)
-        .iter()
-        .map(|line| comment_line("///", line))
-        .collect();
+    doc.push(String::new());
+    doc.extend(wrap_markdown(
+        &format!("As [`ErrorBody::known`] reads them from a `{wire}` body."),
+        DOC_WIDTH + 4,
+    ));
+    let doc = doc.iter().map(|line| comment_line("///", line)).collect();
     let fields = code
         .params
         .iter()
@@ -449,15 +448,18 @@ fn param_struct(code: &Code, helpers: &mut Helpers) -> ParamStruct {
             lines
         })
         .collect();
-    let mut read_body = vec!["        let read = Self {".to_owned()];
+    let mut read_body = vec![
+        "        let params = &body.error.params;".to_owned(),
+        "        let read = Self {".to_owned(),
+    ];
     for param in &code.params {
         let (method, accessor) = (
             if param.optional {
                 helpers.optional = true;
-                "params.optional"
+                "optional"
             } else {
                 helpers.required = true;
-                "params.required"
+                "required"
             },
             match param.kind {
                 ParamKind::String => "ParamValue::as_str",
@@ -473,28 +475,27 @@ fn param_struct(code: &Code, helpers: &mut Helpers) -> ParamStruct {
                 Expr::atom(accessor),
             ],
         );
-        read_body.extend(layout::expr_lines(
+        read_body.extend(layout::method_lines(
             12,
             &format!("{}: ", param.idents.rust),
+            "params",
             &read,
             ",",
         ));
     }
     read_body.push("        };".to_owned());
-    let wrap = Expr::call(
-        "::core::option::Option::Some",
-        vec![Expr::call(
-            format!("KnownError::{}", code.idents.rust),
-            vec![Expr::atom("read")],
-        )],
-    );
-    read_body.extend(layout::expr_lines(8, "", &wrap, ""));
+    read_body.extend(layout::some_known(&code.idents.rust));
     let eq = if code.params.iter().any(|p| p.kind == ParamKind::Number) {
         "PartialEq"
     } else {
         "PartialEq, Eq"
     };
     ParamStruct {
+        attrs: if required_booleans(code) > 3 {
+            vec!["#[allow(clippy::struct_excessive_bools)]".to_owned()]
+        } else {
+            Vec::new()
+        },
         doc,
         name: struct_name(code),
         eq,
@@ -506,6 +507,14 @@ fn param_struct(code: &Code, helpers: &mut Helpers) -> ParamStruct {
         },
         read_body,
     }
+}
+
+/// How many required boolean parameters the code has: each a `bool` argument and field.
+fn required_booleans(code: &Code) -> usize {
+    code.params
+        .iter()
+        .filter(|param| param.kind == ParamKind::Boolean && !param.optional)
+        .count()
 }
 
 fn field_type(param: &Param) -> &'static str {

@@ -4,7 +4,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::fits;
+use super::{MAX_WIDTH, fits};
 
 /// rustfmt's default `fn_call_width`: the widest argument list a call keeps on one line.
 const FN_CALL_WIDTH: usize = 60;
@@ -68,9 +68,11 @@ impl Expr {
 }
 
 /// `prefix expr end` at `indent` columns, as rustfmt lays out a call: on one line when its
-/// arguments are no wider than `fn_call_width` and the line fits, else with one argument per
-/// line, each laid out the same way. (The calls laid out here have no argument that rustfmt
-/// would rather overflow: no closure, block or struct literal.)
+/// arguments are no wider than `fn_call_width` (a single plain argument may be wider) and the
+/// line fits; else, for a call whose one argument is a call and whose line would fit but for
+/// that width, with the inner call's arguments overflowing onto the next lines (`f(g(` ...
+/// `))`); else with one argument per line, each laid out the same way. (No argument here is a
+/// closure, block or struct literal, which rustfmt overflows by other rules.)
 pub(super) fn expr_lines(indent: usize, prefix: &str, expr: &Expr, end: &str) -> Vec<String> {
     let pad = " ".repeat(indent);
     let one = format!("{pad}{prefix}{}{end}", expr.one_line());
@@ -82,8 +84,29 @@ pub(super) fn expr_lines(indent: usize, prefix: &str, expr: &Expr, end: &str) ->
     else {
         return vec![one];
     };
-    if args.is_empty() || (Expr::args_line(args).width() <= FN_CALL_WIDTH && fits(&one)) {
+    let plain = matches!(args.as_slice(), [Expr::Atom(_)]);
+    let narrow = plain || Expr::args_line(args).width() <= FN_CALL_WIDTH;
+    if args.is_empty() || (narrow && fits(&one)) {
         return vec![one];
+    }
+    if fits(&one)
+        && let [
+            Expr::Call {
+                callee: inner,
+                args: inner_args,
+                suffix: inner_suffix,
+            },
+        ] = args.as_slice()
+    {
+        let first = format!("{pad}{prefix}{callee}({inner}(");
+        if !inner_args.is_empty() {
+            let mut lines = vec![first];
+            for arg in inner_args {
+                lines.extend(expr_lines(indent + 4, "", arg, ","));
+            }
+            lines.push(format!("{pad}){inner_suffix}){suffix}{end}"));
+            return lines;
+        }
     }
     let mut lines = vec![format!("{pad}{prefix}{callee}(")];
     for arg in args {
@@ -91,6 +114,40 @@ pub(super) fn expr_lines(indent: usize, prefix: &str, expr: &Expr, end: &str) ->
     }
     lines.push(format!("{pad}){suffix}{end}"));
     lines
+}
+
+/// `prefix receiver.method(args)suffix end` at `indent`, each argument an atom, as rustfmt lays
+/// out a chain of one call: on one line when the arguments are no wider than `fn_call_width`
+/// and the line fits; else, if the call then fits on a line of its own, with the receiver on
+/// the first line and `.method(args)` on the next; else with one argument per line.
+pub(super) fn method_lines(
+    indent: usize,
+    prefix: &str,
+    receiver: &str,
+    call: &Expr,
+    end: &str,
+) -> Vec<String> {
+    let Expr::Call { args, suffix, .. } = call else {
+        return expr_lines(indent, &format!("{prefix}{receiver}."), call, end);
+    };
+    let pad = " ".repeat(indent);
+    let narrow = Expr::args_line(args).width() <= FN_CALL_WIDTH;
+    let one = format!("{pad}{prefix}{receiver}.{}{end}", call.one_line());
+    // With a `?`, the call is a chain of two, which rustfmt keeps on one line only to 98
+    // columns (measured, rustfmt 1.9, both style editions).
+    let limit = if suffix.is_empty() {
+        MAX_WIDTH
+    } else {
+        MAX_WIDTH - 2
+    };
+    if narrow && one.width() <= limit {
+        return vec![one];
+    }
+    let next = format!("{pad}    .{}{end}", call.one_line());
+    if narrow && fits(&next) {
+        return vec![format!("{pad}{prefix}{receiver}"), next];
+    }
+    expr_lines(indent, &format!("{prefix}{receiver}."), call, end)
 }
 
 /// A type as a signature or a field writes it: a plain type, or `outer<inner>`, which rustfmt
@@ -125,8 +182,15 @@ pub(super) fn signature(name: &str, args: &[(String, Type)], ret: &str) -> Vec<S
     let mut lines = vec![format!("    pub fn {name}(")];
     for (ident, ty) in args {
         let line = format!("        {ident}: {},", ty.one_line());
+        // Measured: rustfmt (1.9, both style editions) leaves an `impl Trait<T>` argument on
+        // one line up to 105 columns, and breaks a generic type past 100.
+        let limit = if ty.one_line().starts_with("impl ") {
+            MAX_WIDTH + 5
+        } else {
+            MAX_WIDTH
+        };
         match ty {
-            Type::Generic(outer, inner) if !fits(&line) => {
+            Type::Generic(outer, inner) if line.width() > limit => {
                 lines.push(format!("        {ident}: {outer}<"));
                 lines.push(format!("            {inner},"));
                 lines.push("        >,".to_owned());
@@ -162,17 +226,25 @@ pub(super) fn tuple_variant(ident: &str, ty: &str) -> Vec<String> {
     }
 }
 
-/// `#[deprecated(note = "...")]` at `indent`, or, too wide, with the note on a line of its own.
-pub(super) fn deprecated(indent: usize, note: &str) -> Vec<String> {
-    let pad = " ".repeat(indent);
-    let one = format!("{pad}#[deprecated(note = {note})]");
-    if fits(&one) {
+/// `Some(KnownError::Variant(read))` at the end of a function body, as rustfmt lays it out:
+/// on one line, with `read` overflowing onto a line of its own, or the inner call on a line of
+/// its own. Measured (rustfmt 1.9, both style editions): one line to 98 columns, the overflow
+/// while the whole would be at most 103.
+pub(super) fn some_known(variant: &str) -> Vec<String> {
+    let one = format!("        ::core::option::Option::Some(KnownError::{variant}(read))");
+    if one.width() <= MAX_WIDTH - 2 {
         vec![one]
+    } else if one.width() <= MAX_WIDTH + 3 {
+        vec![
+            format!("        ::core::option::Option::Some(KnownError::{variant}("),
+            "            read,".to_owned(),
+            "        ))".to_owned(),
+        ]
     } else {
         vec![
-            format!("{pad}#[deprecated("),
-            format!("{pad}    note = {note}"),
-            format!("{pad})]"),
+            "        ::core::option::Option::Some(".to_owned(),
+            format!("            KnownError::{variant}(read),"),
+            "        )".to_owned(),
         ]
     }
 }

@@ -42,6 +42,8 @@ pub(super) struct Arm {
     pub pattern: String,
     pub value: String,
     pub block: bool,
+    /// `;` after a `return` in a block, which style edition 2024 adds (and 2021 keeps).
+    pub block_end: &'static str,
 }
 
 /// `ErrorCode::ALL`, on one line or one item per line.
@@ -81,6 +83,7 @@ pub(super) fn arm(pattern: String, value: String) -> Arm {
     Arm {
         lines: Vec::new(),
         pattern,
+        block_end: block_end(&value),
         value,
         block,
     }
@@ -122,7 +125,17 @@ fn or_arm(patterns: &[String], value: String) -> Arm {
         lines,
         block: !fits(&format!("            {last} => {value},")),
         pattern: last,
+        block_end: block_end(&value),
         value,
+    }
+}
+
+/// What ends an arm's value in a block: `;` after a `return`.
+fn block_end(value: &str) -> &'static str {
+    if value.starts_with("return ") {
+        ";"
+    } else {
+        ""
     }
 }
 

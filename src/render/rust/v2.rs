@@ -183,7 +183,7 @@ fn variant(code: &Code) -> Variant {
     doc.extend(doc_lines(&code.description, DOC_WIDTH));
     Variant {
         ident: code.idents.rust.clone(),
-        attrs: catalog::deprecated_attr(code, 4),
+        attrs: catalog::deprecated_attr(code),
         code: string_literal(&wire),
         doc: doc.iter().map(|line| comment_line("///", line)).collect(),
     }
