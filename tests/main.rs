@@ -4,6 +4,7 @@
 mod support;
 
 mod action;
+mod catalog_rust;
 mod ci_recipe;
 mod cli;
 mod completions;

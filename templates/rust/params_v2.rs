@@ -270,13 +270,9 @@ impl ParamValue {
         if number.is_infinite() {
             return f.write_str("Infinity");
         }
-        // `{:e}` writes the shortest digits that read back as the number, as JavaScript picks
-        // them, as `d.ddde-x`; only the point's place differs.
-        let scientific = ::std::format!("{:e}", number.abs());
-        let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-        let digits = mantissa.replace('.', "");
+        let (digits, exponent) = Self::shortest_digits(number.abs());
         // ECMAScript's `n`: the point's place, counted from the first digit.
-        let point = exponent.parse::<i32>().unwrap_or(0) + 1;
+        let point = exponent + 1;
         let count = i32::try_from(digits.len()).unwrap_or(i32::MAX);
         let zeros = |n: i32| "0".repeat(usize::try_from(n).unwrap_or(0));
         if count <= point && point <= 21 {
@@ -291,6 +287,59 @@ impl ParamValue {
             let dot = if rest.is_empty() { "" } else { "." };
             let sign = if point > 0 { "+" } else { "-" };
             ::core::write!(f, "{first}{dot}{rest}e{sign}{}", (point - 1).abs())
+        }
+    }
+}
+
+impl ParamValue {
+    /// The fewest digits that read back as `number` (positive and finite), and the exponent of
+    /// the first, as ECMAScript's `Number::toString` chooses them. `{:e}` writes the same
+    /// digits, but for a number exactly halfway between two candidates, where ECMAScript
+    /// takes the even one.
+    fn shortest_digits(number: f64) -> (::std::string::String, i32) {
+        let split = |text: ::std::string::String| {
+            let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+            (
+                mantissa.replace('.', ""),
+                exponent.parse::<i32>().unwrap_or(0),
+            )
+        };
+        let (digits, exponent) = split(::std::format!("{number:e}"));
+        // Every double's decimal expansion ends within 767 digits: the number is halfway when
+        // it ends at a 5 right after the shortest digits.
+        let (exact, exact_exponent) = split(::std::format!("{number:.800e}"));
+        let tail = exact.get(digits.len()..).unwrap_or_default();
+        let halfway = tail.starts_with('5') && tail.bytes().skip(1).all(|digit| digit == b'0');
+        if !halfway || exact_exponent != exponent {
+            return (digits, exponent);
+        }
+        let mut even = exact
+            .get(..digits.len())
+            .unwrap_or_default()
+            .as_bytes()
+            .to_vec();
+        if even.last().is_some_and(|digit| digit % 2 == 1) {
+            // The candidate below ends in an odd digit: the one above, one more, is even.
+            for digit in even.iter_mut().rev() {
+                if *digit == b'9' {
+                    *digit = b'0';
+                } else {
+                    *digit += 1;
+                    break;
+                }
+            }
+        }
+        let even = ::std::string::String::from_utf8(even).unwrap_or_default();
+        if even.is_empty() || even.starts_with('0') {
+            // All nines carried into a digit more: no such tie reads back.
+            return (digits, exponent);
+        }
+        let (first, rest) = even.split_at(1);
+        let reads_back = ::std::format!("{first}.{rest}0e{exponent}").parse::<f64>();
+        if reads_back == ::core::result::Result::Ok(number) {
+            (even, exponent)
+        } else {
+            (digits, exponent)
         }
     }
 }

@@ -306,7 +306,7 @@ fn constructor(code: &Code, helpers: &mut Helpers) -> Constructor {
         &args,
         "Self",
     ));
-    lines.extend(constructor_body(code, &ordered, &message_arg, helpers));
+    lines.extend(constructor_body(code, &message_arg, helpers));
     lines.push("    }".to_owned());
     Constructor { lines }
 }
@@ -331,12 +331,7 @@ fn arg_type(param: &Param) -> Type {
     }
 }
 
-fn constructor_body(
-    code: &Code,
-    ordered: &[&Param],
-    message_arg: &str,
-    helpers: &mut Helpers,
-) -> Vec<String> {
+fn constructor_body(code: &Code, message_arg: &str, helpers: &mut Helpers) -> Vec<String> {
     let variant = format!("ErrorCode::{}", code.idents.rust);
     if code.params.is_empty() && code.message.is_none() {
         let new = Expr::call(
@@ -354,7 +349,8 @@ fn constructor_body(
     if !code.params.is_empty() {
         lines.push(format!("        let mut {map} = ParamMap::new();"));
     }
-    for param in ordered {
+    // The values go in the spec's order, which `error.params` keeps on the wire.
+    for param in &code.params {
         let method = if param.optional {
             helpers.put_some = true;
             "put_some"

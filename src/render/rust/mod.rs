@@ -79,7 +79,7 @@ pub(super) fn arms(spec: &Spec, value: impl Fn(&Code) -> String) -> Vec<Arm> {
 /// style edition 2024 still chooses the block and earlier editions leave the whole `match` as
 /// written, so the block is right for every edition.)
 pub(super) fn arm(pattern: String, value: String) -> Arm {
-    let block = !fits(&format!("            {pattern} => {value},"));
+    let block = !arm_fits(&format!("            {pattern} => {value},"), &value);
     Arm {
         lines: Vec::new(),
         pattern,
@@ -123,10 +123,20 @@ fn or_arm(patterns: &[String], value: String) -> Arm {
     let last = lines.pop().unwrap_or_default();
     Arm {
         lines,
-        block: !fits(&format!("            {last} => {value},")),
+        block: !arm_fits(&format!("            {last} => {value},"), &value),
         pattern: last,
         block_end: block_end(&value),
         value,
+    }
+}
+
+/// Whether an arm's `line` stays as it is: within rustfmt's width, a column narrower for a
+/// `return` (measured, rustfmt 1.9, both style editions).
+fn arm_fits(line: &str, value: &str) -> bool {
+    if value.starts_with("return ") {
+        line.width() < MAX_WIDTH
+    } else {
+        fits(line)
     }
 }
 
