@@ -715,22 +715,28 @@ fn harness() -> &'static Harness {
     })
 }
 
-/// The docs' catalog example (the block marked `catalog-v2`, see `tests/readme.rs`) as the
-/// program `examples/docs_catalog_v2.rs`, with the serde module of `catalog.yaml` as `errors`.
+/// The docs' catalog examples (the blocks marked `catalog-v2` and `deprecated-v2`, see
+/// `tests/readme.rs`) as the programs `examples/docs_<name>.rs`, with the serde module of
+/// `catalog.yaml` as `errors`. Nothing for a block that is missing: `tests/readme.rs` fails
+/// on its own then.
 fn docs_example() -> Vec<(String, String)> {
-    let Some(block) = crate::support::readme::marked("catalog-v2") else {
-        return Vec::new();
-    };
-    let program = format!(
-        "//! The docs' example of a catalog's generated Rust ({}), as written there.\n\n#![allow(dead_code)]\n\nuse errspec_rust_harness::catalog_serde as errors;\n\nfn main() -> Result<(), Box<dyn std::error::Error>> {{\n{}    Ok(())\n}}\n",
-        block.place, block.code
-    );
-    vec![("examples/docs_catalog_v2.rs".to_owned(), program)]
+    ["catalog-v2", "deprecated-v2"]
+        .into_iter()
+        .filter_map(|name| {
+            let block = crate::support::readme::marked(name)?;
+            let program = format!(
+                "//! The docs' example `{name}` ({}), as written there.\n\n#![allow(dead_code)]\n\nuse errspec_rust_harness::catalog_serde as errors;\n\nfn main() -> Result<(), Box<dyn std::error::Error>> {{\n{}    Ok(())\n}}\n",
+                block.place, block.code
+            );
+            let file = format!("examples/docs_{}.rs", name.replace('-', "_"));
+            Some((file, program))
+        })
+        .collect()
 }
 
-/// Runs the docs' catalog example, built with the harness.
-pub(crate) fn run_docs_example() {
-    harness().run_example("docs_catalog_v2");
+/// Runs the docs' example marked `name`, built with the harness.
+pub(crate) fn run_docs_example(name: &str) {
+    harness().run_example(&format!("docs_{}", name.replace('-', "_")));
 }
 
 /// Each line of the harness's answer, as JSON.

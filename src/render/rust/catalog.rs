@@ -233,7 +233,16 @@ fn param_label(param: &Param) -> String {
 }
 
 fn constructor(code: &Code, helpers: &mut Helpers) -> Constructor {
-    let message_arg = free_name("message", &code.params);
+    // A parameter named `message` keeps its name; the message argument is then `text`.
+    let message_arg = if code
+        .params
+        .iter()
+        .any(|param| param.idents.rust == "message")
+    {
+        free_name("text", &code.params)
+    } else {
+        "message".to_owned()
+    };
     // The first paragraph stays short (clippy's `too_long_first_doc_paragraph`); the message,
     // spec text of any length, comes after it.
     let mut doc = wrap_markdown(
