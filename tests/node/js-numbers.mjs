@@ -4,7 +4,9 @@
 import { readFileSync } from "node:fs";
 
 const view = new DataView(new ArrayBuffer(8));
-const lines = readFileSync(process.argv[2], "utf8").split("\n").filter((line) => line !== "");
+const lines = readFileSync(process.argv[2], "utf8")
+  .split("\n")
+  .filter((line) => line !== "");
 const out = lines.map((hex) => {
   view.setBigUint64(0, BigInt(`0x${hex}`));
   return String(view.getFloat64(0));
