@@ -5,6 +5,7 @@ mod support;
 
 mod action;
 mod catalog_docs;
+mod catalog_rust;
 mod catalog_typescript;
 mod ci_recipe;
 mod cli;

@@ -9,6 +9,10 @@
 //! - `usage-v2`: the example of format v2's Rust, in the v2 harness (`format_v2`) with the
 //!   module generated from `tests/fixtures/specs_v2/payments.yaml` as `errors`, under clippy's
 //!   pedantic and nursery lints, then run;
+//! - `catalog-v2` and `deprecated-v2`: the examples of a catalog's parameters, templates and
+//!   deprecated codes, in the catalog harness (`catalog_rust`) with the module generated from
+//!   `tests/fixtures/specs_v2/catalog.yaml` as `errors`, under clippy's pedantic and nursery
+//!   lints, then run;
 //! - `build.rs` and `lib.rs`: the build script and library of "From a build script", put in a
 //!   copy of `tests/consumer/` in place of its own and built by cargo;
 //! - `from-config/build.rs`: the build script that reads `errspec.yaml`, which must be
@@ -23,6 +27,8 @@ use crate::support::readme::{Block, MARKER, blocks, marked};
 const NAMES: &[&str] = &[
     "usage",
     "usage-v2",
+    "catalog-v2",
+    "deprecated-v2",
     "build.rs",
     "lib.rs",
     "from-config/build.rs",
@@ -90,6 +96,19 @@ fn the_format_v2_usage_example_compiles_and_runs() {
         block.place
     );
     crate::format_v2::run_docs_usage();
+}
+
+#[test]
+fn the_catalog_examples_compile_and_run() {
+    for name in ["catalog-v2", "deprecated-v2"] {
+        let block = marked(name).unwrap_or_else(|| panic!("a block marked {name}"));
+        assert!(
+            block.code.contains("use errors::"),
+            "{}: the example uses the module `errors`, which the harness provides",
+            block.place
+        );
+        crate::catalog_rust::run_docs_example(name);
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@
 {%- endfor %}
 {%- if arm.block %}
             {{ arm.pattern }} => {
-                {{ arm.value }}
+                {{ arm.value }}{{ arm.block_end }}
             }
 {%- else %}
             {{ arm.pattern }} => {{ arm.value }},

@@ -10,13 +10,19 @@ pub enum ErrorCode {
 {%- for line in variant.doc %}
     {{ line }}
 {%- endfor %}
+{%- for line in variant.attrs %}
+{{ line }}
+{%- endfor %}
 {%- if serde %}
     #[serde(rename = {{ variant.code }})]
 {%- endif %}
     {{ variant.ident }},
 {%- endfor %}
 }
-
+{% if allow_deprecated %}
+// Each lookup names every code, deprecated ones too; a use outside this file still warns.
+#[allow(deprecated)]
+{%- endif %}
 impl ErrorCode {
     /// Every code, in the order of the spec.
 {%- if all.inline %}
@@ -101,6 +107,51 @@ impl ErrorCode {
         ::core::option::Option::None
 {%- endif %}
     }
+{%- if let Some(params) = params %}
+
+    /// The message every error of the code carries, as the spec writes it: `{name}` stands for
+{% raw %}    /// the value of the parameter `name`, `{{` and `}}` for braces. `None` for a code whose{% endraw %}
+    /// message the server writes.
+    #[must_use]
+    pub const fn message_template(self) -> ::core::option::Option<&'static str> {
+{%- if let Some(templates) = params.templates %}
+        let template = match self {
+{%- for arm in templates %}
+{%- include "rust/arm.rs" %}
+{%- endfor %}
+        };
+        ::core::option::Option::Some(template)
+{%- else %}
+        ::core::option::Option::None
+{%- endif %}
+    }
+{%- endif %}
+{%- if let Some(lifecycle) = lifecycle %}
+
+    /// Whether the spec deprecates the code: servers should stop sending it, and clients keep
+    /// understanding it.
+    #[must_use]
+    pub const fn is_deprecated(self) -> bool {
+{%- for line in lifecycle.is_deprecated %}
+        {{ line }}
+{%- endfor %}
+    }
+
+    /// The code that replaces this deprecated one, if the spec names it.
+    #[must_use]
+    pub const fn replaced_by(self) -> ::core::option::Option<Self> {
+{%- if let Some(replaced_by) = lifecycle.replaced_by %}
+        let replacement = match self {
+{%- for arm in replaced_by %}
+{%- include "rust/arm.rs" %}
+{%- endfor %}
+        };
+        ::core::option::Option::Some(replacement)
+{%- else %}
+        ::core::option::Option::None
+{%- endif %}
+    }
+{%- endif %}
 
     /// The code the API sends as `code`, if the spec has it.
     #[must_use]
@@ -166,14 +217,14 @@ impl ::std::error::Error for UnknownCode {}
 {% for line in body_doc -%}
 {{ line }}
 {% endfor -%}
-#[derive(Debug, Clone, PartialEq, Eq{{ serde_derives }})]
+#[derive(Debug, Clone, PartialEq{{ body_eq }}{{ serde_derives }})]
 pub struct ErrorBody {
     /// What went wrong.
     pub error: ErrorDetail,
 }
 
 /// The `error` member of an [`ErrorBody`].
-#[derive(Debug, Clone, PartialEq, Eq{{ serde_derives }})]
+#[derive(Debug, Clone, PartialEq{{ body_eq }}{{ serde_derives }})]
 pub struct ErrorDetail {
     /// The kind of error: [`ErrorBody::NAME`] in every body this API documents.
     pub name: ::std::string::String,
@@ -184,6 +235,15 @@ pub struct ErrorDetail {
     pub code: ::std::string::String,
     /// What went wrong, for people to read.
     pub message: ::std::string::String,
+{%- if params.is_some() %}
+    /// The values the error is about, by name, in the order they were sent: the code's
+    /// parameters, and any a newer version of the API added. Empty, and left out of the JSON,
+    /// when the error has none.
+{%- if serde %}
+    #[serde(default, skip_serializing_if = "ParamMap::is_empty")]
+{%- endif %}
+    pub params: ParamMap,
+{%- endif %}
 }
 
 impl ErrorBody {
@@ -196,6 +256,11 @@ impl ErrorBody {
 {%- endif %}
 
     /// The body of a response that fails with `code`.
+{%- if params.is_some() %}
+    ///
+    /// It has no parameters: a code that declares some is built by its own constructor (named
+    /// as the code), which also writes the message of a code that has a template.
+{%- endif %}
     pub fn new(
         code: ErrorCode,
         message: impl ::core::convert::Into<::std::string::String>,
@@ -206,6 +271,9 @@ impl ErrorBody {
                 status: code.status(),
                 code: ::std::string::String::from(code.code()),
                 message: message.into(),
+{%- if params.is_some() %}
+                params: ParamMap::new(),
+{%- endif %}
             },
         }
     }
@@ -216,4 +284,31 @@ impl ErrorBody {
     pub fn code(&self) -> ::core::option::Option<ErrorCode> {
         ErrorCode::from_code(&self.error.code)
     }
+{%- if let Some(params) = params %}
+
+    /// The error as its code's parameters, typed as the spec declares them: `None` for a code
+    /// the spec does not have (see [`code`](Self::code)), and for parameters that are missing
+    /// or of another type. Parameters the spec does not declare, which a newer version of the
+    /// API may send, are left in `error.params`.
+    #[must_use]
+{%- if allow_deprecated %}
+    #[allow(deprecated)]
+{%- endif %}
+    pub fn known(&self) -> ::core::option::Option<KnownError> {
+        let known = match self.code()? {
+{%- for arm in params.known %}
+{%- include "rust/arm.rs" %}
+{%- endfor %}
+        };
+        ::core::option::Option::Some(known)
+    }
+{%- for constructor in params.constructors %}
+{%- for line in constructor.lines %}
+{{ line }}
+{%- endfor %}
+{%- endfor %}
+{%- endif %}
 }
+{%- if let Some(params) = params %}
+{%- include "rust/params_v2.rs" %}
+{%- endif %}

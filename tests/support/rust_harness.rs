@@ -150,6 +150,39 @@ impl Harness {
         )
     }
 
+    /// Runs the harness program with `input` on its standard input, and returns what it
+    /// prints.
+    pub fn query_input(&self, args: &[&str], input: &str) -> String {
+        use std::io::Write as _;
+        let mut child = Command::new(&self.program)
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the Rust harness program starts");
+        let mut stdin = child.stdin.take().expect("a piped stdin");
+        let input = input.to_owned();
+        // Written from a thread, so that a program printing as it reads never blocks on a full
+        // pipe while this side is still writing.
+        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+        let run = Run::from(
+            child
+                .wait_with_output()
+                .expect("the Rust harness program runs"),
+        );
+        // A query that reads no input may exit before it is all written: the pipe then breaks,
+        // which says nothing of the answer.
+        let _ = writer.join().expect("the writing thread does not panic");
+        assert_eq!(
+            run.code,
+            Some(0),
+            "the Rust harness program failed on {args:?}:\n{}",
+            run.stderr
+        );
+        run.stdout
+    }
+
     /// Runs the harness program and parses its JSON output.
     pub fn query(&self, args: &[&str]) -> Value {
         let run = run_ok(

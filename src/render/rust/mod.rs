@@ -6,6 +6,8 @@
 //! format it; the layout choices rustfmt makes by line width are made here, in the view model.
 //! Each format has its own file (`v1.rs`, `v2.rs`); the layout helpers are shared.
 
+mod catalog;
+mod layout;
 mod v1;
 mod v2;
 
@@ -42,6 +44,8 @@ pub(super) struct Arm {
     pub pattern: String,
     pub value: String,
     pub block: bool,
+    /// `;` after a `return` in a block, which style edition 2024 adds (and 2021 keeps).
+    pub block_end: &'static str,
 }
 
 /// `ErrorCode::ALL`, on one line or one item per line.
@@ -77,10 +81,11 @@ pub(super) fn arms(spec: &Spec, value: impl Fn(&Code) -> String) -> Vec<Arm> {
 /// style edition 2024 still chooses the block and earlier editions leave the whole `match` as
 /// written, so the block is right for every edition.)
 pub(super) fn arm(pattern: String, value: String) -> Arm {
-    let block = !fits(&format!("            {pattern} => {value},"));
+    let block = !arm_fits(&format!("            {pattern} => {value},"), &value);
     Arm {
         lines: Vec::new(),
         pattern,
+        block_end: block_end(&value),
         value,
         block,
     }
@@ -120,9 +125,29 @@ fn or_arm(patterns: &[String], value: String) -> Arm {
     let last = lines.pop().unwrap_or_default();
     Arm {
         lines,
-        block: !fits(&format!("            {last} => {value},")),
+        block: !arm_fits(&format!("            {last} => {value},"), &value),
         pattern: last,
+        block_end: block_end(&value),
         value,
+    }
+}
+
+/// Whether an arm's `line` stays as it is: within rustfmt's width, a column narrower for a
+/// `return` (measured, rustfmt 1.9, both style editions).
+fn arm_fits(line: &str, value: &str) -> bool {
+    if value.starts_with("return ") {
+        line.width() < MAX_WIDTH
+    } else {
+        fits(line)
+    }
+}
+
+/// What ends an arm's value in a block: `;` after a `return`.
+fn block_end(value: &str) -> &'static str {
+    if value.starts_with("return ") {
+        ";"
+    } else {
+        ""
     }
 }
 

@@ -3,6 +3,7 @@
 
 use askama::Template;
 
+use super::catalog::{self, Lifecycle, Params};
 use super::{
     Arm, ArrayLayout, ConstLayout, DOC_WIDTH, arm, array_layout, comment_line, const_layout, fits,
     grouped_arms, string_literal,
@@ -38,10 +39,20 @@ struct RustFileV2 {
     serde: bool,
     /// serde's derives, after the std ones, when serde is on.
     serde_derives: &'static str,
+    /// `, Eq` for the body types, unless a parameter value may be an `f64`.
+    body_eq: &'static str,
+    /// Whether some code is deprecated: the file's own uses of it are then allowed.
+    allow_deprecated: bool,
+    /// Parameters and templates, when the spec uses them.
+    params: Option<Params>,
+    /// `is_deprecated` and `replaced_by`, when the spec uses a life cycle key.
+    lifecycle: Option<Lifecycle>,
 }
 
 struct Variant {
     ident: String,
+    /// `#[deprecated]`, each line whole, for a deprecated code.
+    attrs: Vec<String>,
     /// The wire code as a string literal, for serde's `rename`.
     code: String,
     /// Doc comment lines, each starting with `///`.
@@ -76,7 +87,7 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
         names: super::arms(spec, |code| string_literal(&code.idents.rust)),
         titles: grouped_arms(spec, |code| string_literal(&code.title)),
         descriptions: grouped_arms(spec, |code| string_literal(&code.description)),
-        retryable: retryable(spec),
+        retryable: matches_lines(&patterns(spec, |code| code.retryable)),
         docs_urls: docs_urls(spec),
         from_code: spec
             .codes
@@ -87,7 +98,7 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
             })
             .collect(),
         for_status: for_status(spec),
-        body_doc: body_doc(spec),
+        body_doc: body_doc(spec, catalog::uses_params(spec)),
         name_const: const_layout(
             "    pub const NAME: &str = ",
             &string_literal(&spec.api.error_name),
@@ -98,6 +109,14 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
         } else {
             ""
         },
+        body_eq: if catalog::uses_params(spec) {
+            ""
+        } else {
+            ", Eq"
+        },
+        allow_deprecated: catalog::any_deprecated(spec),
+        params: catalog::params(spec),
+        lifecycle: catalog::lifecycle(spec, matches_lines),
     };
     let mut text = file
         .render()
@@ -128,16 +147,25 @@ fn enum_doc(spec: &Spec) -> Vec<String> {
     lines.iter().map(|line| comment_line("///", line)).collect()
 }
 
-fn body_doc(spec: &Spec) -> Vec<String> {
+fn body_doc(spec: &Spec, params: bool) -> Vec<String> {
     let api = doc_lines(&spec.api.name, usize::MAX).join(" ");
-    [
-        format!("The JSON body of an error response from the {api} API:"),
-        r#"`{"error": {"name": "...", "status": 402, "code": "...", "message": "..."}}`."#
-            .to_owned(),
-    ]
-    .iter()
-    .map(|line| comment_line("///", line))
-    .collect()
+    let lines = if params {
+        // The body's example no longer fits the first paragraph, which clippy keeps short.
+        vec![
+            format!("The JSON body of an error response from the {api} API."),
+            String::new(),
+            r#"`{"error": {"name": "...", "status": 429, "code": "...", "message": "...", "params": {...}}}`:"#
+                .to_owned(),
+            "`params` only when the error has parameters (see [`ErrorDetail::params`]).".to_owned(),
+        ]
+    } else {
+        vec![
+            format!("The JSON body of an error response from the {api} API:"),
+            r#"`{"error": {"name": "...", "status": 402, "code": "...", "message": "..."}}`."#
+                .to_owned(),
+        ]
+    };
+    lines.iter().map(|line| comment_line("///", line)).collect()
 }
 
 /// `` `card_declined`: 402 Card declined ``, then the description.
@@ -155,6 +183,7 @@ fn variant(code: &Code) -> Variant {
     doc.extend(doc_lines(&code.description, DOC_WIDTH));
     Variant {
         ident: code.idents.rust.clone(),
+        attrs: catalog::deprecated_attr(code),
         code: string_literal(&wire),
         doc: doc.iter().map(|line| comment_line("///", line)).collect(),
     }
@@ -191,15 +220,18 @@ fn method_docs(first: &Code) -> MethodDocs {
     }
 }
 
-/// `is_retryable`'s body: `matches!` over the retryable codes, laid out as rustfmt lays out a
-/// macro call whose arguments are expressions; `false` when no code is retryable.
-fn retryable(spec: &Spec) -> Vec<String> {
-    let patterns: Vec<String> = spec
-        .codes
+/// `Self::Variant` of each code that `select` selects.
+fn patterns(spec: &Spec, select: impl Fn(&Code) -> bool) -> Vec<String> {
+    spec.codes
         .iter()
-        .filter(|code| code.retryable)
+        .filter(|code| select(code))
         .map(|code| format!("Self::{}", code.idents.rust))
-        .collect();
+        .collect()
+}
+
+/// The body of a method such as `is_retryable`: `matches!` over `patterns`, laid out as
+/// rustfmt lays out a macro call whose arguments are expressions; `false` when there are none.
+fn matches_lines(patterns: &[String]) -> Vec<String> {
     if patterns.is_empty() {
         return vec!["false".to_owned()];
     }
