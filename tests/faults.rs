@@ -127,8 +127,9 @@ fn an_alias_bomb_is_refused_quickly() {
 #[test]
 fn nesting_past_the_limit_is_refused_quickly() {
     let project = Project::new();
-    // Flow nesting is refused before parsing (the parser is quadratic in it); block nesting
-    // is refused by the parser's own recursion limit.
+    // errspec's own limit (`TOO_COMPLEX`, not the parser's recursion limit, which would be
+    // `INVALID_YAML`) refuses flow and block nesting alike as the 65th level opens, the root
+    // mapping being the first, before the parser reads deeper: it is quadratic in flow nesting.
     let flow = format!(
         "version: 1\napi: {}{}\n",
         "[".repeat(100_000),
@@ -137,14 +138,27 @@ fn nesting_past_the_limit_is_refused_quickly() {
     let block: String = (0..4000)
         .map(|depth| format!("{}k:\n", " ".repeat(depth)))
         .collect();
-    for deep in [flow, format!("version: 1\napi:\n{block}")] {
+    let cases = [
+        // `api: ` then 64 brackets: the 65th level's `[` is in column 6 + 63.
+        (flow, "errors.yaml:2:69"),
+        // `api:` is the second level, `k:` at line 3 the third: the 65th is at line 65 + 2,
+        // indented by 64 spaces.
+        (format!("version: 1\napi:\n{block}"), "errors.yaml:67:65"),
+    ];
+    for (deep, at) in cases {
         fs::write(project.path().join("errors.yaml"), deep).unwrap();
         let run = wait_bounded(spawn(
             project.path(),
             &["generate", "--spec", "errors.yaml"],
         ));
-        assert_one_error_naming(&run, "errors.yaml:");
-        assert!(run.stderr.contains("nests"), "{}", run.stderr);
+        assert_one_error_naming(&run, at);
+        assert!(
+            run.stderr.contains(
+                "error[TOO_COMPLEX]: the spec nests mappings and lists more than 64 levels deep"
+            ),
+            "{}",
+            run.stderr
+        );
         project.assert_untouched();
     }
 }

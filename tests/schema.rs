@@ -1,5 +1,6 @@
 //! The JSON Schema of the spec format, under a real validator (the `jsonschema` crate): every
-//! valid spec passes it, every spec errspec refuses for its shape fails it too, and the
+//! valid spec passes it, the specs errspec refuses for their shape fail it too, each key agrees
+//! with the reader (see "The schema against the reader" below), and the
 //! committed copy is what errspec prints now.
 
 use std::path::Path;
