@@ -416,12 +416,9 @@ fn eight_racing_generates_end_with_complete_identical_files() {
 }
 
 /// The fuzz corpus (`tests/fixtures/fuzz/`: what the fuzzer found or reached deep with, and
-/// hostile inputs written for the report target) and every fixture spec, replayed through every
-/// fuzz target's checks (`fuzz/src/lib.rs`, the same code the fuzzer runs), so no finding comes
-/// back and no target's checks stop holding unnoticed.
-#[test]
-fn fuzz_corpus_replays_through_every_target() {
-    use crate::fuzz_checks;
+/// hostile inputs written for the report target), then every other spec of the project: the
+/// seed, the fixtures of both formats, invalid and with lints, and the examples' specs.
+fn fuzz_inputs() -> (Vec<PathBuf>, Vec<PathBuf>) {
     use crate::support::{files_in, repo};
 
     let corpus = files_in(&repo().join("tests/fixtures/fuzz"), "yaml");
@@ -429,14 +426,92 @@ fn fuzz_corpus_replays_through_every_target() {
         corpus.len() >= 12,
         "tests/fixtures/fuzz/ holds the fuzzer's findings"
     );
-    let mut specs = corpus.clone();
-    specs.extend(crate::support::valid_specs());
+    let mut fixtures = crate::support::valid_specs();
+    fixtures.extend(crate::support::v2_specs());
     for folder in ["invalid", "lints"] {
-        specs.extend(files_in(
+        fixtures.extend(files_in(
             &repo().join("tests/fixtures").join(folder),
             "yaml",
         ));
     }
+    (corpus, fixtures)
+}
+
+/// Each `errspec diff` fixture pair, as the diff target reads it: the two specs split at a NUL.
+fn diff_fixture_pairs() -> Vec<(String, Vec<u8>)> {
+    let mut cases: Vec<PathBuf> = fs::read_dir(crate::support::repo().join("tests/fixtures/diff"))
+        .unwrap()
+        .map(|case| case.unwrap().path())
+        .collect();
+    cases.sort();
+    cases
+        .iter()
+        .map(|case| {
+            let read = |version: &str| fs::read(case.join(format!("{version}.yaml"))).unwrap();
+            let mut input = read("old");
+            input.push(0);
+            input.extend(read("new"));
+            (crate::support::spec_name(case), input)
+        })
+        .collect()
+}
+
+/// `fuzz/run.sh` starts each target's corpus from every input the replay below runs: the
+/// corpus and every spec for the spec, options and report targets, each fixture pair for diff.
+#[test]
+fn the_fuzz_corpus_starts_from_every_fixture() {
+    use std::collections::BTreeSet;
+
+    let (corpus, fixtures) = fuzz_inputs();
+    let specs: BTreeSet<Vec<u8>> = corpus
+        .iter()
+        .chain(&fixtures)
+        .map(|path| fs::read(path).unwrap())
+        .collect();
+    let pairs: BTreeSet<Vec<u8>> = diff_fixture_pairs()
+        .into_iter()
+        .map(|(_, input)| input)
+        .collect();
+    let scratch = tempfile::tempdir().unwrap();
+    for (target, expected) in [("spec", &specs), ("report", &specs), ("diff", &pairs)] {
+        let dir = scratch.path().join(target);
+        let run: Run = Command::new("bash")
+            .arg(crate::support::repo().join("fuzz/run.sh"))
+            .args(["--seed", target])
+            .arg(&dir)
+            .output()
+            .unwrap()
+            .into();
+        assert_eq!(
+            run.code,
+            Some(0),
+            "fuzz/run.sh --seed {target}: {}",
+            run.stderr
+        );
+        let seeded: BTreeSet<Vec<u8>> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| fs::read(entry.unwrap().path()).unwrap())
+            .collect();
+        assert!(expected.len() > 20, "{target}: {} inputs", expected.len());
+        assert!(
+            &seeded == expected,
+            "fuzz/run.sh starts {target} from {} inputs, the replay runs {}",
+            seeded.len(),
+            expected.len()
+        );
+    }
+}
+
+/// The fuzz corpus and every spec of the project (`fuzz_inputs`), replayed through every fuzz
+/// target's checks (`fuzz/src/lib.rs`, the same code the fuzzer runs), so no finding comes back
+/// and no target's checks stop holding unnoticed.
+#[test]
+fn fuzz_corpus_replays_through_every_target() {
+    use crate::fuzz_checks;
+
+    let (corpus, fixtures) = fuzz_inputs();
+    let mut specs = corpus.clone();
+    specs.extend(fixtures);
     let inputs: Vec<(String, Vec<u8>)> = specs
         .iter()
         .map(|path| (crate::support::spec_name(path), fs::read(path).unwrap()))
@@ -464,16 +539,18 @@ fn fuzz_corpus_replays_through_every_target() {
             ));
         }
     }
-    for case in fs::read_dir(repo().join("tests/fixtures/diff")).unwrap() {
-        let case = case.unwrap().path();
-        let read = |version: &str| fs::read(case.join(format!("{version}.yaml"))).unwrap();
-        pairs.push((crate::support::spec_name(&case), read("old"), read("new")));
-    }
-    for (name, old, new) in &pairs {
-        let mut input = old.clone();
-        input.push(0);
-        input.extend_from_slice(new);
-        replay("diff", name, || fuzz_checks::diff(&input));
+    let mut inputs: Vec<(String, Vec<u8>)> = pairs
+        .into_iter()
+        .map(|(name, old, new)| {
+            let mut input = old;
+            input.push(0);
+            input.extend_from_slice(&new);
+            (name, input)
+        })
+        .collect();
+    inputs.extend(diff_fixture_pairs());
+    for (name, input) in &inputs {
+        replay("diff", name, || fuzz_checks::diff(input));
     }
 }
 
