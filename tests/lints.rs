@@ -94,6 +94,8 @@ fn a_status_that_is_not_an_error_cannot_be_retryable() {
         (302, "Found", retryable),
         (503, "Service Unavailable", retryable),
         (500, "Internal Server Error", "    retryable: false\n"),
+        // 400 is the first error status: retrying it is the client's business, not a slip.
+        (400, "Bad Request", retryable),
     ]);
     assert_eq!(
         found(&source),
