@@ -195,6 +195,32 @@ fn an_allow_that_silences_nothing_is_itself_a_warning() {
 }
 
 #[test]
+fn an_id_allowed_twice_is_reported_once_as_repeated() {
+    // 401's title fires TITLE_NOT_REASON_PHRASE: its first allow silences it, the second is
+    // a repeat. Neither TITLE_CASE nor DESCRIPTION_DOUBLE_PERIOD fires: each silences nothing,
+    // and TITLE_CASE's second entry is a repeat.
+    let allow = "    allow: [TITLE_NOT_REASON_PHRASE, TITLE_CASE, DESCRIPTION_DOUBLE_PERIOD, \
+                 TITLE_NOT_REASON_PHRASE, TITLE_CASE]\n";
+    let source = spec(&[(401, "Login Required", allow)]);
+    let messages: Vec<(&str, String)> = warnings(&source)
+        .into_iter()
+        .map(|w| (w.id, w.message))
+        .collect();
+    let nothing =
+        |id: &str| format!("`allow: [{id}]` silences nothing: {id} does not fire on this code");
+    let twice = |id: &str| format!("`{id}` is allowed twice on this code");
+    assert_eq!(
+        messages,
+        [
+            ("UNUSED_ALLOW", nothing("TITLE_CASE")),
+            ("UNUSED_ALLOW", nothing("DESCRIPTION_DOUBLE_PERIOD")),
+            ("UNUSED_ALLOW", twice("TITLE_NOT_REASON_PHRASE")),
+            ("UNUSED_ALLOW", twice("TITLE_CASE")),
+        ]
+    );
+}
+
+#[test]
 fn an_unknown_lint_id_is_an_error_that_lists_the_ids() {
     let source = spec(&[(404, "Not Found", "    allow: [TITLE_CAS]\n")]);
     let Err(Error::InvalidSpec(all)) = errspec::validate(&source, &Options::new("errors.yaml"))
