@@ -220,6 +220,50 @@ fn an_id_allowed_twice_is_reported_once_as_repeated() {
     );
 }
 
+/// The `CODE_STYLE` warnings of a v2 spec with these wire codes, as `(code, message, hint)`.
+fn code_style(codes: &[&str]) -> Vec<(String, String)> {
+    let mut source = "version: 2\napi:\n  name: Payments\ncodes:\n".to_owned();
+    for (index, code) in codes.iter().enumerate() {
+        source.push_str(&format!(
+            "  - code: {code}\n    status: 400\n    title: Error {index}\n    description: D.\n"
+        ));
+    }
+    warnings(&source)
+        .into_iter()
+        .filter(|w| w.id == "CODE_STYLE")
+        .map(|w| (w.message, w.hint.unwrap()))
+        .collect()
+}
+
+#[test]
+fn two_codes_in_two_styles_tie_and_the_first_style_listed_wins() {
+    // One code has no style to differ from; two already do. A tie goes to the styles'
+    // order: snake_case, UPPER_SNAKE_CASE, kebab-case, camelCase, PascalCase.
+    assert_eq!(code_style(&["QUOTA_EXCEEDED"]), []);
+    let keep = "if the API does not send this code yet (a sent code cannot change), or add \
+                `allow: [CODE_STYLE]` to this code to keep it";
+    assert_eq!(
+        code_style(&["QUOTA_EXCEEDED", "card_declined"]),
+        [(
+            "the code `QUOTA_EXCEEDED` is not in snake_case, while 1 other code is".to_owned(),
+            format!("write `code: quota_exceeded` {keep}")
+        )]
+    );
+    assert_eq!(
+        code_style(&["cardDeclined", "quota-exceeded", "CardExpired"]),
+        [
+            (
+                "the code `cardDeclined` is not in kebab-case, while 1 other code is".to_owned(),
+                format!("write `code: card-declined` {keep}")
+            ),
+            (
+                "the code `CardExpired` is not in kebab-case, while 1 other code is".to_owned(),
+                format!("write `code: card-expired` {keep}")
+            ),
+        ]
+    );
+}
+
 #[test]
 fn an_unknown_lint_id_is_an_error_that_lists_the_ids() {
     let source = spec(&[(404, "Not Found", "    allow: [TITLE_CAS]\n")]);
