@@ -207,11 +207,27 @@ fn out_pointing_to_a_file_is_one_clear_error() {
     fs::write(project.path().join("file"), "keep me").unwrap();
     let run = project.run(&["generate", "--spec", "errors.yaml", "--out", "file"]);
     assert_one_error_naming(&run, "file");
+    // Refused as what it is, before any file under it is tried.
+    assert!(
+        run.stderr
+            .contains("file: error: cannot write: the output folder is a file")
+            || run
+                .stderr
+                .contains("the output folder is a file\n --> file\n"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         fs::read_to_string(project.path().join("file")).unwrap(),
         "keep me"
     );
     project.assert_untouched();
+    // A symlink to a folder is a folder: `--out` may name one (links under it are refused).
+    fs::create_dir(project.path().join("real")).unwrap();
+    std::os::unix::fs::symlink("real", project.path().join("link")).unwrap();
+    let run = project.run(&["generate", "--spec", "errors.yaml", "--out", "link"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(project.path().join("real/rust/error_codes.rs").is_file());
 }
 
 #[test]
@@ -262,7 +278,12 @@ const NOBODY: u32 = 65534;
 /// writable, and a write in place would succeed. The binary is copied to a folder that user
 /// can reach, since the repository may sit under a private home.
 fn generate_as_nobody(project: &Project) -> Run {
-    use std::os::unix::process::CommandExt;
+    hand_to_nobody(project);
+    run_as_nobody(project)
+}
+
+/// Hands `generated/`, its folders and files to [`NOBODY`].
+fn hand_to_nobody(project: &Project) {
     let generated = project.path().join("generated");
     let mut folders = vec![generated.clone()];
     std::os::unix::fs::chown(&generated, Some(NOBODY), Some(NOBODY)).unwrap();
@@ -273,6 +294,11 @@ fn generate_as_nobody(project: &Project) -> Run {
     for folder in folders {
         std::os::unix::fs::chown(&folder, Some(NOBODY), Some(NOBODY)).unwrap();
     }
+}
+
+/// Runs `errspec generate` in `project` as [`NOBODY`].
+fn run_as_nobody(project: &Project) -> Run {
+    use std::os::unix::process::CommandExt;
     let bin = tempfile::tempdir().unwrap();
     set_mode(bin.path(), 0o755);
     let program = bin.path().join("errspec");
@@ -326,6 +352,37 @@ fn an_unwritable_out_folder_is_one_clear_error() {
         project.assert_untouched();
     }
     set_mode(&rust, 0o755);
+}
+
+/// A generated file errspec cannot read is an error naming it, and is left as it is: errspec
+/// cannot tell whether its bytes are already right, and replacing it (which its folder would
+/// allow) would overwrite a file it was not allowed to read.
+#[test]
+fn an_unreadable_generated_file_is_one_clear_error_and_left_alone() {
+    let project = Project::new();
+    fs::write(
+        project.path().join("errors.yaml"),
+        SPEC.replace("No such", "No"),
+    )
+    .unwrap();
+    let rust = project.path().join("generated/rust/error_codes.rs");
+    // Root reads any file: then errspec runs as nobody, in folders nobody owns, on a file
+    // root owns. Anyone else is held by the file's bits.
+    use std::os::unix::fs::MetadataExt;
+    let as_root = fs::metadata(project.path()).unwrap().uid() == 0;
+    if as_root {
+        hand_to_nobody(&project);
+        std::os::unix::fs::chown(&rust, Some(0), Some(0)).unwrap();
+    }
+    set_mode(&rust, 0o000);
+    let run = match as_root {
+        true => run_as_nobody(&project),
+        false => project.run(&["generate", "--spec", "errors.yaml"]),
+    };
+    set_mode(&rust, 0o644);
+    assert_one_error_naming(&run, "generated/rust/error_codes.rs");
+    assert!(run.stderr.contains("Permission denied"), "{}", run.stderr);
+    project.assert_untouched();
 }
 
 /// Runs `errspec generate` under a file-size limit of 1 KiB, so the write of a larger file
