@@ -5,26 +5,40 @@
 # options, report, diff; needs the nightly toolchain and `cargo install cargo-fuzz`). Findings
 # land in fuzz/artifacts/TARGET/; copy each into tests/fixtures/fuzz/ (for `diff`, as the two
 # specs it holds), where `cargo test` replays it through every target's checks.
+#
+#        fuzz/run.sh --seed TARGET DIR   only writes TARGET's starting corpus into DIR (the
+#                                        `faults` tests check it holds every fixture)
 set -euo pipefail
-seconds=${1:-600}
-target=${2:-spec}
 cd "$(dirname "$0")"
 
-# Start from every spec the project has: the seed, the fixtures, the past findings. The diff
-# target reads two specs split at a NUL byte: start it from `errspec diff`'s fixture pairs.
-mkdir -p "corpus/$target"
-if [[ $target == diff ]]; then
-    for case in ../tests/fixtures/diff/*/; do
-        { cat "$case/old.yaml"; printf '\0'; cat "$case/new.yaml"; } >"corpus/diff/$(basename "$case")"
-    done
-else
-    cp ../spec/errors.yaml ../tests/fixtures/specs/*.yaml ../tests/fixtures/specs_v2/*.yaml \
-        ../tests/fixtures/invalid/*.yaml ../tests/fixtures/lints/*.yaml "corpus/$target/"
-    for example in ../examples/*/errors.yaml; do
-        cp "$example" "corpus/$target/example-$(basename "$(dirname "$example")").yaml"
-    done
-    cp ../tests/fixtures/fuzz/*.yaml "corpus/$target/" 2>/dev/null || true
+# Start from every spec the project has: the seed, the examples' specs, every fixture spec
+# (valid of either format, invalid, with lints) and the past findings, each named by its path
+# (two are `errors.yaml`). The diff target reads two specs split at a NUL byte: start it from
+# `errspec diff`'s fixture pairs.
+seed() {
+    local target=$1 dir=$2
+    mkdir -p "$dir"
+    if [[ $target == diff ]]; then
+        for case in ../tests/fixtures/diff/*/; do
+            { cat "$case/old.yaml"; printf '\0'; cat "$case/new.yaml"; } >"$dir/$(basename "$case")"
+        done
+    else
+        local spec name
+        for spec in ../spec/errors.yaml ../examples/*/errors.yaml \
+            ../tests/fixtures/{specs,specs_v2,invalid,lints,fuzz}/*.yaml; do
+            name=${spec#../}
+            cp "$spec" "$dir/${name//\//__}"
+        done
+    fi
+}
+
+if [[ ${1:-} == --seed ]]; then
+    seed "$2" "$3"
+    exit
 fi
+seconds=${1:-600}
+target=${2:-spec}
+seed "$target" "corpus/$target"
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

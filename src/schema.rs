@@ -1,5 +1,5 @@
-//! The JSON Schema (draft 2020-12) of the spec format, derived from the serde types in `spec`
-//! so that it says what the parser reads and nothing else. Editors use it to complete and
+//! The JSON Schema (draft 2020-12) of the spec format, derived from the types in `spec` so
+//! that it says what the parser reads; the tests hold each key's limits to `validate`. Editors use it to complete and
 //! check a spec as it is written (`# yaml-language-server: $schema=errspec.schema.json`).
 //!
 //! The schema covers shape: types, required and unknown keys, ranges, empty strings and lint
@@ -20,8 +20,11 @@ use crate::yaml::read::Entries;
 /// The JSON Schema of the spec format, versions 1 and 2, as pretty-printed JSON ending in a
 /// newline.
 ///
-/// It is derived from the same serde types the parser reads, so a spec the schema rejects
-/// for its shape is one `errspec validate` rejects too. `errspec schema` prints it.
+/// It is derived from the types the parser reads, and agrees with `errspec validate` on each
+/// key (whether it is required, its default, its limits) but in two ways: a bare number,
+/// boolean or null where text is expected is that text to errspec and a wrong type to the
+/// schema, and the schema, which judges JSON, cannot tell `404.0` from `404`, which errspec
+/// refuses. `errspec schema` prints it.
 ///
 /// ```
 /// let schema = errspec::spec_schema();

@@ -6,7 +6,8 @@
 //! `validate`.
 //!
 //! With the `schemars` feature these types also derive the JSON Schema of the format
-//! (`errspec schema`), so the schema cannot drift from what the parser reads. Their `///` docs
+//! (`errspec schema`): its keys and types are these; the `schemars` attributes beside the fields
+//! restate each one's limits, which the `schema` tests hold to the reader. Their `///` docs
 //! become the schema's descriptions, which editors show while the spec is written: they speak
 //! to the spec's author. Notes for errspec's developers are `//` comments.
 

@@ -1,8 +1,9 @@
 //! `errspec completions <shell>`: a script for each shell that knows every subcommand and
-//! flag, and that the shell itself accepts.
+//! flag (and, in bash, zsh and fish, every value of the options), and that the shell itself
+//! accepts.
 //!
-//! The subcommands and flags expected are read from the command's own `--help` (clap's
-//! definition, which the test binary cannot import), so a new flag needs no edit here.
+//! The subcommands, flags and values expected are read from the command's own `--help`
+//! (clap's definition, which the test binary cannot import), so a new flag needs no edit here.
 
 use std::collections::BTreeSet;
 use std::io::Write as _;
@@ -54,6 +55,77 @@ fn long_flags(subcommand: &str) -> BTreeSet<String> {
             Some(name[..end].to_owned())
         })
         .collect()
+}
+
+/// The short flags (the letter, without the dash) that `errspec <subcommand> --help` lists:
+/// `  -q, --quiet`.
+fn short_flags(subcommand: &str) -> BTreeSet<String> {
+    let help = errspec(repo(), &[subcommand, "--help"]);
+    help.stdout
+        .lines()
+        .filter_map(|line| {
+            let (short, _) = line.trim_start().split_once(", --")?;
+            let letter = short.strip_prefix('-')?;
+            (letter.len() == 1).then(|| letter.to_owned())
+        })
+        .collect()
+}
+
+/// The values `errspec <subcommand> --help` lists for its options (`Options:`), or for its
+/// arguments (`Arguments:`) when `arguments` is set, in either of clap's layouts:
+/// `[possible values: a, b]`, or `Possible values:` and a `- a: ...` line each.
+fn values(subcommand: &str, arguments: bool) -> BTreeSet<String> {
+    let help = errspec(repo(), &[subcommand, "--help"]);
+    let mut values = BTreeSet::new();
+    let mut listing = false;
+    let mut in_section = false;
+    for line in help.stdout.lines() {
+        if !line.starts_with(' ') && line.ends_with(':') {
+            in_section = line == if arguments { "Arguments:" } else { "Options:" };
+        }
+        if !in_section {
+            continue;
+        }
+        let line = line.trim();
+        if let Some((_, rest)) = line.split_once("[possible values: ") {
+            let list = rest.split(']').next().unwrap_or_default();
+            values.extend(list.split(", ").map(str::to_owned));
+        }
+        if line == "Possible values:" {
+            listing = true;
+        } else if listing {
+            match line
+                .strip_prefix("- ")
+                .and_then(|item| item.split_once(':'))
+            {
+                Some((value, _)) => {
+                    values.insert(value.to_owned());
+                }
+                None => listing = false,
+            }
+        }
+    }
+    values
+}
+
+/// Every value of every subcommand's options (or arguments), checked to be a plausible list.
+fn all_values(arguments: bool) -> BTreeSet<String> {
+    let values: BTreeSet<String> = subcommands()
+        .iter()
+        .filter(|command| *command != "help")
+        .flat_map(|command| values(command, arguments))
+        .collect();
+    let known: &[&str] = match arguments {
+        true => &["bash", "zsh", "powershell"],
+        false => &["rust", "markdown", "3.0", "3.1", "short", "github", "never"],
+    };
+    for known in known {
+        assert!(
+            values.contains(*known),
+            "the values parsed from --help lack {known}: {values:?}"
+        );
+    }
+    values
 }
 
 /// Every long flag of every subcommand, checked to be a plausible list.
@@ -109,6 +181,12 @@ fn whole_words_only() {
 fn every_shell_gets_every_subcommand_and_flag() {
     let subcommands = subcommands();
     let flags = all_long_flags();
+    let shorts: BTreeSet<String> = subcommands
+        .iter()
+        .filter(|command| *command != "help")
+        .flat_map(|command| short_flags(command))
+        .collect();
+    assert!(shorts.contains("q") && shorts.contains("h"), "{shorts:?}");
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let script = completions(shell);
         for subcommand in &subcommands {
@@ -122,22 +200,37 @@ fn every_shell_gets_every_subcommand_and_flag() {
             };
             assert!(has_word(&script, &written), "{shell} lacks {written:?}");
         }
+        for short in &shorts {
+            let written = match shell {
+                "fish" => format!("-s {short}"),
+                _ => format!("-{short}"),
+            };
+            assert!(has_word(&script, &written), "{shell} lacks {written:?}");
+        }
     }
-    // Values are completed too: the targets and the formats.
-    let bash = completions("bash");
+    // bash, zsh and fish complete the options' values too, every value `--help` lists, and
+    // bash and zsh the arguments' (`completions`' shells); clap_complete writes no values for
+    // elvish and powershell, nor arguments' values for fish.
+    let values = all_values(false);
+    let argument_values = all_values(true);
+    for shell in ["bash", "zsh", "fish"] {
+        let script = completions(shell);
+        for value in &values {
+            assert!(has_word(&script, value), "{shell} lacks the value {value}");
+        }
+        if shell != "fish" {
+            for value in &argument_values {
+                assert!(has_word(&script, value), "{shell} lacks the value {value}");
+            }
+        }
+    }
     for target in errspec::Target::ALL {
-        assert!(
-            has_word(&bash, target.name()),
-            "bash lacks the target {target}"
-        );
+        assert!(values.contains(target.name()), "--help lists {target}");
     }
     for format in errspec::report::MessageFormat::ALL {
-        assert!(
-            has_word(&bash, format.name()),
-            "bash lacks the format {format}"
-        );
+        assert!(values.contains(format.name()), "--help lists {format}");
     }
-    assert!(bash.contains("human short json github"), "{bash}");
+    assert!(completions("bash").contains("human short json github"));
 }
 
 /// bash's script has one `opts="..."` per subcommand: each offers exactly that subcommand's

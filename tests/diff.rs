@@ -1050,3 +1050,96 @@ fn the_fuzz_checks_hold_between_every_two_v2_specs() {
         }
     }
 }
+
+/// The changes from `old` to `new` (inline specs), as `(id, message, old place, new place)`.
+fn changes(old: &str, new: &str) -> Vec<(&'static str, String, Option<String>, Option<String>)> {
+    let options = errspec::DiffOptions::new("old.yaml", "new.yaml");
+    errspec::diff(old, new, &options)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|c| {
+            let (old, new) = (position(c.old.as_ref()), position(c.new.as_ref()));
+            (c.id, c.message, old, new)
+        })
+        .collect()
+}
+
+const SPEC_HEAD: &str = "version: 1\napi:\n  name: Acme\n";
+
+/// A v1 spec of codes given as `(status, title)`, each code three lines from line 5.
+fn codes_spec(api_extra: &str, codes: &[(u16, &str)]) -> String {
+    let mut text = format!("{SPEC_HEAD}{api_extra}codes:\n");
+    for (status, title) in codes {
+        text.push_str(&format!(
+            "  - status: {status}\n    title: {title}\n    description: D.\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn an_example_edit_points_at_the_one_key_that_changed_or_the_whole_example() {
+    let codes = [(400, "Bad Request"), (404, "Not Found")];
+    let example = |status: u16, message: &str| {
+        codes_spec(
+            &format!("  example:\n    status: {status}\n    message: {message}\n"),
+            &codes,
+        )
+    };
+    let one = |message: &str, old: &str, new: &str| {
+        vec![(
+            "EXAMPLE_CHANGED",
+            message.to_owned(),
+            Some(old.to_owned()),
+            Some(new.to_owned()),
+        )]
+    };
+    assert_eq!(
+        changes(&example(400, "m"), &example(404, "m")),
+        one(
+            "the example error body changed its status from 400 to 404",
+            "5:13",
+            "5:13"
+        )
+    );
+    assert_eq!(
+        changes(&example(400, "m"), &example(400, "n")),
+        one(
+            "the example error body changed its message from \"m\" to \"n\"",
+            "6:14",
+            "6:14"
+        )
+    );
+    assert_eq!(
+        changes(&example(400, "m"), &example(404, "n")),
+        one(
+            "the example error body changed its status from 400 to 404 and its message from \
+             \"m\" to \"n\"",
+            "4:3",
+            "4:3"
+        )
+    );
+}
+
+#[test]
+fn of_two_neighbours_swapped_the_second_in_the_new_order_is_the_one_moved() {
+    // Keeping either in place is a longest run; the one that comes first in the new version
+    // stays, so the choice does not depend on anything but the two versions.
+    let old = codes_spec(
+        "",
+        &[(400, "Bad Request"), (404, "Not Found"), (410, "Gone")],
+    );
+    let new = codes_spec(
+        "",
+        &[(404, "Not Found"), (400, "Bad Request"), (410, "Gone")],
+    );
+    assert_eq!(
+        changes(&old, &new),
+        [(
+            "CODE_MOVED",
+            "code 400 `BadRequest` moved in the list of codes".to_owned(),
+            Some("5:13".to_owned()),
+            Some("8:13".to_owned())
+        )]
+    );
+}

@@ -127,8 +127,9 @@ fn an_alias_bomb_is_refused_quickly() {
 #[test]
 fn nesting_past_the_limit_is_refused_quickly() {
     let project = Project::new();
-    // Flow nesting is refused before parsing (the parser is quadratic in it); block nesting
-    // is refused by the parser's own recursion limit.
+    // errspec's own limit (`TOO_COMPLEX`, not the parser's recursion limit, which would be
+    // `INVALID_YAML`) refuses flow and block nesting alike as the 65th level opens, the root
+    // mapping being the first, before the parser reads deeper: it is quadratic in flow nesting.
     let flow = format!(
         "version: 1\napi: {}{}\n",
         "[".repeat(100_000),
@@ -137,14 +138,27 @@ fn nesting_past_the_limit_is_refused_quickly() {
     let block: String = (0..4000)
         .map(|depth| format!("{}k:\n", " ".repeat(depth)))
         .collect();
-    for deep in [flow, format!("version: 1\napi:\n{block}")] {
+    let cases = [
+        // `api: ` then 64 brackets: the 65th level's `[` is in column 6 + 63.
+        (flow, "errors.yaml:2:69"),
+        // `api:` is the second level, `k:` at line 3 the third: the 65th is at line 65 + 2,
+        // indented by 64 spaces.
+        (format!("version: 1\napi:\n{block}"), "errors.yaml:67:65"),
+    ];
+    for (deep, at) in cases {
         fs::write(project.path().join("errors.yaml"), deep).unwrap();
         let run = wait_bounded(spawn(
             project.path(),
             &["generate", "--spec", "errors.yaml"],
         ));
-        assert_one_error_naming(&run, "errors.yaml:");
-        assert!(run.stderr.contains("nests"), "{}", run.stderr);
+        assert_one_error_naming(&run, at);
+        assert!(
+            run.stderr.contains(
+                "error[TOO_COMPLEX]: the spec nests mappings and lists more than 64 levels deep"
+            ),
+            "{}",
+            run.stderr
+        );
         project.assert_untouched();
     }
 }
@@ -193,11 +207,24 @@ fn out_pointing_to_a_file_is_one_clear_error() {
     fs::write(project.path().join("file"), "keep me").unwrap();
     let run = project.run(&["generate", "--spec", "errors.yaml", "--out", "file"]);
     assert_one_error_naming(&run, "file");
+    // Refused as what it is, before any file under it is tried.
+    assert!(
+        run.stderr
+            .contains("file: error: cannot write: the output folder is a file"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         fs::read_to_string(project.path().join("file")).unwrap(),
         "keep me"
     );
     project.assert_untouched();
+    // A symlink to a folder is a folder: `--out` may name one (links under it are refused).
+    fs::create_dir(project.path().join("real")).unwrap();
+    std::os::unix::fs::symlink("real", project.path().join("link")).unwrap();
+    let run = project.run(&["generate", "--spec", "errors.yaml", "--out", "link"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(project.path().join("real/rust/error_codes.rs").is_file());
 }
 
 #[test]
@@ -248,7 +275,12 @@ const NOBODY: u32 = 65534;
 /// writable, and a write in place would succeed. The binary is copied to a folder that user
 /// can reach, since the repository may sit under a private home.
 fn generate_as_nobody(project: &Project) -> Run {
-    use std::os::unix::process::CommandExt;
+    hand_to_nobody(project);
+    run_as_nobody(project)
+}
+
+/// Hands `generated/`, its folders and files to [`NOBODY`].
+fn hand_to_nobody(project: &Project) {
     let generated = project.path().join("generated");
     let mut folders = vec![generated.clone()];
     std::os::unix::fs::chown(&generated, Some(NOBODY), Some(NOBODY)).unwrap();
@@ -259,6 +291,11 @@ fn generate_as_nobody(project: &Project) -> Run {
     for folder in folders {
         std::os::unix::fs::chown(&folder, Some(NOBODY), Some(NOBODY)).unwrap();
     }
+}
+
+/// Runs `errspec generate` in `project` as [`NOBODY`].
+fn run_as_nobody(project: &Project) -> Run {
+    use std::os::unix::process::CommandExt;
     let bin = tempfile::tempdir().unwrap();
     set_mode(bin.path(), 0o755);
     let program = bin.path().join("errspec");
@@ -312,6 +349,37 @@ fn an_unwritable_out_folder_is_one_clear_error() {
         project.assert_untouched();
     }
     set_mode(&rust, 0o755);
+}
+
+/// A generated file errspec cannot read is an error naming it, and is left as it is: errspec
+/// cannot tell whether its bytes are already right, and replacing it (which its folder would
+/// allow) would overwrite a file it was not allowed to read.
+#[test]
+fn an_unreadable_generated_file_is_one_clear_error_and_left_alone() {
+    let project = Project::new();
+    fs::write(
+        project.path().join("errors.yaml"),
+        SPEC.replace("No such", "No"),
+    )
+    .unwrap();
+    let rust = project.path().join("generated/rust/error_codes.rs");
+    // Root reads any file: then errspec runs as nobody, in folders nobody owns, on a file
+    // root owns. Anyone else is held by the file's bits.
+    use std::os::unix::fs::MetadataExt;
+    let as_root = fs::metadata(project.path()).unwrap().uid() == 0;
+    if as_root {
+        hand_to_nobody(&project);
+        std::os::unix::fs::chown(&rust, Some(0), Some(0)).unwrap();
+    }
+    set_mode(&rust, 0o000);
+    let run = match as_root {
+        true => run_as_nobody(&project),
+        false => project.run(&["generate", "--spec", "errors.yaml"]),
+    };
+    set_mode(&rust, 0o644);
+    assert_one_error_naming(&run, "generated/rust/error_codes.rs");
+    assert!(run.stderr.contains("Permission denied"), "{}", run.stderr);
+    project.assert_untouched();
 }
 
 /// Runs `errspec generate` under a file-size limit of 1 KiB, so the write of a larger file
@@ -402,12 +470,9 @@ fn eight_racing_generates_end_with_complete_identical_files() {
 }
 
 /// The fuzz corpus (`tests/fixtures/fuzz/`: what the fuzzer found or reached deep with, and
-/// hostile inputs written for the report target) and every fixture spec of either format,
-/// replayed through every fuzz target's checks (`fuzz/src/lib.rs`, the same code the fuzzer
-/// runs), so no finding comes back and no target's checks stop holding unnoticed.
-#[test]
-fn fuzz_corpus_replays_through_every_target() {
-    use crate::fuzz_checks;
+/// hostile inputs written for the report target), then every other spec of the project: the
+/// seed, the fixtures of both formats, invalid and with lints, and the examples' specs.
+fn fuzz_inputs() -> (Vec<PathBuf>, Vec<PathBuf>) {
     use crate::support::{files_in, repo};
 
     let corpus = files_in(&repo().join("tests/fixtures/fuzz"), "yaml");
@@ -415,15 +480,92 @@ fn fuzz_corpus_replays_through_every_target() {
         corpus.len() >= 12,
         "tests/fixtures/fuzz/ holds the fuzzer's findings"
     );
-    let mut specs = corpus.clone();
-    specs.extend(crate::support::valid_specs());
-    specs.extend(crate::support::v2_specs());
+    let mut fixtures = crate::support::valid_specs();
+    fixtures.extend(crate::support::v2_specs());
     for folder in ["invalid", "lints"] {
-        specs.extend(files_in(
+        fixtures.extend(files_in(
             &repo().join("tests/fixtures").join(folder),
             "yaml",
         ));
     }
+    (corpus, fixtures)
+}
+
+/// Each `errspec diff` fixture pair, as the diff target reads it: the two specs split at a NUL.
+fn diff_fixture_pairs() -> Vec<(String, Vec<u8>)> {
+    let mut cases: Vec<PathBuf> = fs::read_dir(crate::support::repo().join("tests/fixtures/diff"))
+        .unwrap()
+        .map(|case| case.unwrap().path())
+        .collect();
+    cases.sort();
+    cases
+        .iter()
+        .map(|case| {
+            let read = |version: &str| fs::read(case.join(format!("{version}.yaml"))).unwrap();
+            let mut input = read("old");
+            input.push(0);
+            input.extend(read("new"));
+            (crate::support::spec_name(case), input)
+        })
+        .collect()
+}
+
+/// `fuzz/run.sh` starts each target's corpus from every input the replay below runs: the
+/// corpus and every spec for the spec, options and report targets, each fixture pair for diff.
+#[test]
+fn the_fuzz_corpus_starts_from_every_fixture() {
+    use std::collections::BTreeSet;
+
+    let (corpus, fixtures) = fuzz_inputs();
+    let specs: BTreeSet<Vec<u8>> = corpus
+        .iter()
+        .chain(&fixtures)
+        .map(|path| fs::read(path).unwrap())
+        .collect();
+    let pairs: BTreeSet<Vec<u8>> = diff_fixture_pairs()
+        .into_iter()
+        .map(|(_, input)| input)
+        .collect();
+    let scratch = tempfile::tempdir().unwrap();
+    for (target, expected) in [("spec", &specs), ("report", &specs), ("diff", &pairs)] {
+        let dir = scratch.path().join(target);
+        let run: Run = Command::new("bash")
+            .arg(crate::support::repo().join("fuzz/run.sh"))
+            .args(["--seed", target])
+            .arg(&dir)
+            .output()
+            .unwrap()
+            .into();
+        assert_eq!(
+            run.code,
+            Some(0),
+            "fuzz/run.sh --seed {target}: {}",
+            run.stderr
+        );
+        let seeded: BTreeSet<Vec<u8>> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| fs::read(entry.unwrap().path()).unwrap())
+            .collect();
+        assert!(expected.len() > 20, "{target}: {} inputs", expected.len());
+        assert!(
+            &seeded == expected,
+            "fuzz/run.sh starts {target} from {} inputs, the replay runs {}",
+            seeded.len(),
+            expected.len()
+        );
+    }
+}
+
+/// The fuzz corpus and every spec of the project (`fuzz_inputs`), replayed through every fuzz
+/// target's checks (`fuzz/src/lib.rs`, the same code the fuzzer runs), so no finding comes back
+/// and no target's checks stop holding unnoticed.
+#[test]
+fn fuzz_corpus_replays_through_every_target() {
+    use crate::fuzz_checks;
+
+    let (corpus, fixtures) = fuzz_inputs();
+    let mut specs = corpus.clone();
+    specs.extend(fixtures);
     let inputs: Vec<(String, Vec<u8>)> = specs
         .iter()
         .map(|path| (crate::support::spec_name(path), fs::read(path).unwrap()))
@@ -451,16 +593,18 @@ fn fuzz_corpus_replays_through_every_target() {
             ));
         }
     }
-    for case in fs::read_dir(repo().join("tests/fixtures/diff")).unwrap() {
-        let case = case.unwrap().path();
-        let read = |version: &str| fs::read(case.join(format!("{version}.yaml"))).unwrap();
-        pairs.push((crate::support::spec_name(&case), read("old"), read("new")));
-    }
-    for (name, old, new) in &pairs {
-        let mut input = old.clone();
-        input.push(0);
-        input.extend_from_slice(new);
-        replay("diff", name, || fuzz_checks::diff(&input));
+    let mut inputs: Vec<(String, Vec<u8>)> = pairs
+        .into_iter()
+        .map(|(name, old, new)| {
+            let mut input = old;
+            input.push(0);
+            input.extend_from_slice(&new);
+            (name, input)
+        })
+        .collect();
+    inputs.extend(diff_fixture_pairs());
+    for (name, input) in &inputs {
+        replay("diff", name, || fuzz_checks::diff(input));
     }
 }
 

@@ -19,12 +19,33 @@ fn without_default_features_the_library_pulls_no_cli_crates() {
                 "-e",
                 "normal",
                 "--prefix",
-                "none",
+                "depth",
             ])
             .current_dir(repo()),
         "cargo tree --no-default-features -e normal",
     );
-    assert!(run.stdout.starts_with("errspec "), "{}", run.stdout);
+    assert!(run.stdout.starts_with("0errspec "), "{}", run.stdout);
+    // What ARCHITECTURE.md promises build scripts: these four, and nothing else.
+    let direct: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix('1')?.split(' ').next())
+        .collect();
+    assert_eq!(
+        direct,
+        ["askama", "heck", "libyaml-rs", "unicode-width"],
+        "{}",
+        run.stdout
+    );
+    let crates: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|line| {
+            let name = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            name.split(' ').next()
+        })
+        .collect();
+    assert!(crates.len() > 5, "{}", run.stdout);
     for cli_only in [
         "clap ",
         "clap_builder ",
@@ -38,9 +59,14 @@ fn without_default_features_the_library_pulls_no_cli_crates() {
         "schemars ",
         "schemars_derive ",
         "serde_json ",
+        "serde",
+        "serde_core",
+        "serde_derive",
+        "serde_yaml",
+        "yaml_serde",
     ] {
         assert!(
-            !run.stdout.contains(cli_only),
+            !crates.contains(&cli_only.trim_end()),
             "{cli_only}in the library's tree:\n{}",
             run.stdout
         );
@@ -208,4 +234,47 @@ fn headers_name_the_spec_from_the_working_folder_however_it_is_written() {
             "{rust}"
         );
     }
+}
+
+/// The README's "Rust 1.88 or newer" is Cargo.toml's `rust-version`, which is at least what
+/// every crate in the lock file declares it needs (`cargo metadata`); clippy's
+/// `incompatible_msrv`, on in `cargo clippy`, checks errspec's own use of std against it.
+#[test]
+fn the_declared_toolchain_is_the_newest_any_dependency_needs() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let run = run_ok(
+        Command::new(cargo)
+            .args(["metadata", "--format-version", "1", "--offline"])
+            .current_dir(repo()),
+        "cargo metadata",
+    );
+    let metadata: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let version = |text: &str| -> Vec<u32> {
+        let mut parts: Vec<u32> = text.split('.').map(|part| part.parse().unwrap()).collect();
+        parts.resize(3, 0);
+        parts
+    };
+    let packages = metadata["packages"].as_array().unwrap();
+    let ours = packages
+        .iter()
+        .find(|package| package["name"] == "errspec")
+        .and_then(|package| package["rust_version"].as_str())
+        .expect("Cargo.toml declares rust-version");
+    let newest = packages
+        .iter()
+        .filter_map(|package| Some((package["rust_version"].as_str()?, package["name"].as_str()?)))
+        .filter(|(_, name)| *name != "errspec")
+        .max_by_key(|(needs, _)| version(needs))
+        .unwrap();
+    assert!(
+        version(ours) >= version(newest.0),
+        "{} needs Rust {}, and Cargo.toml says {ours}",
+        newest.1,
+        newest.0
+    );
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("a Rust toolchain ({ours} or newer: Cargo.toml's")),
+        "README.md names the rust-version, {ours}"
+    );
 }

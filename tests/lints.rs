@@ -94,6 +94,8 @@ fn a_status_that_is_not_an_error_cannot_be_retryable() {
         (302, "Found", retryable),
         (503, "Service Unavailable", retryable),
         (500, "Internal Server Error", "    retryable: false\n"),
+        // 400 is the first error status: retrying it is the client's business, not a slip.
+        (400, "Bad Request", retryable),
     ]);
     assert_eq!(
         found(&source),
@@ -307,6 +309,76 @@ fn an_allow_that_silences_nothing_is_itself_a_warning() {
     );
     let at = all[0].location.unwrap();
     assert_eq!((at.line, at.column), (8, 13), "at the entry itself");
+}
+
+#[test]
+fn an_id_allowed_twice_is_reported_once_as_repeated() {
+    // 401's title fires TITLE_NOT_REASON_PHRASE: its first allow silences it, the second is
+    // a repeat. Neither TITLE_CASE nor DESCRIPTION_DOUBLE_PERIOD fires: each silences nothing,
+    // and TITLE_CASE's second entry is a repeat.
+    let allow = "    allow: [TITLE_NOT_REASON_PHRASE, TITLE_CASE, DESCRIPTION_DOUBLE_PERIOD, \
+                 TITLE_NOT_REASON_PHRASE, TITLE_CASE]\n";
+    let source = spec(&[(401, "Login Required", allow)]);
+    let messages: Vec<(&str, String)> = warnings(&source)
+        .into_iter()
+        .map(|w| (w.id, w.message))
+        .collect();
+    let nothing =
+        |id: &str| format!("`allow: [{id}]` silences nothing: {id} does not fire on this code");
+    let twice = |id: &str| format!("`{id}` is allowed twice on this code");
+    assert_eq!(
+        messages,
+        [
+            ("UNUSED_ALLOW", nothing("TITLE_CASE")),
+            ("UNUSED_ALLOW", nothing("DESCRIPTION_DOUBLE_PERIOD")),
+            ("UNUSED_ALLOW", twice("TITLE_NOT_REASON_PHRASE")),
+            ("UNUSED_ALLOW", twice("TITLE_CASE")),
+        ]
+    );
+}
+
+/// The `CODE_STYLE` warnings of a v2 spec with these wire codes, as `(code, message, hint)`.
+fn code_style(codes: &[&str]) -> Vec<(String, String)> {
+    let mut source = "version: 2\napi:\n  name: Payments\ncodes:\n".to_owned();
+    for (index, code) in codes.iter().enumerate() {
+        source.push_str(&format!(
+            "  - code: {code}\n    status: 400\n    title: Error {index}\n    description: D.\n"
+        ));
+    }
+    warnings(&source)
+        .into_iter()
+        .filter(|w| w.id == "CODE_STYLE")
+        .map(|w| (w.message, w.hint.unwrap()))
+        .collect()
+}
+
+#[test]
+fn two_codes_in_two_styles_tie_and_the_first_style_listed_wins() {
+    // One code has no style to differ from; two already do. A tie goes to the styles'
+    // order: snake_case, UPPER_SNAKE_CASE, kebab-case, camelCase, PascalCase.
+    assert_eq!(code_style(&["QUOTA_EXCEEDED"]), []);
+    let keep = "if the API does not send this code yet (a sent code cannot change), or add \
+                `allow: [CODE_STYLE]` to this code to keep it";
+    assert_eq!(
+        code_style(&["QUOTA_EXCEEDED", "card_declined"]),
+        [(
+            "the code `QUOTA_EXCEEDED` is not in snake_case, while 1 other code is".to_owned(),
+            format!("write `code: quota_exceeded` {keep}")
+        )]
+    );
+    assert_eq!(
+        code_style(&["cardDeclined", "quota-exceeded", "CardExpired"]),
+        [
+            (
+                "the code `cardDeclined` is not in kebab-case, while 1 other code is".to_owned(),
+                format!("write `code: card-declined` {keep}")
+            ),
+            (
+                "the code `CardExpired` is not in kebab-case, while 1 other code is".to_owned(),
+                format!("write `code: card-expired` {keep}")
+            ),
+        ]
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The JSON Schema of the spec format, under a real validator (the `jsonschema` crate): every
-//! valid spec passes it, every spec errspec refuses for its shape fails it too, and the
+//! valid spec passes it, the specs errspec refuses for their shape fail it too, each key agrees
+//! with the reader (see "The schema against the reader" below), and the
 //! committed copy is what errspec prints now.
 
 use std::path::Path;
@@ -273,4 +274,374 @@ fn what_needs_the_whole_spec_is_left_to_errspec() {
         assert_eq!(d[0].id, id);
         assert!(objections(&validator, &source).is_empty(), "{id}");
     }
+}
+
+// -- The schema against the reader, field by field -----------------------------------------
+//
+// The schema is derived from the reader's types, but what it says about each field (required
+// or not, its default, its limits) is written in `schemars` attributes beside the reader's own
+// `= required` / `= default` and the checks of `validate`. These tests hold the two to each
+// other for every field of every definition of the schema: each value a probe writes into a
+// spec is judged by errspec and by the schema, and both must give the same verdict, except in
+// the few ways listed in `Verdicts::expected`, each with its reason.
+
+use serde_json::{Value, json};
+
+/// Each definition of the schema with a spec that holds every key of it (as JSON) and the
+/// JSON pointer of that instance in the spec.
+fn instances() -> Vec<(&'static str, Value, &'static str)> {
+    let code =
+        |status: u16, title: &str| json!({"status": status, "title": title, "description": "D."});
+    let full_code = json!({
+        "status": 404, "name": "Missing", "title": "Not Found", "description": "D.",
+        "retryable": false, "allow": [],
+    });
+    let v1 = |api: Value, codes: Vec<Value>| json!({"version": 1, "api": api, "codes": codes});
+    let full_api = json!({
+        "name": "Acme", "error_name": "AcmeError",
+        "example": {"status": 404, "message": "No such thing"},
+    });
+    let full_v1 = v1(full_api.clone(), vec![full_code.clone()]);
+    // The example's status must be an error code of the spec: these make its range's ends
+    // codes, so that the range itself decides.
+    let example_v1 = v1(
+        full_api,
+        vec![
+            code(400, "Bad Request"),
+            code(404, "Not Found"),
+            code(599, "Timeout"),
+        ],
+    );
+    // A code's status probes would meet the example's: this spec has none.
+    let code_v1 = v1(json!({"name": "Acme"}), vec![full_code]);
+    let full_v2 = json!({
+        "version": 2,
+        "api": {"name": "Payments", "error_name": "PaymentError", "docs": "https://docs.example.com/errors#{code}"},
+        "codes": [{
+            "code": "card_declined", "status": 402, "name": "Declined", "title": "Card declined",
+            "description": "D.", "retryable": false, "docs": "https://docs.example.com/{code}",
+            "allow": [],
+            "params": {"limit": {"type": "integer", "description": "L.", "optional": false}},
+            "message": "Used {limit}.", "deprecated": "Use card_expired.",
+            "replaced_by": "card_expired",
+        }, {"code": "card_expired", "status": 402, "title": "Card expired", "description": "D."}],
+        "reserved": ["old_code"],
+    });
+    vec![
+        ("SpecV1", full_v1.clone(), ""),
+        ("Api", full_v1, "/api"),
+        ("Example", example_v1, "/api/example"),
+        ("Code", code_v1, "/codes/0"),
+        ("SpecV2", full_v2.clone(), ""),
+        ("ApiV2", full_v2.clone(), "/api"),
+        ("CodeV2", full_v2.clone(), "/codes/0"),
+        ("Param", full_v2.clone(), "/codes/0/params/limit"),
+        ("Params", full_v2, "/codes/0/params"),
+    ]
+}
+
+/// The keywords of a property's schema that the probes below know how to test. A keyword
+/// outside this list fails `every_field_of_the_schema_agrees_with_the_reader` until it is
+/// probed.
+const PROBED_KEYWORDS: &[&str] = &[
+    "$ref",
+    "anyOf",
+    "const",
+    "default",
+    "description",
+    "enum",
+    "format",
+    "items",
+    "minItems",
+    "minLength",
+    "minimum",
+    "maximum",
+    "pattern",
+    "type",
+    "uniqueItems",
+];
+
+/// The values written into a property to probe it (`None`: the key removed), from what its
+/// schema says: every type, each side of each limit, the values of its enum, and for patterns
+/// the strings that decide them.
+fn probes(key: &str, property: &Value) -> Vec<Option<Value>> {
+    let mut values = vec![
+        None,
+        Some(Value::Null),
+        Some(json!(true)),
+        Some(json!(7)),
+        Some(json!(7.5)),
+        Some(json!("text")),
+        Some(json!(["text"])),
+        Some(json!({"key": 1})),
+        Some(json!([])),
+    ];
+    let number = |keyword: &str| property[keyword].as_i64();
+    if let Some(minimum) = number("minimum") {
+        values.extend([json!(minimum - 1), json!(minimum), json!(minimum as f64)].map(Some));
+    }
+    if let Some(maximum) = number("maximum") {
+        values.extend([json!(maximum), json!(maximum + 1)].map(Some));
+    }
+    if let Some(constant) = number("const") {
+        values.extend([json!(constant), json!(constant + 1), json!(constant as f64)].map(Some));
+    }
+    if property.get("minLength").is_some() || property["pattern"] == "\\S" {
+        values.extend(["", " ", "\t", "\u{a0}", " x "].map(|text| Some(json!(text))));
+    }
+    match key {
+        "code" => {
+            let long = |n: usize| "a".repeat(n);
+            values.extend(
+                [
+                    "a".to_owned(),
+                    long(64),
+                    long(65),
+                    "1a".to_owned(),
+                    "_a".to_owned(),
+                    "a b".to_owned(),
+                    "a\n".to_owned(),
+                    "a.b-c_D9".to_owned(),
+                    "é".to_owned(),
+                ]
+                .map(|text| Some(json!(text))),
+            );
+        }
+        "docs" => values.extend(
+            [
+                "https://x/{code}",
+                "http://x",
+                "ftp://x/{code}",
+                "https://a b",
+                "HTTPS://x",
+                "https://",
+                "https://x\n",
+            ]
+            .map(|text| Some(json!(text))),
+        ),
+        _ => {}
+    }
+    if let Some(kinds) = property["enum"].as_array() {
+        values.extend(kinds.iter().map(|kind| Some(kind.clone())));
+        values.push(Some(json!("date")));
+    }
+    if property["uniqueItems"] == true {
+        values.extend(
+            [
+                json!(["old_code", "old_code"]),
+                json!(["old_code", "other"]),
+                json!(["1a"]),
+                json!(["a b"]),
+            ]
+            .map(Some),
+        );
+    }
+    if let Some(ids) = property["items"]["enum"].as_array() {
+        values.extend(ids.iter().map(|id| Some(json!([id]))));
+        values.extend([json!(["UNUSED_ALLOW"]), json!(["NO_SUCH_LINT"])].map(Some));
+    }
+    if let Some(items) = number("minItems") {
+        let too_few: Vec<Value> = vec![];
+        assert_eq!(items, 1, "probe minItems {items}");
+        values.push(Some(Value::Array(too_few)));
+    }
+    values
+}
+
+/// errspec's verdict on a spec: accepted, or refused with the first error's id.
+fn errspec_verdict(source: &str) -> Result<(), &'static str> {
+    match errspec::validate(source, &errspec::Options::new("s.yaml")) {
+        Ok(_) => Ok(()),
+        Err(errspec::Error::InvalidSpec(diagnostics)) => Err(diagnostics[0].id),
+        Err(other) => panic!("{other}"),
+    }
+}
+
+/// `spec` with the property `key` of the instance at `pointer` set to `value`, or removed.
+fn with_value(spec: &Value, pointer: &str, key: &str, value: Option<&Value>) -> String {
+    let mut spec = spec.clone();
+    let instance = spec
+        .pointer_mut(pointer)
+        .and_then(Value::as_object_mut)
+        .expect("the instance is a mapping");
+    match value {
+        Some(value) => instance.insert(key.to_owned(), value.clone()),
+        None => instance.remove(key),
+    };
+    serde_yaml::to_string(&spec).unwrap()
+}
+
+#[test]
+fn every_field_of_the_schema_agrees_with_the_reader() {
+    let validator = validator();
+    let schema: Value = serde_json::from_str(&errspec::spec_schema()).unwrap();
+    let definitions = schema["$defs"].as_object().unwrap();
+    let instances = instances();
+    let probed: Vec<&str> = instances.iter().map(|(name, ..)| *name).collect();
+    let defined: Vec<&str> = definitions.keys().map(String::as_str).collect();
+    assert_eq!(
+        {
+            let mut probed = probed.clone();
+            probed.sort();
+            probed
+        },
+        defined,
+        "every definition of the schema is probed"
+    );
+    let mut disagreements = Vec::new();
+    let mut probes_run = 0;
+    for (name, spec, pointer) in &instances {
+        let source = serde_yaml::to_string(spec).unwrap();
+        assert_eq!(errspec_verdict(&source), Ok(()), "{name}'s spec:\n{source}");
+        assert!(objections(&validator, &source).is_empty(), "{name}'s spec");
+        let definition = &definitions[*name];
+        let instance = spec.pointer(pointer).unwrap().as_object().unwrap();
+        if name == &"Params" {
+            // A map of the user's own names, with no properties of its own: its names are
+            // probed by `properties_catalog::parameter_names_are_wire_names_with_distinct_identifiers`
+            // and its values as `Param`.
+            assert!(definition["propertyNames"]["pattern"].is_string());
+            continue;
+        }
+        let required: Vec<&str> = definition["required"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|key| key.as_str().unwrap())
+            .collect();
+        for (key, property) in definition["properties"].as_object().unwrap() {
+            assert!(
+                instance.contains_key(key),
+                "{name}'s spec holds `{key}`, so that removing it is a probe"
+            );
+            for keyword in property.as_object().unwrap().keys() {
+                assert!(
+                    PROBED_KEYWORDS.contains(&keyword.as_str()),
+                    "{name}.{key} has `{keyword}`, which no probe tests: add probes for it"
+                );
+            }
+            // Required in the schema iff the reader requires it.
+            let removed = with_value(spec, pointer, key, None);
+            let verdict = errspec_verdict(&removed);
+            let is_required = required.contains(&key.as_str());
+            assert_eq!(
+                verdict.err() == Some("MISSING_KEY"),
+                is_required,
+                "{name}.{key}: required in the schema is {is_required}, errspec says {verdict:?}"
+            );
+            // The default the schema states is the reader's: the same files either way.
+            if let Some(default) = property.get("default") {
+                let written = with_value(spec, pointer, key, Some(default));
+                let render = |source: &str| {
+                    let mut options = errspec::Options::new("s.yaml");
+                    options.targets = errspec::Target::ALL.to_vec();
+                    errspec::render(source, &options).unwrap()
+                };
+                assert_eq!(
+                    render(&removed),
+                    render(&written),
+                    "{name}.{key}: without it is as with the schema's default {default}"
+                );
+            }
+            for value in probes(key, property) {
+                probes_run += 1;
+                let source = with_value(spec, pointer, key, value.as_ref());
+                let errspec = errspec_verdict(&source);
+                let schema = objections(&validator, &source).is_empty();
+                let expected =
+                    expected_schema_verdict(spec, pointer, key, property, value.as_ref(), errspec);
+                if schema != expected {
+                    disagreements.push(format!(
+                        "{name}.{key} = {}: errspec {errspec:?}, the schema {}",
+                        value.map_or("(removed)".to_owned(), |v| v.to_string()),
+                        if schema { "accepts" } else { "refuses" }
+                    ));
+                }
+            }
+        }
+    }
+    assert!(probes_run > 200, "{probes_run} probes");
+    assert!(
+        disagreements.is_empty(),
+        "the schema and the reader disagree:\n{}",
+        disagreements.join("\n")
+    );
+}
+
+/// What the schema must say of a probe that errspec judged `errspec`: the same, but in the
+/// ways the two differ by design.
+fn expected_schema_verdict(
+    spec: &Value,
+    pointer: &str,
+    key: &str,
+    property: &Value,
+    value: Option<&Value>,
+    errspec: Result<(), &'static str>,
+) -> bool {
+    let types: Vec<&Value> = match &property["type"] {
+        Value::Array(types) => types.iter().collect(),
+        single => vec![single],
+    };
+    let is_text = types.contains(&&json!("string"));
+    let nullable = types.contains(&&json!("null"));
+    match value {
+        // YAML's plain scalars: a bare null, number or boolean where text is expected is that
+        // text to errspec, as to serde_yaml (`title: 404` is the title "404"; `name: null`
+        // is no name where a name is optional), while the schema judges JSON, where it is a
+        // null, a number or a boolean. The schema refuses it, so that an editor flags what is
+        // probably a slip; errspec judges the text.
+        Some(scalar @ (Value::Bool(_) | Value::Number(_))) if is_text => {
+            as_text(spec, pointer, key, scalar, errspec)
+        }
+        Some(Value::Null) if is_text && !nullable => {
+            as_text(spec, pointer, key, &Value::Null, errspec)
+        }
+        // JSON has one type of number, in which `400.0` is `400`: the schema cannot tell them
+        // apart (nor can an editor, which reads the YAML into JSON), while errspec, like
+        // serde_yaml, refuses a float where an integer is expected. The schema judges it as the
+        // integer.
+        Some(Value::Number(number))
+            if types.contains(&&json!("integer"))
+                && number.as_f64().is_some_and(|n| n.fract() == 0.0)
+                && number.is_f64() =>
+        {
+            assert!(errspec.is_err(), "errspec refuses the float {number}");
+            let integer = json!(number.as_f64().unwrap() as i64);
+            errspec_verdict(&with_value(spec, pointer, key, Some(&integer))).is_ok()
+        }
+        // What needs the whole spec (a template's placeholders against the code's parameters,
+        // a replacement against the other codes) is errspec's alone, as for a status used
+        // twice: the schema judges each value by itself and accepts it.
+        _ if matches!(
+            errspec,
+            Err("UNKNOWN_PLACEHOLDER"
+                | "OPTIONAL_PLACEHOLDER"
+                | "UNKNOWN_REPLACEMENT"
+                | "REPLACED_BY_ITSELF"
+                | "REPLACEMENT_DEPRECATED"
+                | "RESERVED_CODE")
+        ) =>
+        {
+            true
+        }
+        _ => errspec.is_ok(),
+    }
+}
+
+/// Asserts that errspec judges the bare `scalar` as it judges its text, and returns the
+/// schema's verdict on it: refused, as not text.
+fn as_text(
+    spec: &Value,
+    pointer: &str,
+    key: &str,
+    scalar: &Value,
+    errspec: Result<(), &'static str>,
+) -> bool {
+    let text = json!(scalar.to_string());
+    assert_eq!(
+        errspec,
+        errspec_verdict(&with_value(spec, pointer, key, Some(&text))),
+        "errspec reads {scalar} as the text {text}"
+    );
+    false
 }

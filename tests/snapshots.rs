@@ -49,8 +49,8 @@ fn diagnostics_in_every_format() {
     insta::glob!("fixtures/lints/*.yaml", snapshot_diagnostics);
 }
 
-/// The errors of an invalid fixture, or the warnings of a lint fixture, as `human` (without
-/// colour), `json` and `github` render them.
+/// The errors of an invalid fixture, or the warnings of a lint fixture, in every message
+/// format (`human` without colour, `short`, `json`, `github`).
 fn snapshot_diagnostics(path: &std::path::Path) {
     use errspec::report::{Emitter, MessageFormat};
 
@@ -65,11 +65,12 @@ fn snapshot_diagnostics(path: &std::path::Path) {
         !diagnostics.is_empty(),
         "{name} shows at least one diagnostic"
     );
-    for format in [
-        MessageFormat::Human,
-        MessageFormat::Json,
-        MessageFormat::Github,
-    ] {
+    assert_eq!(
+        MessageFormat::ALL.len(),
+        4,
+        "a new format gets its snapshots here"
+    );
+    for format in MessageFormat::ALL {
         let emitter = Emitter::new(format).source(name.as_str(), source.as_str());
         let text = emitter.render_all(&diagnostics);
         insta::assert_snapshot!(format!("diagnostics_{format}"), text);

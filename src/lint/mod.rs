@@ -300,9 +300,9 @@ fn code_style(spec: &Spec, _: &str) -> Vec<Hit> {
             code: index,
             span: code.origin.at("code"),
             message: format!(
-                "the code `{wire}` is not in {}, while {count} other {} are",
+                "the code `{wire}` is not in {}, while {count} other {}",
                 majority.describe(),
-                if count == 1 { "code" } else { "codes" },
+                if count == 1 { "code is" } else { "codes are" },
             ),
             hint: format!(
                 "write `code: {rewrite}` if the API does not send this code yet (a sent code \

@@ -142,6 +142,15 @@ mod tests {
         assert_eq!(lookup(599), Entry::Unassigned);
     }
 
+    /// IANA's notes end the description (`(OBSOLETED)`, `(TEMPORARY - ...)`); parentheses
+    /// inside a phrase are part of it, should IANA's next file hold one.
+    #[test]
+    fn only_a_note_at_the_end_is_dropped() {
+        assert_eq!(without_note("Not Extended (OBSOLETED)"), "Not Extended");
+        assert_eq!(without_note("Switch (Proxy) Mode"), "Switch (Proxy) Mode");
+        assert_eq!(without_note("Gone"), "Gone");
+    }
+
     #[test]
     fn splits_quoted_fields() {
         assert_eq!(
