@@ -290,3 +290,35 @@ fn every_spec_with_serde_round_trips_its_bodies() {
         }
     }
 }
+
+/// Doc comments are Markdown to rustdoc: a description line that Markdown would read as a
+/// list item gets a backslash, and one that only looks like one does not, so the comment says
+/// what the spec says with as little escaping as that takes.
+#[test]
+fn doc_comments_escape_a_line_start_only_where_markdown_reads_a_list() {
+    let descriptions = [
+        ("1. one", r"1\. one"),
+        ("2) two", r"2\) two"),
+        ("3.", r"3\."),
+        ("4)", r"4\)"),
+        (". five", ". five"),
+        (") six", ") six"),
+        ("7.5 seven", "7.5 seven"),
+        ("8x. eight", "8x. eight"),
+    ];
+    let mut spec = "version: 1\napi:\n  name: Acme\ncodes:\n".to_owned();
+    for (index, (description, _)) in descriptions.iter().enumerate() {
+        spec.push_str(&format!(
+            "  - status: {}\n    title: Code {index}\n    description: \"{description}\"\n",
+            400 + index
+        ));
+    }
+    let mut options = errspec::Options::new("errors.yaml");
+    options.targets = vec![errspec::Target::Rust];
+    let rust = errspec::render(&spec, &options).unwrap().remove(0).contents;
+    for (index, (_, doc)) in descriptions.iter().enumerate() {
+        let title = format!("    /// {} Code {index}\n    ///\n", 400 + index);
+        let expected = format!("{title}    /// {doc}\n    Code{index} = {},\n", 400 + index);
+        assert!(rust.contains(&expected), "{expected}in:\n{rust}");
+    }
+}
