@@ -262,6 +262,54 @@ fn v2_rust_is_formatted_as_rustfmt_formats_it() {
     }
 }
 
+/// `is_retryable` takes three layouts as the retryable codes grow: `matches!` on one line, its
+/// patterns on one line of their own, and one pattern per line. No fixture has enough
+/// retryable codes for the third, so this spec has: rustfmt must leave each layout as it is.
+#[test]
+fn is_retryable_is_laid_out_as_rustfmt_does_however_many_codes_retry() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut spec = "version: 2\napi:\n  name: Retries\ncodes:\n".to_owned();
+    let mut shapes = Vec::new();
+    for count in 1..=8 {
+        spec.push_str(&format!(
+            "  - code: temporarily_unavailable_backend_{count}\n    status: 503\n    title: \
+             Unavailable {count}\n    description: D.\n    retryable: true\n"
+        ));
+        let mut options = errspec::Options::new("retries.yaml");
+        options.targets = vec![errspec::Target::Rust];
+        let rust = errspec::render(&spec, &options).unwrap().remove(0).contents;
+        let path = dir.path().join(format!("retries_{count}.rs"));
+        std::fs::write(&path, &rust).unwrap();
+        for edition in ["2021", "2024"] {
+            run_ok(
+                Command::new("rustfmt")
+                    .args(["--check", "--edition", edition])
+                    .arg(&path),
+                &format!("rustfmt --check --edition {edition} on {count} retryable codes"),
+            );
+        }
+        let first = "Self::TemporarilyUnavailableBackend1";
+        shapes.push(
+            if rust.contains(&format!("::core::matches!(self, {first}")) {
+                "one line"
+            } else if rust.contains(&format!("            self,\n            {first} | ")) {
+                "patterns on a line"
+            } else if rust.contains(&format!(
+                "            self,\n            {first}\n                | "
+            )) {
+                "a pattern per line"
+            } else {
+                panic!("is_retryable in an unknown layout:\n{rust}")
+            },
+        );
+    }
+    shapes.dedup();
+    assert_eq!(
+        shapes,
+        ["one line", "patterns on a line", "a pattern per line"]
+    );
+}
+
 #[test]
 fn v2_std_only_rust_compiles_without_any_dependency() {
     let dir = tempfile::tempdir().unwrap();
