@@ -21,10 +21,11 @@ use crate::yaml::read::Entries;
 /// newline.
 ///
 /// It is derived from the types the parser reads, and agrees with `errspec validate` on each
-/// key (whether it is required, its default, its limits) but in two ways: a bare number,
+/// key (whether it is required, its default, its limits) but in three ways: a bare number,
 /// boolean or null where text is expected is that text to errspec and a wrong type to the
-/// schema, and the schema, which judges JSON, cannot tell `404.0` from `404`, which errspec
-/// refuses. `errspec schema` prints it.
+/// schema; the schema, which judges JSON, cannot tell `404.0` from `404`, which errspec
+/// refuses; and it leaves a documentation URL's host and placeholders to errspec.
+/// `errspec schema` prints it.
 ///
 /// ```
 /// let schema = errspec::spec_schema();

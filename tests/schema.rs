@@ -283,7 +283,7 @@ fn what_needs_the_whole_spec_is_left_to_errspec() {
 // `= required` / `= default` and the checks of `validate`. These tests hold the two to each
 // other for every field of every definition of the schema: each value a probe writes into a
 // spec is judged by errspec and by the schema, and both must give the same verdict, except in
-// the few ways listed in `Verdicts::expected`, each with its reason.
+// the three ways `expected_schema_verdict` lists, each with its reason.
 
 use serde_json::{Value, json};
 
@@ -416,6 +416,9 @@ fn probes(key: &str, property: &Value) -> Vec<Option<Value>> {
                 "HTTPS://x",
                 "https://",
                 "https://x\n",
+                "https:///x",
+                "https://x/{status}",
+                "https://x/{code",
             ]
             .map(|text| Some(json!(text))),
         ),
@@ -621,6 +624,20 @@ fn expected_schema_verdict(
                 | "REPLACEMENT_DEPRECATED"
                 | "RESERVED_CODE")
         ) =>
+        {
+            true
+        }
+        // A documentation URL's host and placeholders are `validate`'s to check; the schema's
+        // pattern holds it to `http(s)://` and no blanks, which an editor can say as you type.
+        Some(Value::String(url))
+            if key == "docs"
+                && errspec == Err("INVALID_DOCS_URL")
+                && url
+                    .strip_prefix("https://")
+                    .or_else(|| url.strip_prefix("http://"))
+                    .is_some_and(|rest| {
+                        !rest.is_empty() && !rest.contains(char::is_whitespace)
+                    }) =>
         {
             true
         }
