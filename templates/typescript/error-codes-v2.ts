@@ -319,7 +319,7 @@ export interface ErrorBodyArgs {
  * With a template, the message is the template with each `{name}` replaced by
  * the value of the parameter `name` as `String(value)` writes it. `error.params`
  * holds the code's parameters that are given, in the order of the spec (one
- * given as `undefined` is left out); a code without parameters has no `params`.
+ * given as `undefined` is left out); an error with none has no `params`.
  */
 export function errorBody<C extends ErrorCode>(
   code: C,
@@ -336,8 +336,10 @@ export function errorBody<C extends ErrorCode>(
     message:
       template === undefined ? String(first) : formatMessage(template, given),
   };
-  if (info.params.length > 0) {
-    error.params = paramsOf(info, given);
+  const params = paramsOf(info, given);
+  // As in the Rust target: an error that carries no parameter values has no `params`.
+  if (Object.keys(params).length > 0) {
+    error.params = params;
   }
   // What `ErrorBodyArgs` lets through for `C` makes the body `ErrorDetailOf<C>` says; the
   // compiler cannot follow that through the facts of `ERROR_CODES`.
