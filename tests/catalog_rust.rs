@@ -27,9 +27,10 @@ use std::sync::OnceLock;
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use serde_json::{Value, json};
 
+use crate::catalog_typescript::{NEWER, OLDER, read_spec_file};
 use crate::support::node::node_tools_or_skip;
 use crate::support::rust_harness::{Harness, Program, Source};
-use crate::support::{render_one, repo, run_ok, write_if_changed};
+use crate::support::{render_one, repo, run_ok, v2_specs, write_if_changed};
 
 // ------------------------------------------------------------------------------ The spec
 
@@ -434,14 +435,50 @@ fn case(spec: &CatalogSpec, code: &SpecCode, set: &ValueSet, status: u16) -> Cas
 
 // ----------------------------------------------------------------------------- The harness
 
-/// The specs of the harness: the two catalog fixtures and two generated with long names.
-fn specs() -> Vec<PathBuf> {
-    let mut specs = vec![
-        repo().join("tests/fixtures/specs_v2/catalog.yaml"),
-        repo().join("tests/fixtures/specs_v2/params_edge.yaml"),
-    ];
+/// The specs of the harness: every format v2 spec of the tests that has parameters or
+/// templates (the others have no constructor per code), two generated with long names, and
+/// the two versions of one API that `conformance_catalog` holds each other's clients to.
+pub(crate) fn specs() -> Vec<PathBuf> {
+    let mut specs: Vec<PathBuf> = v2_specs()
+        .into_iter()
+        .filter(|spec| read_spec_file(spec).uses_params())
+        .collect();
     specs.extend((1..=2).map(long_names_spec));
+    specs.extend([OLDER, NEWER].map(|(name, text)| scratch_spec(name, text)));
+    let (name, text) = crate::conformance_catalog::readme_spec();
+    specs.push(scratch_spec(name, &text));
     specs
+}
+
+/// `text` written as the spec `<name>.yaml` under the tests' scratch folder.
+fn scratch_spec(name: &str, text: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("catalog-specs")
+        .join(format!("{name}.yaml"));
+    write_if_changed(&path, text);
+    path
+}
+
+/// The bodies the Rust constructors of `spec` build for `lines` (as `construct-v2.mjs` reads
+/// them: `{"code", "params", "message"}`), as serde_json writes them.
+pub(crate) fn construct_texts(spec: &Path, lines: &[Value]) -> Vec<String> {
+    let lines: Vec<String> = lines.iter().map(Value::to_string).collect();
+    answer(&["construct", &module(spec, true)], &lines)
+        .into_iter()
+        .map(|found| found["text"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// What a Rust client of `spec` reads of each body: `{"code", "known", "text", "fields"}`, or
+/// `{"error"}` when it cannot read the body at all (see the module's docs).
+pub(crate) fn read_bodies(spec: &Path, bodies: &[String]) -> Vec<Value> {
+    answer(&["read", &module(spec, true)], bodies)
+}
+
+/// The spec, written to the scratch folder, of one of the two versions of an API (`OLDER`,
+/// `NEWER`).
+pub(crate) fn evolution_spec((name, text): (&str, &str)) -> PathBuf {
+    scratch_spec(name, text)
 }
 
 /// A spec of codes and parameters with names up to the longest the format allows, drawn from

@@ -20,7 +20,7 @@ use serde_json::{Value, json};
 use serde_yaml::Value as Yaml;
 
 use crate::support::node::{self, Tools, node_tools_or_skip};
-use crate::support::{Run, repo, run_ok, write_if_changed};
+use crate::support::{Run, repo, run_ok, v2_specs, write_if_changed};
 
 // ------------------------------------------------------------------------------- The spec
 
@@ -202,8 +202,10 @@ fn fixture(name: &str) -> PathBuf {
     repo().join(format!("tests/fixtures/specs_v2/{name}.yaml"))
 }
 
-/// A spec a client was built from last year.
-const OLDER: &str = r#"version: 2
+/// A spec a client was built from last year: its name, and its text.
+pub(crate) const OLDER: (&str, &str) = (
+    "older",
+    r#"version: 2
 api:
   name: Shop
 codes:
@@ -222,12 +224,15 @@ codes:
     status: 500
     title: Legacy error
     description: An old code.
-"#;
+"#,
+);
 
 /// The same API a year on: codes added (one with dots and dashes), optional parameters added
 /// to a code that had some and to one that had none, a code deprecated and replaced, and a
 /// code reserved.
-const NEWER: &str = r#"version: 2
+pub(crate) const NEWER: (&str, &str) = (
+    "newer",
+    r#"version: 2
 api:
   name: Shop
 codes:
@@ -269,7 +274,8 @@ codes:
     params:
       limit: {type: integer, description: The limit.}
 reserved: [gone_code]
-"#;
+"#,
+);
 
 /// Specs that use one feature without the others, and one at the edges of the layout: each
 /// must compile, document every declaration and satisfy prettier on its own.
@@ -419,15 +425,15 @@ fn project() -> Option<&'static Project> {
             std::fs::read_to_string(repo().join("tests/node/type-checks-catalog-v2.ts")).unwrap();
         write_if_changed(&dir.join("src/type-checks-catalog-v2.ts"), &checks);
         let mut sources: Vec<(String, String)> = Vec::new();
-        for name in ["catalog", "params_edge", "payments"] {
-            let path = fixture(name);
+        // Every format v2 spec of the tests, named by its file's stem.
+        for path in v2_specs() {
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
             let text = std::fs::read_to_string(&path).unwrap();
-            sources.push((
-                name.to_owned(),
-                render_typescript(&text, &format!("{name}.yaml")),
-            ));
+            let rendered = render_typescript(&text, &format!("{name}.yaml"));
+            sources.push((name, rendered));
         }
-        for (name, text) in [("older", OLDER), ("newer", NEWER)]
+        let readme = crate::conformance_catalog::readme_spec();
+        for (name, text) in [OLDER, NEWER, (readme.0, &readme.1)]
             .into_iter()
             .chain(COMBINATIONS.iter().copied())
         {
@@ -526,6 +532,20 @@ fn read(tools: &Tools, project: &Project, name: &str, bodies: &[String]) -> Vec<
         .iter()
         .map(|line| serde_json::from_str(line).unwrap())
         .collect()
+}
+
+/// The bodies `errorBody` of the module of the spec named `name` (a fixture's stem, `older` or
+/// `newer`) builds for `lines`; `None` when the Node-side tests are skipped.
+pub(crate) fn construct_texts(name: &str, lines: &[Value]) -> Option<Vec<String>> {
+    let project = project()?;
+    Some(construct(node::tools()?, project, name, lines))
+}
+
+/// What the guards of the module of the spec named `name` say of each body (see
+/// `read-v2.mjs`); `None` when the Node-side tests are skipped.
+pub(crate) fn read_bodies(name: &str, bodies: &[String]) -> Option<Vec<Value>> {
+    let project = project()?;
+    Some(read(node::tools()?, project, name, bodies))
 }
 
 // ----------------------------------------------------------------------- Values and bodies
@@ -1042,8 +1062,8 @@ fn the_guards_check_each_parameter_and_accept_what_a_newer_server_adds() {
 fn clients_read_the_bodies_of_a_newer_server_and_of_an_older_one() {
     let Some(project) = project() else { return };
     let tools = node_tools_or_skip!();
-    let older = read_spec(OLDER);
-    let newer = read_spec(NEWER);
+    let older = read_spec(OLDER.1);
+    let newer = read_spec(NEWER.1);
     for (server, client, server_spec, client_spec) in [
         ("newer", "older", &newer, &older),
         ("older", "newer", &older, &newer),

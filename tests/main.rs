@@ -12,6 +12,7 @@ mod cli;
 mod completions;
 mod config;
 mod conformance;
+mod conformance_catalog;
 mod consumer;
 mod diagnostics;
 mod diff;

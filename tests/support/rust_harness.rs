@@ -365,7 +365,9 @@ publish = false
 
 [dependencies]
 serde = { version = "1", features = ["derive"] }
-serde_json = "1"
+# Read numbers exactly, as JavaScript's `JSON.parse` does: by default serde_json may be off
+# by one unit in the last place (`9007199254740991.0` read as `9007199254740990`).
+serde_json = { version = "1", features = ["float_roundtrip"] }
 
 [lints.rust]
 missing_docs = "deny"
