@@ -257,6 +257,11 @@ pub struct GenerateArgs {
     #[arg(long)]
     pub no_serde: bool,
 
+    /// Implement axum 0.8's IntoResponse for the Rust ErrorBody and From<ErrorCode> for its
+    /// StatusCode; the including crate then needs axum [default: the config's `axum`]
+    #[arg(long, conflicts_with = "no_serde")]
+    pub axum: bool,
+
     /// The OpenAPI version of the OpenAPI target [default: the config's `version`, or 3.1]
     #[arg(long, value_name = "VERSION")]
     pub openapi_version: Option<OpenApiVersion>,

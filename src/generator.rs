@@ -136,6 +136,7 @@ impl Generator {
         let mut generator = Self::new(&config.spec);
         generator.options.spec_name = paths::name_from(&config.spec, &config.folder);
         generator.options.serde = config.serde;
+        generator.options.axum = config.axum;
         generator.options.openapi_version = config.openapi_version;
         generator.default_targets = config.targets;
         generator.config = Some(ConfigPlaces {
@@ -193,6 +194,21 @@ impl Generator {
     /// ```
     pub fn serde(&mut self, serde: bool) -> &mut Self {
         self.options.serde = serde;
+        self
+    }
+
+    /// Whether the Rust file implements axum 0.8's `IntoResponse` for `ErrorBody` (the body's
+    /// status, the envelope's content type and the body as JSON) and
+    /// `From<ErrorCode> for axum::http::StatusCode` (default: no). The crate that includes the
+    /// code then depends on `axum` 0.8 with its `json` feature (on by default); without the
+    /// option the file names no axum item. It implies [`serde`](Self::serde): axum sends the
+    /// body through serde, so the body types derive it whatever `serde` says.
+    ///
+    /// ```
+    /// errspec::Generator::new("errors.yaml").axum(true);
+    /// ```
+    pub fn axum(&mut self, axum: bool) -> &mut Self {
+        self.options.axum = axum;
         self
     }
 

@@ -21,6 +21,10 @@ pub struct Options {
     pub targets: Vec<Target>,
     /// Derive serde's `Serialize` and `Deserialize` on the Rust body types.
     pub serde: bool,
+    /// Implement axum 0.8's `IntoResponse` for the Rust `ErrorBody`, and
+    /// `From<ErrorCode> for axum::http::StatusCode`; it implies [`serde`](Options::serde), since
+    /// axum sends the body as JSON through serde.
+    pub axum: bool,
     /// The OpenAPI version the OpenAPI target is written in (default: 3.1).
     pub openapi_version: OpenApiVersion,
     /// Treat warnings (lints) as errors: a spec with any fails, and they are reported with
@@ -38,6 +42,7 @@ impl Options {
             spec_name: spec_name.into(),
             targets: vec![Target::Rust],
             serde: true,
+            axum: false,
             openapi_version: OpenApiVersion::default(),
             deny_warnings: false,
             paths: BTreeMap::new(),

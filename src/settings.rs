@@ -139,6 +139,9 @@ pub fn generate(mut input: Input, args: &GenerateArgs) -> Input {
     if args.no_serde {
         generator.serde(false);
     }
+    if args.axum {
+        generator.axum(true);
+    }
     if let Some(version) = args.openapi_version {
         generator.openapi_version(version);
     }
@@ -175,6 +178,9 @@ pub fn rerun(args: &GenerateArgs) -> String {
     }
     if args.no_serde {
         flag("--no-serde", None);
+    }
+    if args.axum {
+        flag("--axum", None);
     }
     if let Some(version) = args.openapi_version {
         flag("--openapi-version", Some(version.name().to_owned()));

@@ -541,6 +541,12 @@ pub(crate) fn construct_texts(name: &str, lines: &[Value]) -> Option<Vec<String>
     Some(construct(node::tools()?, project, name, lines))
 }
 
+/// The compiled module (`.js`) of the spec named `name`; `None` when the Node-side tests are
+/// skipped.
+pub(crate) fn compiled(name: &str) -> Option<PathBuf> {
+    Some(project()?.compiled(name).to_owned())
+}
+
 /// What the guards of the module of the spec named `name` say of each body (see
 /// `read-v2.mjs`); `None` when the Node-side tests are skipped.
 pub(crate) fn read_bodies(name: &str, bodies: &[String]) -> Option<Vec<Value>> {

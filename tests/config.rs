@@ -436,13 +436,20 @@ fn schema_config_prints_the_config_s_schema_under_a_real_validator() {
         "targets:\n  cobol: {}\n",
         "targets:\n  rust: {serde: \"yes\"}\n",
         "targets:\n  openapi: {version: \"3.2\"}\n",
-        "targets:\n  rust: {path: src/errors.rs, axum: true}\n",
+        "targets:\n  rust: {path: src/errors.rs, actix: true}\n",
     ] {
         assert!(!passes(wrong), "the schema accepts {wrong:?}");
         let dir = project(Some(wrong));
         let run = errspec(dir.path(), &["validate"]);
         assert_eq!(run.code, Some(1), "errspec accepts {wrong:?}");
     }
+    // axum needs serde: the schema takes each key by itself, errspec refuses the pair.
+    assert!(passes("targets:\n  rust: {axum: true}\n"));
+    let both = "targets:\n  rust: {axum: true, serde: false}\n";
+    assert!(passes(both));
+    let run = errspec(project(Some(both)).path(), &["validate"]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("AXUM_WITHOUT_SERDE"), "{}", run.stderr);
     // The spec's schema is still the default.
     let run = ok(errspec(crate::support::repo(), &["schema"]));
     assert_eq!(run.stdout, errspec::spec_schema());

@@ -35,6 +35,7 @@ mod properties_catalog;
 mod readme;
 mod rust_target;
 mod schema;
+mod serving;
 mod snapshots;
 mod typescript_target;
 mod validation;

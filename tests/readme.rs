@@ -16,7 +16,9 @@
 //! - `build.rs` and `lib.rs`: the build script and library of "From a build script", put in a
 //!   copy of `tests/consumer/` in place of its own and built by cargo;
 //! - `from-config/build.rs`: the build script that reads `errspec.yaml`, which must be
-//!   `tests/consumer/from-config/build.rs` as it is, the one `consumer` builds.
+//!   `tests/consumer/from-config/build.rs` as it is, the one `consumer` builds;
+//! - `axum-service/src/handlers.rs`: the handlers of the axum example, which must be
+//!   `examples/axum-service/src/handlers.rs` as it is, the one `serving` builds and runs.
 
 use std::collections::BTreeMap;
 
@@ -32,6 +34,7 @@ const NAMES: &[&str] = &[
     "build.rs",
     "lib.rs",
     "from-config/build.rs",
+    "axum-service/src/handlers.rs",
 ];
 
 #[test]
@@ -137,6 +140,20 @@ fn the_config_build_script_example_is_the_one_the_consumer_test_builds() {
         block.code, built,
         "{}: the block differs from tests/consumer/from-config/build.rs, which \
          consumer::a_build_script_from_errspec_yaml_keeps_writing_under_out_dir builds",
+        block.place
+    );
+}
+
+#[test]
+fn the_axum_handlers_are_the_ones_the_serving_test_runs() {
+    let name = "axum-service/src/handlers.rs";
+    let block = marked(name).expect("a block marked axum-service/src/handlers.rs");
+    let served =
+        std::fs::read_to_string(crate::support::repo().join("examples").join(name)).unwrap();
+    assert_eq!(
+        block.code, served,
+        "{}: the block differs from examples/{name}, which \
+         serving::the_axum_service_serves_every_code_to_a_typescript_client runs",
         block.place
     );
 }

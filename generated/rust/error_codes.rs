@@ -384,3 +384,13 @@ impl ErrorBody {
         }
     }
 }
+
+impl ::core::fmt::Display for ErrorBody {
+    /// Writes the status and the message, `404: <the message>`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::write!(f, "{}: {}", self.error.status, self.error.message)
+    }
+}
+
+/// A handler can return an error body with `?`, and a client can report one as an error.
+impl ::std::error::Error for ErrorBody {}

@@ -57,6 +57,8 @@ pub(crate) struct Config {
     pub paths: BTreeMap<Target, PathBuf>,
     /// Whether the Rust target derives serde.
     pub serde: bool,
+    /// Whether the Rust target implements axum's traits.
+    pub axum: bool,
     /// The OpenAPI target's version.
     pub openapi_version: OpenApiVersion,
 }
@@ -129,6 +131,7 @@ impl Checker<'_> {
             .map(|target| (target, Path::new(DEFAULT_FOLDER).join(target.file_path())))
             .collect();
         let mut serde = true;
+        let mut axum = false;
         let mut openapi_version = OpenApiVersion::default();
         let targets = match raw.targets {
             None => Target::ALL.to_vec(),
@@ -147,6 +150,13 @@ impl Checker<'_> {
                 ];
                 if let Some(rust) = &targets.rust.0 {
                     serde = rust.serde.unwrap_or(true);
+                    axum = rust.axum.unwrap_or(false);
+                    if axum && !serde {
+                        let at = root.key("targets").key("rust").key("axum");
+                        let message = "`axum: true` needs serde, and `serde` is false".to_owned();
+                        let hint = "axum sends the body as JSON through serde: remove `serde: false`, or `axum: true`";
+                        self.problem(&at, "AXUM_WITHOUT_SERDE", message, hint.to_owned());
+                    }
                 }
                 if let Some(version) = targets.openapi.0.as_ref().and_then(|o| o.version.as_ref()) {
                     openapi_version = self.openapi_version(version);
@@ -182,6 +192,7 @@ impl Checker<'_> {
             targets,
             paths,
             serde,
+            axum,
             openapi_version,
         })
     }
@@ -431,7 +442,7 @@ mod tests {
             problems("targets:\n  rust: 5\n"),
             [at(
                 "2:9",
-                "WRONG_TYPE: targets.rust must be a mapping with the Rust target's `path` and `serde`, not integer `5`"
+                "WRONG_TYPE: targets.rust must be a mapping with the Rust target's `path`, `serde` and `axum`, not integer `5`"
             )]
         );
         assert_eq!(

@@ -57,14 +57,18 @@ spec_struct! {
     #[derive(Debug, Clone, Default)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schemars", schemars(rename = "RustTarget", deny_unknown_fields))]
-    pub(crate) struct RawRust expecting "a mapping with the Rust target's `path` and `serde`" {
+    pub(crate) struct RawRust expecting "a mapping with the Rust target's `path`, `serde` and `axum`" {
         /// The generated file, from the folder of errspec.yaml, e.g. `src/errors.rs`.
         #[cfg_attr(feature = "schemars", schemars(length(min = 1)))]
         path: Option<String> = default,
         /// Derive serde's `Serialize` and `Deserialize` on the body types (default: true); the
         /// including crate then needs `serde` with `derive`. false: the code needs only `std`.
         serde: Option<bool> = default,
-        // Options of later Rust integrations (such as `axum`) go here, each defaulting to off.
+        /// Implement axum 0.8's `IntoResponse` for the body and `From<ErrorCode>` for its
+        /// `StatusCode` (default: false); the including crate then needs `axum` 0.8. Needs
+        /// `serde`, through which axum sends the body.
+        axum: Option<bool> = default,
+        // Options of later Rust integrations go here, each defaulting to off.
     }
 }
 

@@ -283,3 +283,4 @@ impl ErrorBody {
         }
     }
 }
+{% include "rust/serve.rs" %}

@@ -95,6 +95,11 @@ impl ErrorCode {
 
     /// Where the code is documented, if the spec gives it a URL.
     #[must_use]
+{%- if docs_url_always %}
+    // An `Option` whatever the spec, though this one gives every code a URL, so that the
+    // signature stays when a code without one is added.
+    #[allow(clippy::unnecessary_wraps)]
+{%- endif %}
     pub const fn docs_url(self) -> ::core::option::Option<&'static str> {
 {%- if let Some(docs_urls) = docs_urls %}
         let url = match self {
@@ -312,3 +317,4 @@ impl ErrorBody {
 {%- if let Some(params) = params %}
 {%- include "rust/params_v2.rs" %}
 {%- endif %}
+{% include "rust/serve.rs" %}

@@ -533,3 +533,4 @@ export function isKnownErrorBody(value: unknown): value is KnownErrorBody {
   return isErrorBody(value) && isErrorCode(value.error.code);
 }
 {%- endif %}
+{% include "typescript/read.ts" %}

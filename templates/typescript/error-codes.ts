@@ -231,3 +231,4 @@ export function isErrorBody(value: unknown): value is ErrorBody {
     isObject(value) && hasOwn(value, "error") && isErrorDetail(value.error)
   );
 }
+{% include "typescript/read.ts" %}

@@ -36,6 +36,70 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
     }
 }
 
+/// Whether the file derives serde's traits: asked for, or needed by the `axum` option, which
+/// sends the body through serde.
+pub(super) fn uses_serde(options: &Options) -> bool {
+    options.serde || options.axum
+}
+
+/// How the body is served: its `Display` and, with the `axum` option, axum's traits.
+pub(super) struct Serve {
+    /// The lines of `Display::fmt`'s body: one `write!`, laid out as rustfmt lays it out.
+    pub display: Vec<String>,
+    /// What `Display` writes, for its doc.
+    pub display_doc: &'static str,
+    /// Whether to implement axum's `IntoResponse` and `From<ErrorCode> for StatusCode`.
+    pub axum: bool,
+    /// The response's media type.
+    pub content_type: &'static str,
+    /// The expression of the body's status.
+    pub status: &'static str,
+}
+
+impl Serve {
+    /// The serving of a format `format` body with `options`.
+    pub(super) fn new(format: Format, options: &Options) -> Self {
+        let (args, display_doc): (&[&str], _) = match format {
+            Format::V1 => (
+                &["\"{}: {}\"", "self.error.status", "self.error.message"],
+                "the status and the message, `404: <the message>`",
+            ),
+            Format::V2 => (
+                &[
+                    "\"{} {}: {}\"",
+                    "self.error.status",
+                    "self.error.code",
+                    "self.error.message",
+                ],
+                "the status, the code and the message, `429 quota_exceeded: <the message>`",
+            ),
+        };
+        Self {
+            display: call_lines("::core::write!", &[&["f"], args].concat(), 8),
+            display_doc,
+            axum: options.axum,
+            content_type: "application/json",
+            status: "self.error.status",
+        }
+    }
+}
+
+/// A call of `callee` with `args`, indented by `indent`, as rustfmt lays it out: on one line
+/// when the arguments fit its `fn_call_width` (60) and the line its width, else one argument
+/// per line with a trailing comma.
+fn call_lines(callee: &str, args: &[&str], indent: usize) -> Vec<String> {
+    let pad = " ".repeat(indent);
+    let joined = args.join(", ");
+    let line = format!("{pad}{callee}({joined})");
+    if joined.len() <= 60 && line.len() <= MAX_WIDTH {
+        return vec![line];
+    }
+    let mut lines = vec![format!("{pad}{callee}(")];
+    lines.extend(args.iter().map(|arg| format!("{pad}    {arg},")));
+    lines.push(format!("{pad})"));
+    lines
+}
+
 /// A match arm, on one line or, when that is too wide, with its value in a block.
 pub(super) struct Arm {
     /// The lines of an or-pattern too wide for one line, but its last (`| Self::C`).

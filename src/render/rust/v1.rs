@@ -3,10 +3,10 @@
 use askama::Template;
 
 use super::{
-    Arm, ArrayLayout, ConstLayout, DOC_WIDTH, all_layout, arm, arms, comment_line, const_layout,
-    may_look_like_code, retryable_body, string_literal,
+    Arm, ArrayLayout, ConstLayout, DOC_WIDTH, Serve, all_layout, arm, arms, comment_line,
+    const_layout, may_look_like_code, retryable_body, string_literal, uses_serde,
 };
-use crate::model::{Code, Spec};
+use crate::model::{Code, Format, Spec};
 use crate::pipeline::Options;
 use crate::render::text::doc_lines;
 
@@ -38,6 +38,8 @@ struct RustFile {
     serde: bool,
     /// serde's derives, after the std ones, when serde is on.
     body_derives: &'static str,
+    /// `Display`, `Error` and axum's traits for the body.
+    serve: Serve,
 }
 
 struct Variant {
@@ -51,7 +53,7 @@ struct Variant {
 pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
     let file = RustFile {
         header: header.to_owned(),
-        enum_doc: enum_doc(spec, options.serde),
+        enum_doc: enum_doc(spec, uses_serde(options)),
         enum_doc_markdown: may_look_like_code(&spec.api.name)
             || spec.codes.iter().any(|code| {
                 may_look_like_code(&code.title) || may_look_like_code(&code.description)
@@ -79,8 +81,9 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
             "    pub const NAME: &str = ",
             &string_literal(&spec.api.error_name),
         ),
-        serde: options.serde,
-        body_derives: if options.serde {
+        serde: uses_serde(options),
+        serve: Serve::new(Format::V1, options),
+        body_derives: if uses_serde(options) {
             ", ::serde::Serialize, ::serde::Deserialize"
         } else {
             ""

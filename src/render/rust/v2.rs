@@ -5,10 +5,10 @@ use askama::Template;
 
 use super::catalog::{self, Lifecycle, Params};
 use super::{
-    Arm, ArrayLayout, ConstLayout, DOC_WIDTH, arm, array_layout, comment_line, const_layout, fits,
-    grouped_arms, string_literal,
+    Arm, ArrayLayout, ConstLayout, DOC_WIDTH, Serve, arm, array_layout, comment_line, const_layout,
+    fits, grouped_arms, string_literal, uses_serde,
 };
-use crate::model::{Code, Spec};
+use crate::model::{Code, Format, Spec};
 use crate::pipeline::Options;
 use crate::render::text::{doc_lines, wrap_markdown};
 
@@ -32,6 +32,8 @@ struct RustFileV2 {
     retryable: Vec<String>,
     /// `docs_url`'s arms, or `None` when no code has a URL.
     docs_urls: Option<Vec<Arm>>,
+    /// Whether every code has a URL, so that `docs_url` is always `Some`.
+    docs_url_always: bool,
     from_code: Vec<Arm>,
     for_status: Vec<StatusGroup>,
     body_doc: Vec<String>,
@@ -39,6 +41,8 @@ struct RustFileV2 {
     serde: bool,
     /// serde's derives, after the std ones, when serde is on.
     serde_derives: &'static str,
+    /// `Display`, `Error` and axum's traits for the body.
+    serve: Serve,
     /// `, Eq` for the body types, unless a parameter value may be an `f64`.
     body_eq: &'static str,
     /// Whether some code is deprecated: the file's own uses of it are then allowed.
@@ -89,6 +93,7 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
         descriptions: grouped_arms(spec, |code| string_literal(&code.description)),
         retryable: matches_lines(&patterns(spec, |code| code.retryable)),
         docs_urls: docs_urls(spec),
+        docs_url_always: spec.codes.iter().all(|code| code.docs_url.is_some()),
         from_code: spec
             .codes
             .iter()
@@ -103,8 +108,9 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
             "    pub const NAME: &str = ",
             &string_literal(&spec.api.error_name),
         ),
-        serde: options.serde,
-        serde_derives: if options.serde {
+        serde: uses_serde(options),
+        serve: Serve::new(Format::V2, options),
+        serde_derives: if uses_serde(options) {
             ", ::serde::Serialize, ::serde::Deserialize"
         } else {
             ""

@@ -262,6 +262,9 @@ impl ErrorCode {
 
     /// Where the code is documented, if the spec gives it a URL.
     #[must_use]
+    // An `Option` whatever the spec, though this one gives every code a URL, so that the
+    // signature stays when a code without one is added.
+    #[allow(clippy::unnecessary_wraps)]
     pub const fn docs_url(self) -> ::core::option::Option<&'static str> {
         let url = match self {
             Self::Cancelled => "https://api.example.com/docs/errors#CANCELLED",
@@ -410,3 +413,19 @@ impl ErrorBody {
         ErrorCode::from_code(&self.error.code)
     }
 }
+
+impl ::core::fmt::Display for ErrorBody {
+    /// Writes the status, the code and the message, `429 quota_exceeded: <the message>`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::write!(
+            f,
+            "{} {}: {}",
+            self.error.status,
+            self.error.code,
+            self.error.message,
+        )
+    }
+}
+
+/// A handler can return an error body with `?`, and a client can report one as an error.
+impl ::std::error::Error for ErrorBody {}
