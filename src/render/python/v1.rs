@@ -79,7 +79,11 @@ fn error_codes(spec: &Spec) -> Option<Vec<String>> {
         [one] if prefix.len() + one.len() + 1 <= super::LINE_LENGTH => {
             Some(vec![format!("{prefix}{one}]")])
         }
-        [one] => Some(vec![prefix.to_owned(), format!("    {one}"), "]".to_owned()]),
+        [one] => Some(vec![
+            prefix.to_owned(),
+            format!("    {one}"),
+            "]".to_owned(),
+        ]),
         many => {
             let mut lines = vec![prefix.to_owned()];
             lines.extend(many.iter().map(|member| format!("    {member},")));

@@ -147,7 +147,11 @@ fn plain_codes(spec: &Spec) -> Option<Vec<String>> {
         [one] if prefix.len() + one.len() + 1 <= super::LINE_LENGTH => {
             Some(vec![format!("{prefix}{one}]")])
         }
-        [one] => Some(vec![prefix.to_owned(), format!("    {one}"), "]".to_owned()]),
+        [one] => Some(vec![
+            prefix.to_owned(),
+            format!("    {one}"),
+            "]".to_owned(),
+        ]),
         many => {
             let mut lines = vec![prefix.to_owned()];
             lines.extend(many.iter().map(|member| format!("    {member},")));
@@ -197,7 +201,10 @@ fn constructor(spec: &Spec, code: &Code) -> Vec<String> {
     };
     lines.extend(docstring(
         INDENT,
-        &format!("Build the body of an error with the code ``{}``.", doc_escape(wire(code))),
+        &format!(
+            "Build the body of an error with the code ``{}``.",
+            doc_escape(wire(code))
+        ),
         &constructor_doc(spec, code),
     ));
     lines.push("    return _body(".to_owned());
@@ -228,8 +235,9 @@ fn constructor_doc(spec: &Spec, code: &Code) -> Vec<String> {
     body.push(match &code.message {
         Some(template) => doc_text(
             &format!(
-                "The message is the template {}, each placeholder replaced by its \
-                 parameter's value as JavaScript's String() writes it.",
+                "The message is made from the template ``{}``: each placeholder is \
+                 replaced by its parameter's value, written as JavaScript's ``String()`` \
+                 writes it.",
                 template.text
             ),
             width,
@@ -242,10 +250,15 @@ fn constructor_doc(spec: &Spec, code: &Code) -> Vec<String> {
         } else {
             ""
         };
+        let wire = if param.idents.python == param.name {
+            String::new()
+        } else {
+            format!(" (``{}`` in the body)", param.name)
+        };
         body.push(doc_text(
             &format!(
-                "{} (``{}``): {}{optional}",
-                param.idents.python, param.name, param.description
+                "``{}``{wire}: {}{optional}",
+                param.idents.python, param.description
             ),
             width,
         ));
