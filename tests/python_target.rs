@@ -382,3 +382,113 @@ fn python_builds_typescripts_bodies_for_every_code_of_every_catalog() {
     }
     assert!(compared > 100, "only {compared} bodies compared");
 }
+
+/// The README's script (the block marked `render_go.py`) on the model of `spec`: the Go it
+/// prints, checked line by line against the model, since no Go toolchain is at hand (a Go
+/// toolchain is not a cheap install for CI; the checks below are what `gofmt` would need).
+fn check_go_script(tools: &python::Tools, dir: &Path, spec: &Path) {
+    let model = errspec(repo(), &["model", "--spec", &spec.to_string_lossy()]);
+    assert_eq!(model.code, Some(0), "errspec model: {}", model.stderr);
+    let go = run_lines(
+        tools.python().arg(dir.join("render_go.py")),
+        &model.stdout,
+        &format!("render_go.py on {}", spec.display()),
+    );
+    let model: Value = serde_json::from_str(&model.stdout).unwrap();
+    assert!(go[0].starts_with("// Code generated ") && go[0].ends_with(" DO NOT EDIT."));
+    assert!(go.contains(&"package errorcodes".to_owned()), "{go:#?}");
+    let start = go
+        .iter()
+        .position(|line| line == "const (")
+        .expect("a const block");
+    assert_eq!(go.last().map(String::as_str), Some(")"), "{go:#?}");
+    let body = &go[start + 1..go.len() - 1];
+    let codes = model["codes"].as_array().unwrap();
+    assert_eq!(
+        body.len(),
+        2 * codes.len(),
+        "a comment and a constant per code"
+    );
+    for (lines, code) in body.chunks(2).zip(codes) {
+        let name = code["identifiers"]["pascal_case"].as_str().unwrap();
+        assert!(
+            lines[0].starts_with(&format!("\t// {name}: {} ", code["status"])),
+            "{lines:?}"
+        );
+        assert!(!lines[0].contains(['\n', '\r']));
+        let (constant, value) = lines[1]
+            .strip_prefix('\t')
+            .and_then(|line| line.split_once(" = "))
+            .unwrap_or_else(|| panic!("not a constant: {:?}", lines[1]));
+        assert_eq!(constant, name);
+        let valid_name = name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.chars().all(|c| c.is_ascii_alphanumeric());
+        assert!(valid_name, "{name} is not an exported Go identifier");
+        // A Go interpreted string literal, read as JSON: the same escapes, and no `\u` pair of
+        // surrogates, which Go refuses.
+        let expected = if code["code"].is_null() {
+            code["status"].clone()
+        } else {
+            assert!(
+                !value.contains("\\ud8") && !value.contains("\\udb"),
+                "{value}"
+            );
+            code["code"].clone()
+        };
+        assert_eq!(serde_json::from_str::<Value>(value).unwrap(), expected);
+    }
+}
+
+#[test]
+fn the_readmes_go_script_renders_every_code_of_every_spec() {
+    let tools = python_tools_or_skip!();
+    let dir = scratch("go");
+    let block =
+        crate::support::readme::marked("render_go.py").expect("a block marked render_go.py");
+    write(&dir.join("render_go.py"), &block.code);
+    let mut specs = vec![repo().join("spec/errors.yaml")];
+    specs.extend(v2_specs());
+    for spec in specs {
+        check_go_script(tools, &dir, &spec);
+    }
+}
+
+/// The first `python` block under "## Using it" in docs/generated-python.md.
+fn docs_example() -> String {
+    let docs = std::fs::read_to_string(repo().join("docs/generated-python.md")).unwrap();
+    let section = docs
+        .split_once("\n## Using it\n")
+        .expect("docs/generated-python.md has a section \"Using it\"")
+        .1;
+    let block = section
+        .split_once("```python\n")
+        .and_then(|(_, rest)| rest.split_once("\n```\n"))
+        .expect("that section has a ```python block")
+        .0;
+    format!("{block}\n")
+}
+
+#[test]
+fn the_docs_python_example_type_checks_and_runs() {
+    let tools = python_tools_or_skip!();
+    let dir = scratch("docs-example");
+    write(
+        &dir.join("error_codes.py"),
+        &python_of(&fixture_v2("catalog")),
+    );
+    write(&dir.join("usage.py"), &docs_example());
+    let files = ["error_codes.py", "usage.py"];
+    run_ok(
+        mypy_in(tools, &dir).args(files),
+        "mypy --strict on the docs' example",
+    );
+    run_ok(
+        tools.python().args(["-B", "usage.py"]).current_dir(&dir),
+        "the docs' example",
+    );
+    node_tools_or_skip!();
+    run_ok(
+        pyright_in(&dir).args(files),
+        "pyright (strict) on the docs' example",
+    );
+}

@@ -207,16 +207,13 @@ impl Shared {
         let api = doc_text(&spec.api.name, usize::MAX).join(" ");
         let module_doc = docstring(
             0,
-            "The error codes of an API, as errspec generates them from its spec.",
-            &paragraphs(vec![
-                doc_text(&format!("The API: {}.", spec.api.name), doc_width(0)),
-                doc_text(
-                    "``ErrorCode`` names every code with its facts, ``ErrorBody`` is the JSON \
+            &format!("The error codes of the {api} API, as errspec generates them from its spec."),
+            &paragraphs(vec![doc_text(
+                "``ErrorCode`` names every code with its facts, ``ErrorBody`` is the JSON \
                      body of an error response, and ``is_error_body`` checks a parsed body. \
                      Python 3.10 or newer, standard library only.",
-                    doc_width(0),
-                ),
-            ]),
+                doc_width(0),
+            )]),
         );
         Self {
             module_doc,
