@@ -66,6 +66,41 @@ fn mypy_in(tools: &python::Tools, dir: &Path) -> std::process::Command {
     command
 }
 
+fn render_python(text: &str) -> String {
+    let mut options = errspec::Options::new("width.yaml");
+    options.targets = vec![errspec::Target::Python];
+    errspec::render(text, &options)
+        .unwrap_or_else(|e| panic!("{e}\n{text}"))
+        .remove(0)
+        .contents
+}
+
+/// Specs whose lines sit at ruff's one decision by width on either side: `NAME = "code"` that
+/// fits in 88 columns, or moves the string into parentheses (codes of 38 to 42 characters,
+/// whose members are as long), and `ERROR_NAME: Final = "..."` likewise, a single member of
+/// `PlainErrorCode` too long for its line among them.
+fn width_samples() -> Vec<String> {
+    (64..=68)
+        .map(|name_len| {
+            let mut text = format!(
+                "version: 2\napi: {{name: W, error_name: {}}}\ncodes:\n",
+                "e".repeat(name_len)
+            );
+            for len in 38..=42 {
+                let code = format!("c_{}", "d".repeat(len - 2));
+                text.push_str(&format!(
+                    "  - {{code: {code}, status: 400, title: T{len}, description: d, message: m, allow: [TITLE_CASE]}}\n"
+                ));
+            }
+            let long = format!("plain_{}", "p".repeat(56));
+            text.push_str(&format!(
+                "  - {{code: {long}, status: 400, title: P, description: d}}\n"
+            ));
+            text
+        })
+        .collect()
+}
+
 #[test]
 fn generated_python_is_formatted_lint_clean_and_strictly_typed() {
     let tools = python_tools_or_skip!();
@@ -77,6 +112,11 @@ fn generated_python_is_formatted_lint_clean_and_strictly_typed() {
             write(&file, &python_of(&spec));
             files.push(file);
         }
+    }
+    for (index, text) in width_samples().iter().enumerate() {
+        let file = dir.join(format!("width_{index}.py"));
+        write(&file, &render_python(text));
+        files.push(file);
     }
     let config = ruff_config();
     run_ok(

@@ -96,7 +96,7 @@ pub(super) fn doc_text(text: &str, width: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in lines(text) {
         let words: Vec<String> = line
-            .split(|c: char| c == ' ' || c == '\t')
+            .split([' ', '\t'])
             .filter(|word| !word.is_empty())
             .map(doc_escape)
             .collect();
@@ -172,6 +172,25 @@ pub(super) fn docstring(indent: usize, summary: &str, body: &[String]) -> Vec<St
     }
     out.push(format!("{pad}\"\"\""));
     out
+}
+
+/// `NAME: TypeAlias = Literal[...]` of `members` (enum members, `ErrorCode.X`), as ruff format
+/// lays it out: one member on the line when it fits, else one a line (with a trailing comma
+/// when there are several, which keeps them so); `None` without members, which `Literal`
+/// cannot be.
+pub(super) fn literal_alias(name: &str, members: &[String]) -> Option<Vec<String>> {
+    let prefix = format!("{name}: TypeAlias = Literal[");
+    match members {
+        [] => None,
+        [one] if prefix.len() + one.len() < LINE_LENGTH => Some(vec![format!("{prefix}{one}]")]),
+        [one] => Some(vec![prefix, format!("    {one}"), "]".to_owned()]),
+        many => {
+            let mut lines = vec![prefix];
+            lines.extend(many.iter().map(|member| format!("    {member},")));
+            lines.push("]".to_owned());
+            Some(lines)
+        }
+    }
 }
 
 /// The width of doc text at `indent` columns.

@@ -3,7 +3,9 @@
 
 use askama::Template;
 
-use super::{INDENT, Shared, doc_text, doc_width, docstring, paragraphs, string_literal};
+use super::{
+    INDENT, Shared, doc_text, doc_width, docstring, literal_alias, paragraphs, string_literal,
+};
 use crate::model::{Code, Spec};
 
 #[derive(Template)]
@@ -73,22 +75,5 @@ fn error_codes(spec: &Spec) -> Option<Vec<String>> {
         .filter(|code| code.status >= 400)
         .map(|code| format!("ErrorCode.{}", code.idents.python))
         .collect();
-    let prefix = "ErrorStatusCode: TypeAlias = Literal[";
-    match members.as_slice() {
-        [] => None,
-        [one] if prefix.len() + one.len() + 1 <= super::LINE_LENGTH => {
-            Some(vec![format!("{prefix}{one}]")])
-        }
-        [one] => Some(vec![
-            prefix.to_owned(),
-            format!("    {one}"),
-            "]".to_owned(),
-        ]),
-        many => {
-            let mut lines = vec![prefix.to_owned()];
-            lines.extend(many.iter().map(|member| format!("    {member},")));
-            lines.push("]".to_owned());
-            Some(lines)
-        }
-    }
+    literal_alias("ErrorStatusCode", &members)
 }

@@ -11,8 +11,8 @@
 use askama::Template;
 
 use super::{
-    INDENT, Shared, assignment, doc_escape, doc_text, doc_width, docstring, paragraphs,
-    string_literal,
+    INDENT, Shared, assignment, doc_escape, doc_text, doc_width, docstring, literal_alias,
+    paragraphs, string_literal,
 };
 use crate::model::{Code, ParamKind, Part, Spec};
 
@@ -141,24 +141,7 @@ fn plain_codes(spec: &Spec) -> Option<Vec<String>> {
         .filter(|code| is_plain(code))
         .map(|code| format!("ErrorCode.{}", code.idents.python))
         .collect();
-    let prefix = "PlainErrorCode: TypeAlias = Literal[";
-    match members.as_slice() {
-        [] => None,
-        [one] if prefix.len() + one.len() + 1 <= super::LINE_LENGTH => {
-            Some(vec![format!("{prefix}{one}]")])
-        }
-        [one] => Some(vec![
-            prefix.to_owned(),
-            format!("    {one}"),
-            "]".to_owned(),
-        ]),
-        many => {
-            let mut lines = vec![prefix.to_owned()];
-            lines.extend(many.iter().map(|member| format!("    {member},")));
-            lines.push("]".to_owned());
-            Some(lines)
-        }
-    }
+    literal_alias("PlainErrorCode", &members)
 }
 
 /// The Python type of a parameter of `kind`.
