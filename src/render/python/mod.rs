@@ -90,8 +90,8 @@ pub(super) fn assignment(indent: usize, name: &str, literal: &str) -> Vec<String
 /// Spec text as lines of a docstring, wrapped to `width` columns: each line of the text with
 /// its runs of whitespace as one space (ruff format trims what ends a line), blank lines kept
 /// between paragraphs. The docstring's value reads as the text: a backslash, a character
-/// outside printable ASCII and a `"` that would end the docstring are `\u` escapes, the only
-/// escapes ruff allows in a docstring that is not raw (`D301`).
+/// outside printable ASCII and a `"` followed by another (which could end the docstring) are
+/// `\u` escapes, the only escapes ruff allows in a docstring that is not raw (`D301`).
 pub(super) fn doc_text(text: &str, width: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in lines(text) {
@@ -119,7 +119,9 @@ fn doc_escape(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     let mut out = String::with_capacity(word.len());
     for (index, &c) in chars.iter().enumerate() {
-        let closes = c == '"' && chars.get(index + 1).is_none_or(|&next| next == '"');
+        // Two quotes in a row could close the docstring; a quote before a space or a line
+        // break cannot, as the renderer never ends a docstring's line with spec text and `"""`.
+        let closes = c == '"' && chars.get(index + 1) == Some(&'"');
         match c {
             '"' if closes => out.push_str("\\u0022"),
             '\\' => out.push_str("\\u005c"),
@@ -276,7 +278,7 @@ mod tests {
     fn doc_text_reads_as_the_text_and_never_closes_the_docstring() {
         assert_eq!(
             doc_text("a \\ b \"c\" d\"\"\" é", 80),
-            [r#"a \u005c b "c\u0022 d\u0022\u0022\u0022 \u00e9"#]
+            [r#"a \u005c b "c" d\u0022\u0022" \u00e9"#]
         );
         assert_eq!(doc_text("\n\none\n\n\n two  \n\n", 80), ["one", "", "two"]);
         assert_eq!(doc_text("aa bb cc", 5), ["aa bb", "cc"]);
