@@ -6,7 +6,7 @@ use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 use errspec::report::MessageFormat;
 use errspec::{OpenApiVersion, Target};
 
-/// Generate Rust, TypeScript, OpenAPI, Markdown and more from one spec of your API's error codes.
+/// Generate Rust, TypeScript, OpenAPI, Markdown, Python and more from one spec of your API's error codes.
 #[derive(Debug, Parser)]
 #[command(name = "errspec", version, about, propagate_version = true)]
 #[command(after_help = "\

@@ -20,7 +20,8 @@ const SPEC_TEXT: &str = "\
 # yaml-language-server: $schema=errspec.schema.json
 #
 # The API's error codes, one entry per code. `errspec generate` writes the Rust, TypeScript,
-# OpenAPI and Markdown that errspec.yaml lists from this file, and `errspec validate` checks it.
+# OpenAPI, Markdown and Python that errspec.yaml lists from this file, and `errspec validate`
+# checks it.
 version: 2
 api:
   name: Example

@@ -1,6 +1,7 @@
 //! errspec keeps an API's error codes in one spec, `errors.yaml`, and generates from it what
 //! must agree with it: Rust types for servers and clients, a TypeScript module for front ends
-//! and SDKs, OpenAPI responses for API documents, a Markdown page for people, and more.
+//! and SDKs, OpenAPI responses for API documents, a Markdown page for people, a typed Python
+//! module, and, through the validated model as JSON, any other language.
 //!
 //! This crate is both the `errspec` command-line tool and the library behind it. Build scripts
 //! use the library, with `default-features = false` so that no command-line crate is compiled.

@@ -119,6 +119,11 @@ fn code(code: &Code) -> Json {
                 ("rust_constructor", Json::string(&idents.rust_constructor)),
                 ("typescript", Json::string(&idents.typescript)),
                 ("openapi", Json::string(&idents.openapi)),
+                ("python", Json::string(&idents.python)),
+                (
+                    "python_constructor",
+                    Json::string(&idents.python_constructor),
+                ),
                 ("pascal_case", Json::string(camel)),
                 ("camel_case", Json::String(camel.to_lower_camel_case())),
                 ("snake_case", Json::String(camel.to_snake_case())),

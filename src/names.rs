@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 /// The longest identifier errspec makes; longer ones would not fit a formatted line.
 pub(crate) const MAX_IDENTIFIER_LEN: usize = 64;
@@ -55,13 +55,24 @@ pub(crate) struct Identifiers {
     pub openapi: String,
     /// The code's constructor on `ErrorBody` in Rust, e.g. `quota_exceeded`.
     pub rust_constructor: String,
+    /// The member of Python's `ErrorCode` enum, in UPPER_SNAKE_CASE: `QUOTA_EXCEEDED`. Python's
+    /// keywords and builtins are lower case or CamelCase (`None`, `True`), and an enum's
+    /// reserved names start with `_`, so only `I` and `O` are kept apart (see `python_member`).
+    pub python: String,
+    /// The code's constructor function in Python, the Rust constructor's snake_case name kept
+    /// clear of Python's keywords, soft keywords and builtins, and of the names the generated
+    /// module defines itself (see [`PYTHON_MODULE_NAMES`]).
+    pub python_constructor: String,
 }
 
 impl Identifiers {
     /// The identifiers for a code whose identifier source is `name`.
     pub(crate) fn for_name(name: &str) -> Result<Self, NameError> {
         let camel = upper_camel(name)?;
+        let snake = camel.to_snake_case();
         Ok(Self {
+            python: python_member(&camel),
+            python_constructor: python_name(&snake, PYTHON_MODULE_NAMES),
             rust_constructor: rust_constructor(&camel),
             rust: rust_safe(&camel),
             typescript: camel.clone(),
@@ -70,19 +81,27 @@ impl Identifiers {
     }
 
     /// Each target's identifier of the code itself with the target's name, in a fixed order.
-    pub(crate) fn by_target(&self) -> [(&'static str, &str); 3] {
+    pub(crate) fn by_target(&self) -> [(&'static str, &str); 4] {
         [
             ("Rust", &self.rust),
             ("TypeScript", &self.typescript),
             ("OpenAPI", &self.openapi),
+            ("Python", &self.python),
         ]
     }
 
     /// Every identifier made from the code, which must be distinct from every other code's:
-    /// [`Identifiers::by_target`] and the Rust constructor.
-    pub(crate) fn all(&self) -> [(&'static str, &str); 4] {
-        let [rust, typescript, openapi] = self.by_target();
-        [rust, ("Rust", &self.rust_constructor), typescript, openapi]
+    /// [`Identifiers::by_target`] and the Rust and Python constructors.
+    pub(crate) fn all(&self) -> [(&'static str, &str); 6] {
+        let [rust, typescript, openapi, python] = self.by_target();
+        [
+            rust,
+            ("Rust", &self.rust_constructor),
+            typescript,
+            openapi,
+            python,
+            ("Python", &self.python_constructor),
+        ]
     }
 }
 
@@ -97,7 +116,9 @@ pub(crate) struct ParamIdentifiers {
     /// The constructor's argument and the field in Rust: snake_case, a keyword made raw
     /// (`r#type`) or, where Rust allows no raw form, given a `_` (`self_`).
     pub rust: String,
-    /// The keyword argument in Python: snake_case, a keyword given a `_` (`class_`).
+    /// The keyword argument in Python: snake_case, given a `_` when it is a keyword, a soft
+    /// keyword or a builtin (`class_`, `type_`, `id_`), or `message`, which a constructor
+    /// takes first for a code without a template.
     pub python: String,
 }
 
@@ -108,7 +129,7 @@ impl ParamIdentifiers {
         let snake = name.to_snake_case();
         Self {
             rust: rust_value_ident(&snake),
-            python: python_safe(&snake),
+            python: python_name(&snake, &["message"]),
         }
     }
 
@@ -140,14 +161,44 @@ fn rust_value_ident(snake: &str) -> String {
     }
 }
 
-/// A snake_case identifier for Python, a keyword given a `_` as PEP 8 advises.
-fn python_safe(snake: &str) -> String {
-    if PYTHON_KEYWORDS.contains(&snake) {
+/// A snake_case identifier for Python: a keyword, a soft keyword, a builtin or one of
+/// `taken` is given a `_`, as PEP 8 advises (and ruff's `flake8-builtins` rules ask).
+fn python_name(snake: &str, taken: &[&str]) -> String {
+    let reserved = [
+        PYTHON_KEYWORDS,
+        PYTHON_SOFT_KEYWORDS,
+        PYTHON_BUILTINS,
+        taken,
+    ];
+    if reserved.iter().any(|names| names.contains(&snake)) {
         format!("{snake}_")
     } else {
         snake.to_owned()
     }
 }
+
+/// `QuotaExceeded` -> `QUOTA_EXCEEDED`, the member of Python's `ErrorCode`; `I` and `O`,
+/// which read as digits (ruff's `E741`), get a `_`.
+fn python_member(camel: &str) -> String {
+    let shouty = camel.to_shouty_snake_case();
+    if matches!(shouty.as_str(), "I" | "O") {
+        format!("{shouty}_")
+    } else {
+        shouty
+    }
+}
+
+/// The lower-case names the generated Python module binds besides its constructors: its
+/// imports (`from __future__ import annotations` binds `annotations`) and its public
+/// functions. Its private helpers start with `_`, which no snake_case identifier does.
+pub(crate) const PYTHON_MODULE_NAMES: &[&str] = &[
+    "annotations",
+    "cast",
+    "enum",
+    "error_body",
+    "is_error_body",
+    "math",
+];
 
 /// Rust's keywords in lower case, strict and reserved, in every edition up to 2024.
 const RUST_KEYWORDS: &[&str] = &[
@@ -161,12 +212,93 @@ const RUST_KEYWORDS: &[&str] = &[
 /// The keywords that cannot be raw identifiers.
 const RUST_NO_RAW: &[&str] = &["crate", "self", "super"];
 
-/// Python's keywords in lower case (its soft keywords, `match`, `case`, `type` and `_`, are
-/// valid names).
+/// Python's keywords in lower case.
 const PYTHON_KEYWORDS: &[&str] = &[
     "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
     "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
     "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+];
+
+/// Python's soft keywords: valid names, but confusing ones (`type` is one from 3.12).
+const PYTHON_SOFT_KEYWORDS: &[&str] = &["_", "case", "match", "type"];
+
+/// Python's builtins in lower case (3.10 to 3.13), which a name would shadow.
+const PYTHON_BUILTINS: &[&str] = &[
+    "abs",
+    "aiter",
+    "all",
+    "anext",
+    "any",
+    "ascii",
+    "bin",
+    "bool",
+    "breakpoint",
+    "bytearray",
+    "bytes",
+    "callable",
+    "chr",
+    "classmethod",
+    "compile",
+    "complex",
+    "copyright",
+    "credits",
+    "delattr",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "eval",
+    "exec",
+    "exit",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "help",
+    "hex",
+    "id",
+    "input",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "license",
+    "list",
+    "locals",
+    "map",
+    "max",
+    "memoryview",
+    "min",
+    "next",
+    "object",
+    "oct",
+    "open",
+    "ord",
+    "pow",
+    "print",
+    "property",
+    "quit",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "staticmethod",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "type",
+    "vars",
+    "zip",
 ];
 
 /// `Not Found` -> `NotFound`, refusing what cannot be a portable identifier.
@@ -253,8 +385,12 @@ mod tests {
         assert_eq!(rust("self"), "self_");
         assert_eq!(rust("Self"), "self_");
         assert_eq!(python("class"), "class_");
-        assert_eq!(python("type"), "type");
+        assert_eq!(python("type"), "type_");
+        assert_eq!(python("id"), "id_");
+        assert_eq!(python("match"), "match_");
+        assert_eq!(python("message"), "message_");
         assert_eq!(python("resetsAt"), "resets_at");
+        assert_eq!(python("limit"), "limit");
     }
 
     #[test]
@@ -265,6 +401,29 @@ mod tests {
         assert_eq!(rust_constructor("New"), "new_");
         assert_eq!(rust_constructor("Code"), "code_");
         assert_eq!(rust_constructor("Code2faRequired"), "code2fa_required");
+    }
+
+    #[test]
+    fn python_names_are_upper_snake_members_and_safe_functions() {
+        let ids = |name: &str| Identifiers::for_name(name).unwrap();
+        assert_eq!(ids("Quota exceeded").python, "QUOTA_EXCEEDED");
+        assert_eq!(ids("2FA required").python, "CODE2FA_REQUIRED");
+        assert_eq!(ids("None").python, "NONE");
+        assert_eq!(ids("I").python, "I_");
+        assert_eq!(ids("Quota exceeded").python_constructor, "quota_exceeded");
+        for (name, function) in [
+            ("class", "class_"),
+            ("type", "type_"),
+            ("match", "match_"),
+            ("filter", "filter_"),
+            ("enum", "enum_"),
+            ("error body", "error_body_"),
+            ("is error body", "is_error_body_"),
+            ("annotations", "annotations_"),
+            ("new", "new"),
+        ] {
+            assert_eq!(ids(name).python_constructor, function);
+        }
     }
 
     #[test]

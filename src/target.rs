@@ -37,36 +37,47 @@ pub enum Target {
         value(name = "markdown", help = "Markdown: docs/error-codes.md")
     )]
     Markdown,
+    /// Python: a module with the `ErrorCode` enum, the body as `TypedDict`s, a constructor per
+    /// code and the body's guard; Python 3.10 or newer, standard library only.
+    #[cfg_attr(
+        feature = "cli",
+        value(name = "python", help = "Python: python/error_codes.py")
+    )]
+    Python,
 }
 
 impl Target {
     /// Every target, in the order files are generated and listed.
-    pub const ALL: [Target; 4] = [
+    pub const ALL: [Target; 5] = [
         Target::Rust,
         Target::TypeScript,
         Target::OpenApi,
         Target::Markdown,
+        Target::Python,
     ];
 
-    /// The name used on the command line: `rust`, `typescript`, `openapi`, `markdown`.
+    /// The name used on the command line: `rust`, `typescript`, `openapi`, `markdown`,
+    /// `python`.
     pub fn name(self) -> &'static str {
         match self {
             Target::Rust => "rust",
             Target::TypeScript => "typescript",
             Target::OpenApi => "openapi",
             Target::Markdown => "markdown",
+            Target::Python => "python",
         }
     }
 
     /// The generated file's path under the output folder, with `/` separators:
     /// `rust/error_codes.rs`, `typescript/error-codes.ts`, `openapi/error-codes.yaml`,
-    /// `docs/error-codes.md`. Each file is named as its language's projects name files.
+    /// `docs/error-codes.md`, `python/error_codes.py`. Each file is named as its language's projects name files.
     pub fn file_path(self) -> &'static str {
         match self {
             Target::Rust => "rust/error_codes.rs",
             Target::TypeScript => "typescript/error-codes.ts",
             Target::OpenApi => "openapi/error-codes.yaml",
             Target::Markdown => "docs/error-codes.md",
+            Target::Python => "python/error_codes.py",
         }
     }
 }

@@ -485,7 +485,7 @@ fn project() -> Option<&'static Project> {
 
 /// Runs `command` with `input` on its stdin, and returns its stdout's lines; panics with its
 /// output when it fails.
-fn run_lines(command: &mut Command, input: &str, what: &str) -> Vec<String> {
+pub(crate) fn run_lines(command: &mut Command, input: &str, what: &str) -> Vec<String> {
     let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -668,15 +668,15 @@ fn fill(template: &str, values: &BTreeMap<String, Sample>) -> String {
 
 /// One body to build: the line `construct-v2.mjs` reads, and the JSON text of the body the
 /// wire format defines for it, members in order.
-struct Vector {
-    line: Value,
-    expected: String,
+pub(crate) struct Vector {
+    pub line: Value,
+    pub expected: String,
 }
 
 /// The `set`th body of `code`: every parameter gets a sample, shifted by its place so that
 /// parameters of one type differ; optional parameters are given in every other set. The line
 /// lists the parameters given in reverse, so that the body's spec order is errorBody's doing.
-fn vector(spec: &SpecV2, code: &SpecCode, set: usize) -> Vector {
+pub(crate) fn vector(spec: &SpecV2, code: &SpecCode, set: usize) -> Vector {
     let mut values = BTreeMap::new();
     let mut given = Vec::new();
     for (index, param) in code.params.iter().enumerate() {
@@ -727,7 +727,7 @@ fn vector(spec: &SpecV2, code: &SpecCode, set: usize) -> Vector {
 }
 
 /// How many bodies each code is built with: enough for every sample of every type.
-const SETS: usize = 11;
+pub(crate) const SETS: usize = 11;
 
 // ---------------------------------------------------------------------------------- Tests
 

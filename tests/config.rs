@@ -17,6 +17,7 @@ targets:                     # only the targets listed are generated
   typescript: {path: web/src/errors.ts}
   openapi: {path: api/errors.yaml, version: \"3.0\"}
   markdown: {path: docs/errors.md}
+  python: {path: app/error_codes.py}
 ";
 
 /// A git repository with the spec at `spec/errors.yaml` and `config` as `errspec.yaml`.
@@ -58,7 +59,7 @@ fn the_config_places_each_target_with_its_options() {
     let run = ok(errspec(root, &["generate"]));
     assert_eq!(
         run.stderr,
-        "   Generated 4 files where errspec.yaml puts them (4 written, 0 unchanged)\n"
+        "   Generated 5 files where errspec.yaml puts them (5 written, 0 unchanged)\n"
     );
     let rust = read(root, "src/errors.rs");
     assert!(rust.contains("serde::Serialize"), "serde: true");
@@ -68,6 +69,7 @@ fn the_config_places_each_target_with_its_options() {
         "version 3.0"
     );
     assert!(read(root, "docs/errors.md").contains("| <a id=\"404\"></a>404 |"));
+    assert!(read(root, "app/error_codes.py").contains("class ErrorCode(enum.Enum):"));
     assert!(
         !root.join("generated").exists(),
         "nothing at the default paths"
@@ -75,7 +77,7 @@ fn the_config_places_each_target_with_its_options() {
     let run = ok(errspec(root, &["generate", "--check"]));
     assert_eq!(
         run.stderr,
-        "     Checked 4 files where errspec.yaml puts them: up to date\n"
+        "     Checked 5 files where errspec.yaml puts them: up to date\n"
     );
 
     // Only the targets listed; one without a path keeps its default file, from the config's
@@ -223,7 +225,7 @@ fn the_header_does_not_depend_on_how_errspec_was_called() {
         ] {
             let run = ok(errspec(root, args));
             assert!(
-                run.stderr.contains("(0 written, 4 unchanged)"),
+                run.stderr.contains("(0 written, 5 unchanged)"),
                 "{args:?}: {}",
                 run.stderr
             );
@@ -237,7 +239,7 @@ fn the_header_does_not_depend_on_how_errspec_was_called() {
                 &["generate", "--spec", absolute],
             ));
             assert!(
-                run.stderr.contains("(0 written, 4 unchanged)"),
+                run.stderr.contains("(0 written, 5 unchanged)"),
                 "{}",
                 run.stderr
             );

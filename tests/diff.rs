@@ -561,7 +561,7 @@ fn github_annotates_the_new_file_with_one_command_per_severity() {
     assert_eq!(run.code, Some(1));
     assert_eq!(
         run.stdout,
-        "::error file=new.yaml,line=10,col=12,title=IDENTIFIER_RENAMED::code 404 is renamed from `NotFound` to `Missing` in Rust, TypeScript and OpenAPI%0Awas: old.yaml:10:12%0Ahint: give the code `name: NotFound` to keep its old identifiers\n\
+        "::error file=new.yaml,line=10,col=12,title=IDENTIFIER_RENAMED::code 404 is renamed from `NotFound` to `Missing` in Rust, TypeScript and OpenAPI, and from `NOT_FOUND` to `MISSING` in Python%0Awas: old.yaml:10:12%0Ahint: give the code `name: NotFound` to keep its old identifiers\n\
          ::warning file=new.yaml,line=10,col=12,title=TITLE_CHANGED::code 404 `Missing` changed its title from \"Not Found\" to \"Missing\"%0Awas: old.yaml:10:12%0Ahint: check clients that compare the title, or the displayed `404 Not Found`\n"
     );
     assert_eq!(run.stderr, "");

@@ -63,7 +63,7 @@ fn init_writes_a_project_that_validates_without_warnings_and_generates_at_once()
     ok(&run, "generate");
     assert_eq!(
         run.stderr,
-        "   Generated 4 files under generated/ (4 written, 0 unchanged)\n"
+        "   Generated 5 files under generated/ (5 written, 0 unchanged)\n"
     );
     for target in errspec::Target::ALL {
         let path = dir.path().join("generated").join(target.file_path());

@@ -32,6 +32,7 @@ mod one_code_diffs;
 mod openapi_target;
 mod properties;
 mod properties_catalog;
+mod python_target;
 mod readme;
 mod rust_target;
 mod schema;

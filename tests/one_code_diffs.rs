@@ -177,7 +177,7 @@ fn foreign_lines(old: &str, new: &str, code: &Code) -> Vec<String> {
 /// Whether `line` shows `text`, or the part of it that a wrapped comment puts on one line:
 /// with escapes and comment markers set aside, the line is in the text, or the text in it.
 fn shows_text(line: &str, text: &str) -> bool {
-    let unescaped = line.replace('\\', "");
+    let unescaped = unescape_code_points(line).replace('\\', "");
     let content = unescaped
         .trim()
         .trim_start_matches("///")
@@ -187,6 +187,40 @@ fn shows_text(line: &str, text: &str) -> bool {
     let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let (content, text) = (words(content), words(text));
     !content.is_empty() && (content.contains(&text) || text.contains(&content))
+}
+
+/// `line` with each `\xNN`, `\uNNNN` and `\UNNNNNNNN` escape (the Python target writes
+/// every character outside printable ASCII so) replaced by its character.
+fn unescape_code_points(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let digits = match after.chars().next() {
+            Some('x') => 2,
+            Some('u') => 4,
+            Some('U') => 8,
+            _ => 0,
+        };
+        let decoded = after
+            .get(1..=digits)
+            .filter(|_| digits > 0)
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+            .and_then(char::from_u32);
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &after[1 + digits..];
+            }
+            None => {
+                out.push('\\');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A line of punctuation, or of one key and punctuation (`title:`, `},`): layout around a text.

@@ -18,7 +18,9 @@
 //! - `from-config/build.rs`: the build script that reads `errspec.yaml`, which must be
 //!   `tests/consumer/from-config/build.rs` as it is, the one `consumer` builds;
 //! - `axum-service/src/handlers.rs`: the handlers of the axum example, which must be
-//!   `examples/axum-service/src/handlers.rs` as it is, the one `serving` builds and runs.
+//!   `examples/axum-service/src/handlers.rs` as it is, the one `serving` builds and runs;
+//! - `render_go.py`: the README's Python script that renders Go from `errspec model`, run by
+//!   `python_target` on the seed spec and on catalogs, its Go checked there.
 
 use std::collections::BTreeMap;
 
@@ -35,7 +37,11 @@ const NAMES: &[&str] = &[
     "lib.rs",
     "from-config/build.rs",
     "axum-service/src/handlers.rs",
+    "render_go.py",
 ];
+
+/// The marked blocks that are not Rust, with their language.
+const OTHER_LANGUAGES: &[(&str, &str)] = &[("render_go.py", "python")];
 
 #[test]
 fn every_rust_block_in_the_docs_is_marked_and_compiled() {
@@ -67,7 +73,11 @@ fn every_rust_block_in_the_docs_is_marked_and_compiled() {
             1,
             "{name:?} marks more than one block: {found:?}"
         );
-        assert_eq!(found[0].language, "rust", "{}", found[0].place);
+        let language = OTHER_LANGUAGES
+            .iter()
+            .find(|(other, _)| other == name)
+            .map_or("rust", |(_, language)| language);
+        assert_eq!(found[0].language, language, "{}", found[0].place);
     }
     for name in NAMES {
         assert!(

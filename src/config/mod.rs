@@ -147,6 +147,7 @@ impl Checker<'_> {
                         targets.openapi.0.as_ref().map(|o| o.path.clone()),
                     ),
                     (Target::Markdown, path_of(&targets.markdown)),
+                    (Target::Python, path_of(&targets.python)),
                 ];
                 if let Some(rust) = &targets.rust.0 {
                     serde = rust.serde.unwrap_or(true);

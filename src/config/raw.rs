@@ -32,7 +32,7 @@ spec_struct! {
     #[derive(Debug, Clone, Default)]
     #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "schemars", schemars(rename = "Targets", deny_unknown_fields))]
-    pub(crate) struct RawTargets expecting "a mapping of targets: `rust`, `typescript`, `openapi`, `markdown`" {
+    pub(crate) struct RawTargets expecting "a mapping of targets: `rust`, `typescript`, `openapi`, `markdown`, `python`" {
         /// Rust: the `ErrorCode` enum and the `ErrorBody` type; by default
         /// `generated/rust/error_codes.rs`.
         #[cfg_attr(feature = "schemars", schemars(with = "Option<RawRust>"))]
@@ -49,6 +49,10 @@ spec_struct! {
         /// `generated/docs/error-codes.md`.
         #[cfg_attr(feature = "schemars", schemars(with = "Option<RawFile>"))]
         markdown: Listed<RawFile> = default,
+        /// Python: a module with the codes as an enum, the body as `TypedDict`s, a constructor
+        /// per code and the body's guard; by default `generated/python/error_codes.py`.
+        #[cfg_attr(feature = "schemars", schemars(with = "Option<RawFile>"))]
+        python: Listed<RawFile> = default,
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod markdown;
 mod openapi;
+mod python;
 mod rust;
 mod text;
 mod typescript;
@@ -19,6 +20,7 @@ pub(crate) fn render(spec: &Spec, target: Target, options: &Options) -> String {
         Target::TypeScript => typescript::render(spec, &format!("// {header}")),
         Target::OpenApi => openapi::render(spec, &format!("# {header}"), options.openapi_version),
         Target::Markdown => markdown::render(spec, &header),
+        Target::Python => python::render(spec, &format!("# {header}")),
     }
 }
 

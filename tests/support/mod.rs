@@ -5,6 +5,7 @@ pub mod git;
 pub mod markdown;
 pub mod node;
 pub mod openapi;
+pub mod python;
 pub mod readme;
 pub mod rust_harness;
 

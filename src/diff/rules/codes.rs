@@ -125,29 +125,34 @@ pub(super) fn identifier_renamed(c: &Comparison<'_>) -> Vec<Finding> {
             .filter(|((_, before), (_, after))| before != after)
             .map(|((target, before), (_, after))| (target, before, after))
             .collect();
-        let Some(&(_, first_before, first_after)) = renamed.first() else {
+        if renamed.is_empty() {
             continue;
-        };
+        }
         let code = match &pair.new.code.code {
             Some(wire) => format!("`{wire}`"),
             None => pair.new.code.status.to_string(),
         };
-        let message = if renamed
+        // One phrase per distinct rename, in the order of the targets: Rust, TypeScript and
+        // OpenAPI name a code alike, Python's members are UPPER_SNAKE_CASE.
+        let mut groups: Vec<(&str, &str, Vec<String>)> = Vec::new();
+        for &(target, before, after) in &renamed {
+            match groups.iter_mut().find(|g| (g.0, g.1) == (before, after)) {
+                Some(group) => group.2.push(target.to_owned()),
+                None => groups.push((before, after, vec![target.to_owned()])),
+            }
+        }
+        let phrases: Vec<String> = groups
             .iter()
-            .all(|&(_, before, after)| (before, after) == (first_before, first_after))
-        {
-            let targets: Vec<String> = renamed.iter().map(|r| r.0.to_owned()).collect();
-            format!(
-                "code {code} is renamed from `{first_before}` to `{first_after}` in {}",
-                and_list(&targets)
-            )
-        } else {
-            let each: Vec<String> = renamed
-                .iter()
-                .map(|(target, before, after)| format!("{target} (`{before}` to `{after}`)"))
-                .collect();
-            format!("code {code} is renamed in {}", and_list(&each))
+            .map(|(before, after, targets)| {
+                format!("from `{before}` to `{after}` in {}", and_list(targets))
+            })
+            .collect();
+        // Phrases that list targets themselves are kept apart by `;` once there are three.
+        let joined = match phrases.as_slice() {
+            [init @ .., last] if init.len() >= 2 => format!("{}; and {last}", init.join("; ")),
+            _ => phrases.join(", and "),
         };
+        let message = format!("code {code} is renamed {joined}");
         // `name:` set to the old identifier gives the old identifiers back, whatever the title.
         let keep = old.typescript.as_str();
         let hint = (Identifiers::for_name(keep).as_ref() == Ok(old))
