@@ -3,7 +3,9 @@
 {% for line in enum_doc -%}
 {{ line }}
 {% endfor -%}
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash{{ serde_derives }})]
+{% for line in enum_derive -%}
+{{ line }}
+{% endfor -%}
 #[non_exhaustive]
 pub enum ErrorCode {
 {%- for variant in variants %}

@@ -11,8 +11,8 @@ mod params;
 use askama::Template;
 
 use super::{
-    MEMBER_DOC_WIDTH, Property, SHORT_KEY_WIDTH, TAB_WIDTH, Value, api_name, jsdoc, json_string,
-    paragraphs, value,
+    MEMBER_DOC_WIDTH, Property, SHORT_KEY_WIDTH, TAB_WIDTH, Union, Value, api_name, jsdoc,
+    json_string, paragraphs, value,
 };
 use crate::model::{Code, Spec};
 use crate::render::text::doc_lines;
@@ -23,6 +23,10 @@ struct TypeScriptFileV2 {
     header: String,
     error_code_doc: Vec<String>,
     members: Vec<Member>,
+    error_status_doc: Vec<String>,
+    error_statuses: Union,
+    /// The members of `ErrorCodeStatus`'s object type, `code: status;` each.
+    status_members: Vec<String>,
     error_codes_doc: Vec<String>,
     entries: Vec<Entry>,
     error_name_doc: Vec<String>,
@@ -68,6 +72,20 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
         header: header.to_owned(),
         error_code_doc: error_code_doc(spec, &api),
         members: spec.codes.iter().map(|code| member(spec, code)).collect(),
+        error_status_doc: jsdoc(
+            0,
+            &paragraphs(&[
+                "The HTTP status of an error code: a status some code of the spec is \
+                 sent with, each a client error or a server error."
+                    .to_owned(),
+            ]),
+        ),
+        error_statuses: error_statuses(spec),
+        status_members: spec
+            .codes
+            .iter()
+            .map(|code| format!("readonly {}: {};", params::key(code), code.status))
+            .collect(),
         error_codes_doc: jsdoc(
             0,
             &paragraphs(&[format!(
@@ -138,6 +156,14 @@ fn lifecycle_doc(spec: &Spec, code: &Code, width: usize) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// The statuses of the spec's codes, each once, in ascending order, as `ErrorStatus`'s members:
+/// a union's order means nothing to the compiler, and this one reads as a list of statuses.
+fn error_statuses(spec: &Spec) -> Union {
+    let statuses: std::collections::BTreeSet<u16> =
+        spec.codes.iter().map(|code| code.status).collect();
+    Union::error_status(statuses.iter().map(u16::to_string).collect())
 }
 
 fn error_code_doc(spec: &Spec, api: &str) -> Vec<String> {
