@@ -838,6 +838,19 @@ fn required_params(path: &Path) -> Vec<String> {
 
 // ------------------------------------------------------------------------------ Markdown
 
+/// Each code's name in the TypeScript module of `spec`, in spec order: the `name` of each entry
+/// of `ERROR_CODES`, the only lines of the file indented by four spaces that start `name: "`.
+fn typescript_names(spec: &Path) -> Vec<String> {
+    let module = render_one(spec, errspec::Target::TypeScript, true);
+    module
+        .lines()
+        .filter_map(|line| {
+            let name = line.strip_prefix("    name: \"")?.strip_suffix("\",")?;
+            Some(name.to_owned())
+        })
+        .collect()
+}
+
 #[test]
 fn v2_markdown_has_a_row_and_an_anchor_per_code() {
     for spec_path in v2_specs() {
@@ -858,9 +871,22 @@ fn v2_markdown_has_a_row_and_an_anchor_per_code() {
         }
         let table = &tables[0];
         let header: Vec<&str> = table.header.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(header, ["Code", "Status", "Title", "Description"]);
+        assert_eq!(
+            header,
+            [
+                "Code",
+                "Name",
+                "Status",
+                "Title",
+                "Description",
+                "Retryable"
+            ]
+        );
         assert_eq!(table.rows.len(), spec.codes.len());
-        for (row, code) in table.rows.iter().zip(&spec.codes) {
+        let names = typescript_names(&spec_path);
+        assert_eq!(names.len(), spec.codes.len(), "the TypeScript names");
+        for ((row, code), name) in table.rows.iter().zip(&spec.codes).zip(&names) {
+            assert_eq!(row.len(), 6, "{}: six cells, none split off", code.code);
             assert_eq!(row[0].text, code.code);
             let anchor = format!("InlineHtml(Borrowed(\"<a id=\\\"{}\\\">\"))", code.code);
             assert!(
@@ -869,11 +895,16 @@ fn v2_markdown_has_a_row_and_an_anchor_per_code() {
                 code.code,
                 row[0].markup
             );
-            assert_eq!(row[1].text, code.status.to_string());
+            // The name, in a code span: the code's identifier, as the TypeScript names it.
+            assert_eq!(&row[1].text, name, "{}: the name", code.code);
+            assert_eq!(row[1].markup, [format!("Code(Borrowed(\"{name}\"))")]);
+            assert_eq!(row[2].text, code.status.to_string());
             assert_eq!(
-                row[2].text,
+                row[3].text,
                 code.title.split_whitespace().collect::<Vec<_>>().join(" ")
             );
+            let retryable = if code.retryable { "yes" } else { "no" };
+            assert_eq!(row[5].text, retryable, "{}: retryable", code.code);
         }
         // One line per code: a change to one code's text changes one line.
         let lines = page.lines().filter(|l| l.starts_with("| <a id=")).count();

@@ -52,8 +52,13 @@ export type ErrorCodeName<C extends ErrorCode = ErrorCode> = {
  * {@link ErrorStatus}.
  */
 export type ErrorCodeStatus<C extends ErrorCode = ErrorCode> = {
-{%- for line in status_members %}
+{%- for member in status_members %}
+{%- for line in member.doc %}
   {{ line }}
+{%- endfor %}
+{%- for line in member.lines %}
+  {{ line }}
+{%- endfor %}
 {%- endfor %}
 }[C];
 

@@ -15,7 +15,7 @@ use super::{
     json_string, paragraphs, value,
 };
 use crate::model::{Code, Spec};
-use crate::render::text::doc_lines;
+use crate::render::text::{doc_lines, wrap_markdown};
 
 #[derive(Template)]
 #[template(path = "typescript/error-codes-v2.ts", escape = "none")]
@@ -25,8 +25,8 @@ struct TypeScriptFileV2 {
     members: Vec<Member>,
     error_status_doc: Vec<String>,
     error_statuses: Union,
-    /// The members of `ErrorCodeStatus`'s object type, `code: status;` each.
-    status_members: Vec<String>,
+    /// The members of `ErrorCodeStatus`'s object type, `readonly code: status;` each.
+    status_members: Vec<params::TypeMember>,
     error_codes_doc: Vec<String>,
     entries: Vec<Entry>,
     error_name_doc: Vec<String>,
@@ -81,11 +81,7 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
             ]),
         ),
         error_statuses: error_statuses(spec),
-        status_members: spec
-            .codes
-            .iter()
-            .map(|code| format!("readonly {}: {};", params::key(code), code.status))
-            .collect(),
+        status_members: spec.codes.iter().map(status_member).collect(),
         error_codes_doc: jsdoc(
             0,
             &paragraphs(&[format!(
@@ -164,6 +160,19 @@ fn error_statuses(spec: &Spec) -> Union {
     let statuses: std::collections::BTreeSet<u16> =
         spec.codes.iter().map(|code| code.status).collect();
     Union::error_status(statuses.iter().map(u16::to_string).collect())
+}
+
+/// `readonly card_declined: 402;`, with its doc. A deprecated code's member is not marked so:
+/// no one writes the key (`ErrorCodeStatus<C>` indexes it), so no editor would strike it.
+fn status_member(code: &Code) -> params::TypeMember {
+    let doc = format!(
+        "The status of {{@link ErrorCode.{}}}.",
+        code.idents.typescript
+    );
+    params::TypeMember {
+        doc: jsdoc(TAB_WIDTH, &wrap_markdown(&doc, MEMBER_DOC_WIDTH)),
+        lines: vec![format!("readonly {}: {};", params::key(code), code.status)],
+    }
 }
 
 fn error_code_doc(spec: &Spec, api: &str) -> Vec<String> {

@@ -9,7 +9,21 @@
 ///
 /// A newer version of the API may send codes this one does not know: the enum is
 /// `#[non_exhaustive]`, and [`ErrorBody::code`] reads such a code as `None`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Codes are ordered as the spec lists them (`Ord`), and read from their wire code with `parse`
+/// (`FromStr`). With serde, a code is its wire code, a string.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// `CANCELLED`: 499 Cancelled
