@@ -69,6 +69,8 @@ macro_rules! facts {
                     "name": code.name(),
                     "variant": format!("{code:?}"),
                     "from_code": ErrorCode::from_code(code.code()) == Some(code),
+                    "from_name": ErrorCode::from_name(code.name()) == Some(code),
+                    "from_name_lowercase": ErrorCode::from_name(&code.name().to_lowercase()).is_some(),
                     "parsed": code.code().parse::<ErrorCode>() == Ok(code),
                     "display": code.to_string(),
                     "padded": [format!("[{code:>70}]"), format!("[{code:*<70}]"), format!("[{code:^9.3}]")],
@@ -376,9 +378,14 @@ fn v2_rust_says_what_the_spec_says() {
                     .collect();
                 assert_eq!(Value::Object(got), want, "{context}");
                 assert_eq!(found["variant"], found["name"], "{context}");
-                for check in ["from_code", "parsed"] {
+                for check in ["from_code", "from_name", "parsed"] {
                     assert_eq!(found[check], true, "{context}: {check} of {}", code.code);
                 }
+                // Unless the name is lower case already, as no fixture's is.
+                assert_eq!(
+                    found["from_name_lowercase"], false,
+                    "{context}: by the name as spelt"
+                );
                 assert_eq!(found["display"], code.code, "Display is the wire code");
                 let wire = &code.code;
                 assert_eq!(

@@ -167,6 +167,18 @@ impl ErrorCode {
         ::core::option::Option::Some(found)
     }
 
+    /// The code with this name, as [`name`](Self::name) spells it, if the spec has one.
+    #[must_use]
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        let found = match name {
+{%- for arm in from_name %}
+{%- include "rust/arm.rs" %}
+{%- endfor %}
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(found)
+    }
+
     /// The codes sent with this HTTP status, in the order of the spec; empty for a status no
     /// code has.
     #[must_use]

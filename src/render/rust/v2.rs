@@ -35,6 +35,8 @@ struct RustFileV2 {
     /// `docs_url`'s arms, or `None` when no code has a URL.
     docs_urls: Option<Vec<Arm>>,
     from_code: Vec<Arm>,
+    /// `from_name`'s arms: each variant's name, as `name()` spells it.
+    from_name: Vec<Arm>,
     for_status: Vec<StatusGroup>,
     body_doc: Vec<String>,
     name_const: ConstLayout,
@@ -101,6 +103,14 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
             .iter()
             .map(|code| {
                 let pattern = string_literal(&wire(code));
+                arm(pattern, format!("Self::{}", code.idents.rust))
+            })
+            .collect(),
+        from_name: spec
+            .codes
+            .iter()
+            .map(|code| {
+                let pattern = string_literal(&code.idents.rust);
                 arm(pattern, format!("Self::{}", code.idents.rust))
             })
             .collect(),

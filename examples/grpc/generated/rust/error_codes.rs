@@ -323,6 +323,31 @@ impl ErrorCode {
         ::core::option::Option::Some(found)
     }
 
+    /// The code with this name, as [`name`](Self::name) spells it, if the spec has one.
+    #[must_use]
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        let found = match name {
+            "Cancelled" => Self::Cancelled,
+            "Unknown" => Self::Unknown,
+            "InvalidArgument" => Self::InvalidArgument,
+            "DeadlineExceeded" => Self::DeadlineExceeded,
+            "NotFound" => Self::NotFound,
+            "AlreadyExists" => Self::AlreadyExists,
+            "PermissionDenied" => Self::PermissionDenied,
+            "ResourceExhausted" => Self::ResourceExhausted,
+            "FailedPrecondition" => Self::FailedPrecondition,
+            "Aborted" => Self::Aborted,
+            "OutOfRange" => Self::OutOfRange,
+            "Unimplemented" => Self::Unimplemented,
+            "Internal" => Self::Internal,
+            "Unavailable" => Self::Unavailable,
+            "DataLoss" => Self::DataLoss,
+            "Unauthenticated" => Self::Unauthenticated,
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(found)
+    }
+
     /// The codes sent with this HTTP status, in the order of the spec; empty for a status no
     /// code has.
     #[must_use]
