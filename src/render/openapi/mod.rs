@@ -86,6 +86,17 @@ pub(super) fn yaml_key(ident: &str) -> String {
     }
 }
 
+/// `text` on one line: its lines (at every line break JavaScript ends a comment at) trimmed and
+/// joined by a space, blank ones dropped.
+pub(super) fn one_line(text: &str) -> String {
+    let words: Vec<&str> = lines(text)
+        .into_iter()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    words.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,15 +203,4 @@ mod tests {
             assert_eq!(doc[special], 1, "{special}");
         }
     }
-}
-
-/// `text` on one line: its lines (at every line break JavaScript ends a comment at) trimmed and
-/// joined by a space, blank ones dropped.
-pub(super) fn one_line(text: &str) -> String {
-    let words: Vec<&str> = lines(text)
-        .into_iter()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .collect();
-    words.join(" ")
 }
