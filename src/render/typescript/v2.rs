@@ -75,8 +75,8 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
         error_status_doc: jsdoc(
             0,
             &paragraphs(&[
-                "The HTTP status of an error code: a status some code of the spec is \
-                 sent with, each a client error or a server error."
+                "An HTTP status that some code of the spec is sent with: a client error \
+                 (4xx) or a server error (5xx), never a success."
                     .to_owned(),
             ]),
         ),

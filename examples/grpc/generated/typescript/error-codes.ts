@@ -124,8 +124,8 @@ export const ErrorCode: typeof errorCodes =
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /**
- * The HTTP status of an error code: a status some code of the spec is sent
- * with, each a client error or a server error.
+ * An HTTP status that some code of the spec is sent with: a client error (4xx)
+ * or a server error (5xx), never a success.
  */
 export type ErrorStatus =
   400 | 401 | 403 | 404 | 409 | 429 | 499 | 500 | 501 | 503 | 504;
