@@ -774,13 +774,20 @@ fn every_declaration_of_the_catalogs_has_a_doc_comment() {
                 continue;
             }
             let comment = line.starts_with("/**") || line.starts_with('*');
-            // `KnownErrorBody`'s mapped type and `errorBody`'s return type, whose members a
-            // doc comment cannot reach.
+            // `KnownErrorBody`'s and `ErrorCodeName`'s mapped types, and `errorBody`'s return
+            // type, whose members a doc comment cannot reach; the index that closes
+            // `ErrorCodeName` and `ErrorCodeStatus`, whose members are documented above it.
             let mapped = matches!(
                 *line,
-                "[C in ErrorCode]: {" | "error: ErrorDetailOf<C>;" | "}[ErrorCode];"
+                "[C in ErrorCode]: {"
+                    | "error: ErrorDetailOf<C>;"
+                    | "}[ErrorCode];"
+                    | "readonly [K in keyof typeof ErrorCode as (typeof ErrorCode)[K]]: K;"
+                    | "}[C];"
             );
-            if comment || mapped || matches!(*line, "}" | "};" | "") {
+            // `export {};` is how tsc marks a declaration file that also declares a private
+            // constant (`errorCodes`, which `ErrorCode` freezes) as a module.
+            if comment || mapped || matches!(*line, "}" | "};" | "" | "export {};") {
                 continue;
             }
             // The closing line of a type whose members are all documented above it.

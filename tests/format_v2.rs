@@ -69,12 +69,25 @@ macro_rules! facts {
                     "name": code.name(),
                     "variant": format!("{code:?}"),
                     "from_code": ErrorCode::from_code(code.code()) == Some(code),
+                    "from_name": ErrorCode::from_name(code.name()) == Some(code),
+                    "from_name_lowercase": ErrorCode::from_name(&code.name().to_lowercase()).is_some(),
                     "parsed": code.code().parse::<ErrorCode>() == Ok(code),
                     "display": code.to_string(),
-                    "padded": format!("[{code:>70}]"),
+                    "padded": [format!("[{code:>70}]"), format!("[{code:*<70}]"), format!("[{code:^9.3}]")],
                 })
             })
             .collect();
+        // Sorted from the reverse of the spec's order, and every pair compared both ways.
+        let mut sorted = ErrorCode::ALL;
+        sorted.reverse();
+        sorted.sort();
+        let sorted: Vec<&str> = sorted.iter().map(|code| code.code()).collect();
+        let position = |code: &ErrorCode| ErrorCode::ALL.iter().position(|c| c == code);
+        let in_spec_order = ErrorCode::ALL.iter().all(|a| {
+            ErrorCode::ALL.iter().all(|b| {
+                a.cmp(b) == position(a).cmp(&position(b)) && a.partial_cmp(b) == Some(a.cmp(b))
+            })
+        });
         let statuses: Vec<Value> = (0..=u16::MAX)
             .filter(|&status| !ErrorCode::for_status(status).is_empty())
             .map(|status| {
@@ -93,6 +106,8 @@ macro_rules! facts {
             "from_unknown": ErrorCode::from_code("added.later").map(ErrorCode::code),
             "body": [body.error.name, body.error.status.to_string(), body.error.code, body.error.message],
             "body_code": body.code() == Some(first),
+            "sorted": sorted,
+            "in_spec_order": in_spec_order,
             "NAME": ErrorBody::NAME,
         })
     }};
@@ -363,11 +378,25 @@ fn v2_rust_says_what_the_spec_says() {
                     .collect();
                 assert_eq!(Value::Object(got), want, "{context}");
                 assert_eq!(found["variant"], found["name"], "{context}");
-                for check in ["from_code", "parsed"] {
+                for check in ["from_code", "from_name", "parsed"] {
                     assert_eq!(found[check], true, "{context}: {check} of {}", code.code);
                 }
+                // Unless the name is lower case already, as no fixture's is.
+                assert_eq!(
+                    found["from_name_lowercase"], false,
+                    "{context}: by the name as spelt"
+                );
                 assert_eq!(found["display"], code.code, "Display is the wire code");
-                assert_eq!(found["padded"], format!("[{:>70}]", code.code), "width");
+                let wire = &code.code;
+                assert_eq!(
+                    found["padded"],
+                    json!([
+                        format!("[{wire:>70}]"),
+                        format!("[{wire:*<70}]"),
+                        format!("[{wire:^9.3}]")
+                    ]),
+                    "{context}: Display honours width, fill, alignment and precision"
+                );
             }
             let mut by_status: BTreeMap<u16, Vec<&str>> = BTreeMap::new();
             for code in &spec.codes {
@@ -390,8 +419,35 @@ fn v2_rust_says_what_the_spec_says() {
             assert_eq!(facts["body"], json!(body), "{context}");
             assert_eq!(facts["body_code"], true);
             assert_eq!(facts["NAME"], spec.error_name);
+            let wire_codes: Vec<&str> = spec.codes.iter().map(|code| code.code.as_str()).collect();
+            assert_eq!(
+                facts["sorted"],
+                json!(wire_codes),
+                "{context}: Ord is the spec's order"
+            );
+            assert_eq!(facts["in_spec_order"], true, "{context}: Ord, PartialOrd");
         }
     }
+}
+
+#[test]
+fn some_v2_specs_order_is_neither_the_wire_codes_nor_the_statuses() {
+    // Otherwise the ordering test above could not tell `Ord` in the spec's order from `Ord` by
+    // wire code or by status.
+    let unsorted = |key: fn(&expected::ExpectedCodeV2) -> String| {
+        v2_specs().iter().any(|spec| {
+            let codes = expected::read_v2(spec).codes;
+            codes.windows(2).any(|pair| key(&pair[0]) > key(&pair[1]))
+        })
+    };
+    assert!(
+        unsorted(|code| code.code.clone()),
+        "every spec lists its codes by wire code"
+    );
+    assert!(
+        unsorted(|code| format!("{:03}", code.status)),
+        "every spec lists its codes by status"
+    );
 }
 
 #[test]
@@ -537,10 +593,52 @@ fn v2_typescript_agrees_with_the_spec_in_node() {
     assert_eq!(count("# fail "), 0, "{}", run.stdout);
     assert_eq!(
         count("# pass "),
-        6 * project.modules.len(),
+        7 * project.modules.len(),
         "{}",
         run.stdout
     );
+}
+
+/// esbuild bundles an entry that imports only `ErrorCode` from each v2 module, and one that
+/// imports everything: the first holds none of the codes' titles, descriptions, message
+/// templates, deprecation reasons and parameters' descriptions, the second all of them.
+#[test]
+fn v2_an_entry_importing_only_error_code_bundles_no_description() {
+    let Some(project) = typescript() else { return };
+    let tools = node_tools_or_skip!();
+    let modules: Vec<Value> = project
+        .modules
+        .iter()
+        .map(|(spec_path, source, _)| {
+            let spec = catalog_typescript::read_spec_file(spec_path);
+            let texts: Vec<&str> = spec
+                .codes
+                .iter()
+                .flat_map(|code| {
+                    let params = code.params.iter().map(|param| param.description.as_str());
+                    [code.title.as_str(), code.description.as_str()]
+                        .into_iter()
+                        .chain(code.message.as_deref())
+                        .chain(code.deprecated.as_deref())
+                        .chain(params)
+                })
+                .collect();
+            json!({ "name": stem(spec_path), "source": source, "texts": texts })
+        })
+        .collect();
+    let cases_file = project.dir.join("tree-shaking-cases.json");
+    std::fs::write(&cases_file, json!({ "modules": modules }).to_string()).unwrap();
+    let run = run_ok(
+        &mut tools.script("tests/node/tree-shaking.test.mjs", &[&cases_file]),
+        "esbuild on the v2 TypeScript",
+    );
+    let count = |key: &str| -> usize {
+        let line = run.stdout.lines().find_map(|line| line.strip_prefix(key));
+        line.and_then(|n| n.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no `{key}` count in:\n{}", run.stdout))
+    };
+    assert_eq!(count("# fail "), 0, "{}", run.stdout);
+    assert_eq!(count("# pass "), project.modules.len(), "{}", run.stdout);
 }
 
 // ------------------------------------------------------------------------------- OpenAPI
@@ -747,6 +845,19 @@ fn required_params(path: &Path) -> Vec<String> {
 
 // ------------------------------------------------------------------------------ Markdown
 
+/// Each code's name in the TypeScript module of `spec`, in spec order: the `name` of each entry
+/// of `ERROR_CODES`, the only lines of the file indented by four spaces that start `name: "`.
+fn typescript_names(spec: &Path) -> Vec<String> {
+    let module = render_one(spec, errspec::Target::TypeScript, true);
+    module
+        .lines()
+        .filter_map(|line| {
+            let name = line.strip_prefix("    name: \"")?.strip_suffix("\",")?;
+            Some(name.to_owned())
+        })
+        .collect()
+}
+
 #[test]
 fn v2_markdown_has_a_row_and_an_anchor_per_code() {
     for spec_path in v2_specs() {
@@ -767,9 +878,22 @@ fn v2_markdown_has_a_row_and_an_anchor_per_code() {
         }
         let table = &tables[0];
         let header: Vec<&str> = table.header.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(header, ["Code", "Status", "Title", "Description"]);
+        assert_eq!(
+            header,
+            [
+                "Code",
+                "Name",
+                "Status",
+                "Title",
+                "Description",
+                "Retryable"
+            ]
+        );
         assert_eq!(table.rows.len(), spec.codes.len());
-        for (row, code) in table.rows.iter().zip(&spec.codes) {
+        let names = typescript_names(&spec_path);
+        assert_eq!(names.len(), spec.codes.len(), "the TypeScript names");
+        for ((row, code), name) in table.rows.iter().zip(&spec.codes).zip(&names) {
+            assert_eq!(row.len(), 6, "{}: six cells, none split off", code.code);
             assert_eq!(row[0].text, code.code);
             let anchor = format!("InlineHtml(Borrowed(\"<a id=\\\"{}\\\">\"))", code.code);
             assert!(
@@ -778,11 +902,16 @@ fn v2_markdown_has_a_row_and_an_anchor_per_code() {
                 code.code,
                 row[0].markup
             );
-            assert_eq!(row[1].text, code.status.to_string());
+            // The name, in a code span: the code's identifier, as the TypeScript names it.
+            assert_eq!(&row[1].text, name, "{}: the name", code.code);
+            assert_eq!(row[1].markup, [format!("Code(Borrowed(\"{name}\"))")]);
+            assert_eq!(row[2].text, code.status.to_string());
             assert_eq!(
-                row[2].text,
+                row[3].text,
                 code.title.split_whitespace().collect::<Vec<_>>().join(" ")
             );
+            let retryable = if code.retryable { "yes" } else { "no" };
+            assert_eq!(row[5].text, retryable, "{}: retryable", code.code);
         }
         // One line per code: a change to one code's text changes one line.
         let lines = page.lines().filter(|l| l.starts_with("| <a id=")).count();

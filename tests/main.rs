@@ -30,6 +30,7 @@ mod markdown_target;
 mod model_json;
 mod one_code_diffs;
 mod openapi_target;
+mod openapi_v2;
 mod properties;
 mod properties_catalog;
 mod python_target;

@@ -13,7 +13,7 @@ use serde_yaml::Value as Yaml;
 use crate::support::expected::{self, ExpectedSpec};
 use crate::support::node::node_tools_or_skip;
 use crate::support::openapi::{self, BodySchema, Redocly};
-use crate::support::{repo, run_ok, spec_stem, valid_specs, write_if_changed};
+use crate::support::{repo, run_ok, spec_stem, v2_specs, valid_specs, write_if_changed};
 
 const VERSIONS: [OpenApiVersion; 2] = [OpenApiVersion::V3_0, OpenApiVersion::V3_1];
 
@@ -755,13 +755,16 @@ fn a_client_generator_names_the_status_enum_by_the_identifiers() {
     }
 }
 
-/// Each spec's fragment in each version, alone in a folder of its own with no Redocly
-/// configuration.
+/// Each spec's fragment (format v1 and v2) in each version, alone in a folder of its own with
+/// no Redocly configuration.
 fn lone_fragments() -> Vec<PathBuf> {
     let mut fragments = Vec::new();
-    for spec_path in valid_specs() {
+    // The format in the folder's name: the gRPC example's `errors.yaml` has the seed's stem.
+    let v1 = valid_specs().into_iter().map(|spec| ("v1", spec));
+    let v2 = v2_specs().into_iter().map(|spec| ("v2", spec));
+    for (format, spec_path) in v1.chain(v2) {
         for version in VERSIONS {
-            let name = format!("alone-{}-{version}", spec_stem(&spec_path));
+            let name = format!("alone-{format}-{}-{version}", spec_stem(&spec_path));
             let path = scratch().join(name).join("error-codes.yaml");
             write_if_changed(&path, &openapi::fragment(&spec_path, version));
             fragments.push(path);

@@ -3,7 +3,9 @@
 {% for line in enum_doc -%}
 {{ line }}
 {% endfor -%}
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash{{ serde_derives }})]
+{% for line in enum_derive -%}
+{{ line }}
+{% endfor -%}
 #[non_exhaustive]
 pub enum ErrorCode {
 {%- for variant in variants %}
@@ -163,6 +165,18 @@ impl ErrorCode {
     pub fn from_code(code: &str) -> ::core::option::Option<Self> {
         let found = match code {
 {%- for arm in from_code %}
+{%- include "rust/arm.rs" %}
+{%- endfor %}
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(found)
+    }
+
+    /// The code with this name, as [`name`](Self::name) spells it, if the spec has one.
+    #[must_use]
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        let found = match name {
+{%- for arm in from_name %}
 {%- include "rust/arm.rs" %}
 {%- endfor %}
             _ => return ::core::option::Option::None,

@@ -1,9 +1,7 @@
 {{ header }}
 
-{% for line in error_code_doc -%}
-{{ line }}
-{% endfor -%}
-export const ErrorCode = {
+/** The names and codes of {@link ErrorCode}, before they are frozen. */
+const errorCodes = {
 {%- for member in members %}
 {%- for line in member.doc %}
   {{ line }}
@@ -17,8 +15,52 @@ export const ErrorCode = {
 {%- endfor %}
 } as const;
 
+{% for line in error_code_doc -%}
+{{ line }}
+{% endfor -%}
+export const ErrorCode: typeof errorCodes =
+  /* @__PURE__ */ Object.freeze(errorCodes);
+
 /** A code the API sends in `error.code`, as {@link ErrorCode} names it. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+{% for line in error_status_doc -%}
+{{ line }}
+{% endfor -%}
+{%- if error_statuses.inline -%}
+export type ErrorStatus = {{ error_statuses.items|join(" | ") }};
+{%- else if error_statuses.next_line -%}
+export type ErrorStatus =
+  {{ error_statuses.items|join(" | ") }};
+{%- else -%}
+export type ErrorStatus =
+{%- for status in error_statuses.items %}
+  | {{ status }}
+{%- endfor %};
+{%- endif %}
+
+/**
+ * The name of the code `C`: its key in {@link ErrorCode}. Without `C`, any
+ * code's name.
+ */
+export type ErrorCodeName<C extends ErrorCode = ErrorCode> = {
+  readonly [K in keyof typeof ErrorCode as (typeof ErrorCode)[K]]: K;
+}[C];
+
+/**
+ * The HTTP status the code `C` is sent with. Without `C`, any code's status: an
+ * {@link ErrorStatus}.
+ */
+export type ErrorCodeStatus<C extends ErrorCode = ErrorCode> = {
+{%- for member in status_members %}
+{%- for line in member.doc %}
+  {{ line }}
+{%- endfor %}
+{%- for line in member.lines %}
+  {{ line }}
+{%- endfor %}
+{%- endfor %}
+}[C];
 
 {% if params.is_some() -%}
 /**
@@ -40,14 +82,17 @@ export interface ErrorParamInfo {
 }
 
 {% endif -%}
-/** What the spec says about one error code. */
-export interface ErrorCodeInfo {
+/**
+ * What the spec says about one error code; `C` is the code, when that is known,
+ * so that the code, its status and its name keep their literal types.
+ */
+export interface ErrorCodeInfo<C extends ErrorCode = ErrorCode> {
   /** The code as the API sends it in `error.code`. */
-  readonly code: ErrorCode;
+  readonly code: C;
   /** The HTTP status the code is sent with. */
-  readonly status: number;
+  readonly status: ErrorCodeStatus<C>;
   /** The code's key in {@link ErrorCode}. */
-  readonly name: keyof typeof ErrorCode;
+  readonly name: ErrorCodeName<C>;
   /** The short title people read. */
   readonly title: string;
   /** What the code means, as the spec describes it. */
@@ -83,7 +128,7 @@ export interface ErrorCodeInfo {
 {% for line in error_codes_doc -%}
 {{ line }}
 {% endfor -%}
-export const ERROR_CODES: readonly ErrorCodeInfo[] = [
+export const ERROR_CODES: readonly ErrorCodeInfo[] = /* @__PURE__ */ frozen([
 {%- for entry in entries %}
   {
 {%- if entry.code.break_after %}
@@ -151,30 +196,63 @@ export const ERROR_CODES: readonly ErrorCodeInfo[] = [
 {%- endfor %}
   },
 {%- endfor %}
-];
+]);
+{%- if params.is_some() %}
 
-/** The codes by the code the API sends, for the lookups below. */
-const codesByCode: ReadonlyMap<string, ErrorCodeInfo> = new Map(
-  ERROR_CODES.map((info) => [info.code, info]),
-);
+/**
+ * `codes`, each code and each of its parameters, frozen, so that no importer can
+ * change what the others read.
+ */
+function frozen(codes: readonly ErrorCodeInfo[]): readonly ErrorCodeInfo[] {
+  for (const info of codes) {
+    info.params.forEach((param) => Object.freeze(param));
+    Object.freeze(info.params);
+    Object.freeze(info);
+  }
+  return Object.freeze(codes);
+}
+{%- else %}
+
+/**
+ * `codes` and each code, frozen, so that no importer can change what the others
+ * read; the codes hold only primitives, so they are frozen deeply.
+ */
+function frozen(codes: readonly ErrorCodeInfo[]): readonly ErrorCodeInfo[] {
+  codes.forEach((info) => Object.freeze(info));
+  return Object.freeze(codes);
+}
+{%- endif %}
+
+/**
+ * The codes by the code the API sends, made by the first lookup rather than on
+ * import, so that a bundler can leave out what a program does not use.
+ */
+let codesByCode: ReadonlyMap<string, ErrorCodeInfo> | undefined;
+
+/** The code the API sends as `code`, from {@link codesByCode}. */
+function lookup(code: string): ErrorCodeInfo | undefined {
+  codesByCode ??= new Map(ERROR_CODES.map((info) => [info.code, info]));
+  return codesByCode.get(code);
+}
 
 /** Whether `value` is a code of the spec: one of {@link ErrorCode}. */
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && codesByCode.has(value);
+  return typeof value === "string" && lookup(value) !== undefined;
 }
 
 /**
- * The facts of a code. Every {@link ErrorCode} is in the spec, so the result is
- * never `undefined`.
+ * The facts of a code, whose `code`, `status` and `name` keep their literal
+ * types. Every {@link ErrorCode} is in the spec, so the result is never
+ * `undefined`.
  */
-export function errorCodeInfo(code: ErrorCode): ErrorCodeInfo;
+export function errorCodeInfo<C extends ErrorCode>(code: C): ErrorCodeInfo<C>;
 /**
  * The facts of a code, or `undefined` when the spec does not have it: a newer
  * version of the API may send codes this one does not know.
  */
 export function errorCodeInfo(code: string): ErrorCodeInfo | undefined;
 export function errorCodeInfo(code: string): ErrorCodeInfo | undefined {
-  return codesByCode.get(code);
+  return lookup(code);
 }
 
 /**
@@ -200,7 +278,7 @@ export function isErrorStatus(status: number): boolean {
  * retryable.
  */
 export function isRetryable(code: string): boolean {
-  return codesByCode.get(code)?.retryable ?? false;
+  return lookup(code)?.retryable ?? false;
 }
 
 {% for line in error_name_doc -%}
@@ -430,6 +508,17 @@ function isObject(value: unknown): value is object {
 }
 {%- endif %}
 
+/**
+ * Whether `value` has `key` as a property of its own, not one it inherits
+ * from its prototype.
+ */
+function hasOwn<K extends string>(
+  value: object,
+  key: K,
+): value is Record<K, unknown> {
+  return Object.hasOwn(value, key);
+}
+
 /** Whether `value` is an HTTP status: an integer from 100 to 599. */
 function isHttpStatus(value: unknown): value is number {
   return (
@@ -444,13 +533,13 @@ function isHttpStatus(value: unknown): value is number {
 function isErrorDetail(value: unknown): value is ErrorDetail {
   return (
     isObject(value) &&
-    "name" in value &&
+    hasOwn(value, "name") &&
     typeof value.name === "string" &&
-    "status" in value &&
+    hasOwn(value, "status") &&
     isHttpStatus(value.status) &&
-    "code" in value &&
+    hasOwn(value, "code") &&
     typeof value.code === "string" &&
-    "message" in value &&
+    hasOwn(value, "message") &&
     typeof value.message === "string"
   );
 }
@@ -459,7 +548,8 @@ function isErrorDetail(value: unknown): value is ErrorDetail {
  * Whether `value`, such as a parsed response body, is an {@link ErrorBody}: an
  * object whose `error` is an object with a string `name`, a string `code`, a
  * string `message` and a `status` that is an HTTP status (an integer from 100
- * to 599).
+ * to 599), each a property of its own (a property inherited from a prototype
+ * does not count).
  *
  * Extra properties, at either level, are allowed, so that a server which adds
  * a field to its error bodies does not break its clients; for the same reason
@@ -467,7 +557,9 @@ function isErrorDetail(value: unknown): value is ErrorDetail {
  * any HTTP status. {@link isKnownErrorBody} also asks for a known code.
  */
 export function isErrorBody(value: unknown): value is ErrorBody {
-  return isObject(value) && "error" in value && isErrorDetail(value.error);
+  return (
+    isObject(value) && hasOwn(value, "error") && isErrorDetail(value.error)
+  );
 }
 {%- if params.is_some() %}
 

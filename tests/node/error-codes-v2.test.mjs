@@ -82,6 +82,61 @@ for (const { name, path, spec } of cases.modules) {
     }
   });
 
+  test(`${name}: the exported data is frozen, deeply`, async () => {
+    const { ERROR_CODES, ErrorCode, errorCodeInfo, isRetryable } = await load();
+    assert.ok(Object.isFrozen(ErrorCode));
+    assert.ok(Object.isFrozen(ERROR_CODES));
+    for (const info of ERROR_CODES) {
+      assert.ok(Object.isFrozen(info), info.code);
+      // A spec with parameters or templates gives every code a list of them.
+      if (info.params !== undefined) {
+        assert.ok(Object.isFrozen(info.params), `${info.code}: params`);
+        for (const param of info.params) {
+          assert.ok(Object.isFrozen(param), `${info.code}: ${param.name}`);
+        }
+      }
+    }
+    const [first] = ERROR_CODES;
+    const retryable = first.retryable;
+    // A module is strict code, where writing to a frozen object throws.
+    assert.throws(() => {
+      first.retryable = !retryable;
+    }, TypeError);
+    assert.throws(() => {
+      first.status = 200;
+    }, TypeError);
+    assert.throws(() => ERROR_CODES.push(first), TypeError);
+    assert.throws(() => {
+      ERROR_CODES[0] = { ...first, retryable: !retryable };
+    }, TypeError);
+    assert.throws(() => {
+      ErrorCode[first.name] = "changed";
+    }, TypeError);
+    assert.throws(() => {
+      ErrorCode.Added = "added";
+    }, TypeError);
+    const withParams = ERROR_CODES.find((info) => info.params?.length > 0);
+    if (withParams !== undefined) {
+      const [param] = withParams.params;
+      assert.throws(() => {
+        param.optional = !param.optional;
+      }, TypeError);
+      assert.throws(() => withParams.params.pop(), TypeError);
+    }
+    // Sloppy code (a `Function` body is not strict) writes nothing, silently.
+    const sloppy = new Function(
+      "codes",
+      "table",
+      "codes[0].retryable = !codes[0].retryable; table.Added = 1; return codes[0].retryable;",
+    );
+    assert.equal(sloppy(ERROR_CODES, ErrorCode), retryable);
+    assert.equal(Object.hasOwn(ErrorCode, "Added"), false);
+    // What every importer reads is unchanged.
+    assert.equal(isRetryable(first.code), retryable);
+    assert.equal(errorCodeInfo(first.code), first);
+    assert.equal(ErrorCode[first.name], first.code);
+  });
+
   test(`${name}: errorCodesForStatus gives the codes of a status in spec order`, async () => {
     const { errorCodesForStatus } = await load();
     for (let status = 0; status < 700; status++) {
@@ -144,6 +199,15 @@ for (const { name, path, spec } of cases.modules) {
       { error: { ...good, status: "400" } },
       { error: { ...good, status: 600 } },
       { error: { ...good, name: 1 } },
+      // Only a value's own properties count, not those it inherits.
+      Object.create({ error: good }),
+      { error: Object.create(good) },
+      ...["name", "status", "code", "message"].map((key) => {
+        const { [key]: inherited, ...own } = good;
+        return {
+          error: Object.assign(Object.create({ [key]: inherited }), own),
+        };
+      }),
     ];
     for (const body of bad) {
       assert.equal(isErrorBody(body), false, JSON.stringify(body));

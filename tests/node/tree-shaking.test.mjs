@@ -4,8 +4,8 @@
 // and the second holds them all: a program that only names codes does not ship their text.
 //
 // Usage: node tree-shaking.test.mjs CASES.json, where CASES.json is
-// { "modules": [{ "name", "source", "texts": [title or description, ...] }] }.
-// tests/typescript_target.rs writes it and runs this script.
+// { "modules": [{ "name", "source", "texts": [title, description or other text, ...] }] }.
+// tests/typescript_target.rs (format v1) and tests/format_v2.rs (v2) write it and run this script.
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";

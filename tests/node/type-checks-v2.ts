@@ -8,6 +8,9 @@ import {
   errorCodeInfo,
   type ErrorBody,
   type ErrorCodeInfo,
+  type ErrorCodeName,
+  type ErrorCodeStatus,
+  type ErrorStatus,
   isErrorBody,
   isErrorCode,
   isKnownErrorBody,
@@ -85,4 +88,51 @@ export function incomplete(body: KnownErrorBody): string {
 // A code from elsewhere narrows to ErrorCode through isErrorCode.
 export function statusOf(code: string): number | undefined {
   return isErrorCode(code) ? errorCodeInfo(code).status : undefined;
+}
+
+// A lookup by a known code keeps its literal types: the code, its status and its name.
+export const declinedCode: "card_declined" = errorCodeInfo(
+  ErrorCode.CardDeclined,
+).code;
+export const declinedStatus: 402 = errorCodeInfo(ErrorCode.CardDeclined).status;
+export const declinedName: "CardDeclined" = errorCodeInfo(
+  ErrorCode.CardDeclined,
+).name;
+export const internalName: ErrorCodeName<"internal"> = "InternalFailure";
+export const quotaStatus: ErrorCodeStatus<"quota_exceeded"> = 429;
+// @ts-expect-error: card_declined is sent with 402, not 400
+export const wrongStatus: 400 = errorCodeInfo(ErrorCode.CardDeclined).status;
+// @ts-expect-error: internal's name is its identifier, not its wire code
+export const wrongName: ErrorCodeName<"internal"> = "Internal";
+// @ts-expect-error: a code's facts are not another's, though their statuses are the same
+export const expired: ErrorCodeInfo<"card_expired"> = errorCodeInfo(
+  ErrorCode.CardDeclined,
+);
+
+// ErrorStatus is the statuses the spec's codes are sent with, and no other.
+export const statuses: readonly ErrorStatus[] = [400, 402, 429, 500];
+export const anyStatus: ErrorStatus = errorCodeInfo(
+  ErrorCode.InvalidAmount,
+).status;
+// @ts-expect-error: no code of the payments spec is sent with 404
+export const notFound: ErrorStatus = 404;
+// @ts-expect-error: a success status is no code's
+export const ok: ErrorStatus = 200;
+
+// isErrorCode narrows `unknown` to an ErrorCode.
+export function codeOf(value: unknown): ErrorCode | undefined {
+  return isErrorCode(value) ? value : undefined;
+}
+export function notNarrowed(value: unknown): ErrorCode {
+  // @ts-expect-error: without the guard, `unknown` is not an ErrorCode
+  return value;
+}
+
+// The frozen table keeps its readonly types, down to each code's parameters' facts.
+export function mutateDeeply(): void {
+  const [first] = ERROR_CODES;
+  if (first !== undefined) {
+    // @ts-expect-error: ErrorCodeInfo's properties are readonly
+    first.retryable = true;
+  }
 }

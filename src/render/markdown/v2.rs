@@ -106,15 +106,19 @@ fn example_json(code: &Code, json_name: &str) -> Vec<String> {
     json
 }
 
-/// `| <a id="card_declined"></a>`card_declined` | 402 | Card declined | ... |`. A wire code
-/// is letters, digits, `_`, `.` and `-`, so it is a valid id and code span as it is.
+/// `| <a id="card_declined"></a>`card_declined` | `CardDeclined` | 402 | Card declined | ... |
+/// no |`. A wire code is letters, digits, `_`, `.` and `-`, so it is a valid id and code span
+/// as it is. The name is the code's identifier in TypeScript and OpenAPI (Rust's too, but for
+/// `Self`, which Rust spells `Self_`): ASCII letters and digits, so a code span as it is.
 fn row(code: &Code) -> String {
     let wire = wire(code);
     format!(
-        "| <a id=\"{wire}\"></a>`{wire}` | {} | {} | {} |",
+        "| <a id=\"{wire}\"></a>`{wire}` | `{}` | {} | {} | {} | {} |",
+        code.idents.typescript,
         code.status,
         table_cell(&code.title),
         catalog::description_cell(code),
+        if code.retryable { "yes" } else { "no" },
     )
 }
 

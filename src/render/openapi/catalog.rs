@@ -11,7 +11,7 @@
 //! some. Integers are `int64` and numbers `double`, the Rust target's `i64` and `f64`: a
 //! generator would otherwise pick a 32-bit integer (openapi-generator's Java) or a decimal.
 
-use super::{yaml_key, yaml_string};
+use super::{RETRYABLE_SENTENCE, one_line, yaml_key, yaml_string};
 use crate::model::{Code, ParamKind, Part, Spec};
 use crate::render::markdown::code_span;
 
@@ -82,11 +82,17 @@ pub(super) struct CodeSchema {
     pub key: String,
     /// The code, quoted.
     pub code: String,
+    /// The code's identifier, as a YAML scalar, and its description on one line, quoted: the
+    /// `x-enum-varnames` and `x-enum-descriptions` of its one-value `enum` in OpenAPI 3.0.
+    pub ident: String,
+    pub enum_description: String,
     /// The code's title, quoted.
     pub title: String,
     /// The deprecation and the replacement, if any, then the code's description; quoted.
     pub description: String,
     pub deprecated: bool,
+    /// Whether the schema carries `x-retryable: true`.
+    pub retryable: bool,
     /// The members every body of the code has.
     pub required: Vec<&'static str>,
     /// `message`'s description, quoted: the template, for a code that has one.
@@ -148,9 +154,12 @@ impl CodeSchema {
             name,
             key: yaml_key(wire),
             code: yaml_string(wire),
+            ident: yaml_key(&code.idents.openapi),
+            enum_description: yaml_string(&one_line(&code.description)),
             title: yaml_string(&code.title),
             description: yaml_string(&description(code)),
             deprecated: code.deprecated.is_some(),
+            retryable: code.retryable,
             required,
             message: code
                 .message
@@ -162,7 +171,8 @@ impl CodeSchema {
 }
 
 /// A code schema's description: `Deprecated: <reason> Replaced by `<code>`.`, as far as
-/// the code has them, then its description.
+/// the code has them, then its description, then [`RETRYABLE_SENTENCE`] for a retryable code,
+/// each a paragraph.
 fn description(code: &Code) -> String {
     let mut notice: Vec<String> = Vec::new();
     if let Some(reason) = &code.deprecated {
@@ -171,10 +181,15 @@ fn description(code: &Code) -> String {
     if let Some(replacement) = &code.replaced_by {
         notice.push(format!("Replaced by `{replacement}`."));
     }
-    if notice.is_empty() {
-        return code.description.clone();
+    let mut paragraphs = Vec::new();
+    if !notice.is_empty() {
+        paragraphs.push(notice.join(" "));
     }
-    format!("{}\n\n{}", notice.join(" "), code.description)
+    paragraphs.push(code.description.clone());
+    if code.retryable {
+        paragraphs.push(RETRYABLE_SENTENCE.to_owned());
+    }
+    paragraphs.join("\n\n")
 }
 
 /// `message`'s description for a code with a template: the template and how to read it, or,

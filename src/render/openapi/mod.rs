@@ -18,7 +18,7 @@ pub(super) mod example;
 mod v1;
 mod v2;
 
-use super::text::{is_invisible, quoted};
+use super::text::{is_invisible, lines, quoted};
 use crate::model::{Format, Spec};
 use crate::target::OpenApiVersion;
 
@@ -29,6 +29,11 @@ pub(super) const OAS_3_1_DIALECT: &str = "https://spec.openapis.org/oas/3.1/dial
 /// `info.version`, which every OpenAPI document must have. The spec has no version of its
 /// own, and the fragment is versioned with the repository that holds it, so this is fixed.
 pub(super) const INFO_VERSION: &str = "1.0.0";
+
+/// What the description of a retryable code's response (or schema) adds, as a paragraph of
+/// its own.
+pub(super) const RETRYABLE_SENTENCE: &str =
+    "Retryable: the same request may succeed if it is sent again later.";
 
 /// Renders the OpenAPI fragment for `spec`; `header` is the whole `@generated` comment line.
 pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> String {
@@ -79,6 +84,17 @@ pub(super) fn yaml_key(ident: &str) -> String {
     } else {
         yaml_string(ident)
     }
+}
+
+/// `text` on one line: its lines (at every line break JavaScript ends a comment at) trimmed and
+/// joined by a space, blank ones dropped.
+pub(super) fn one_line(text: &str) -> String {
+    let words: Vec<&str> = lines(text)
+        .into_iter()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    words.join(" ")
 }
 
 #[cfg(test)]

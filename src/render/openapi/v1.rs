@@ -2,9 +2,8 @@
 
 use askama::Template;
 
-use super::{INFO_VERSION, OAS_3_1_DIALECT, yaml_key, yaml_string};
+use super::{INFO_VERSION, OAS_3_1_DIALECT, RETRYABLE_SENTENCE, one_line, yaml_key, yaml_string};
 use crate::model::{Code, Spec};
-use crate::render::text::lines;
 use crate::target::OpenApiVersion;
 
 #[derive(Template)]
@@ -124,21 +123,6 @@ pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> Stri
     text.push('\n'); // askama drops the template's final newline
     text
 }
-
-/// `text` on one line: its lines (at every line break JavaScript ends a comment at) trimmed and
-/// joined by a space, blank ones dropped.
-fn one_line(text: &str) -> String {
-    let words: Vec<&str> = lines(text)
-        .into_iter()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .collect();
-    words.join(" ")
-}
-
-/// What the description of a retryable code's response adds, as a paragraph of its own.
-const RETRYABLE_SENTENCE: &str =
-    "Retryable: the same request may succeed if it is sent again later.";
 
 /// A response's description: the code's, and for a retryable code [`RETRYABLE_SENTENCE`] after
 /// a blank line (descriptions are CommonMark, so it is a paragraph of its own).

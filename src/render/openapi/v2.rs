@@ -17,7 +17,7 @@ use heck::ToUpperCamelCase;
 
 use super::catalog::{self, CodeSchema};
 use super::example::{ExampleValue, example_message, example_params};
-use super::{INFO_VERSION, OAS_3_1_DIALECT, yaml_key, yaml_string};
+use super::{INFO_VERSION, OAS_3_1_DIALECT, RETRYABLE_SENTENCE, one_line, yaml_key, yaml_string};
 use crate::lint::registry::{self, Entry};
 use crate::model::{Code, Spec};
 use crate::target::OpenApiVersion;
@@ -59,8 +59,12 @@ struct StatusGroup {
     schema: String,
     /// The schema's description, quoted.
     schema_description: String,
-    /// The response's description, quoted: the status and its codes.
+    /// The response's description, quoted: the status and its codes, each marked as
+    /// deprecated or retryable as it is, and [`RETRYABLE_SENTENCE`] when every code retries.
     description: String,
+    /// Whether the response carries `x-retryable: true`: every code of its status is
+    /// retryable, so the response is, whichever code it carries.
+    retryable: bool,
     examples: Vec<CodeExample>,
     /// Each code's own schema, in a catalog; empty otherwise.
     codes: Vec<CodeSchema>,
@@ -72,6 +76,12 @@ struct CodeExample {
     key: String,
     /// The code, quoted.
     code: String,
+    /// The code's identifier, the one the Rust and TypeScript targets use, as a YAML scalar:
+    /// its `x-enum-varnames` entry, which client generators name the enum's member by.
+    ident: String,
+    /// The code's description on one line, quoted: its `x-enum-descriptions` entry, which
+    /// generators write into a line comment, where a line break would end the comment.
+    enum_description: String,
     summary: String,
     description: String,
     message: String,
@@ -152,6 +162,9 @@ fn group(status: u16, codes: &[&Code], schemas: Vec<CodeSchema>) -> StatusGroup 
         Entry::Assigned(phrase) => format!("{status} {phrase}"),
         Entry::Unused | Entry::Unassigned => status.to_string(),
     };
+    // Whether the response is retryable whichever code it carries: then its description says
+    // so once, after the codes, rather than beside each.
+    let retryable = codes.iter().all(|code| code.retryable);
     let listed: Vec<String> = codes
         .iter()
         .map(|code| {
@@ -160,9 +173,18 @@ fn group(status: u16, codes: &[&Code], schemas: Vec<CodeSchema>) -> StatusGroup 
             } else {
                 ""
             };
-            format!("`{}` ({}{deprecated})", wire(code), code.title)
+            let retries = if code.retryable && !retryable {
+                ", retryable"
+            } else {
+                ""
+            };
+            format!("`{}` ({}{deprecated}{retries})", wire(code), code.title)
         })
         .collect();
+    let mut description = format!("{reason}: {}.", listed.join(", "));
+    if retryable {
+        description = format!("{description}\n\n{RETRYABLE_SENTENCE}");
+    }
     StatusGroup {
         status,
         schema: body_schema(status),
@@ -170,7 +192,8 @@ fn group(status: u16, codes: &[&Code], schemas: Vec<CodeSchema>) -> StatusGroup 
             "The error body of a {reason} response: its `error.code` is one of the codes sent \
              with that status."
         )),
-        description: yaml_string(&format!("{reason}: {}.", listed.join(", "))),
+        description: yaml_string(&description),
+        retryable,
         response,
         examples: codes.iter().map(|code| example(code)).collect(),
         codes: schemas,
@@ -189,6 +212,8 @@ fn example(code: &Code) -> CodeExample {
     CodeExample {
         key: yaml_key(wire(code)),
         code: yaml_string(wire(code)),
+        ident: yaml_key(&code.idents.openapi),
+        enum_description: yaml_string(&one_line(&code.description)),
         summary: yaml_string(&match code.deprecated {
             Some(_) => format!("{} (deprecated)", code.title),
             None => code.title.clone(),

@@ -20,6 +20,8 @@ const FN_CALL_WIDTH: usize = 60;
 struct RustFileV2 {
     header: String,
     enum_doc: Vec<String>,
+    /// `ErrorCode`'s derive attribute, one line each, as rustfmt lays it out.
+    enum_derive: &'static [&'static str],
     variants: Vec<Variant>,
     all: ArrayLayout,
     docs: MethodDocs,
@@ -35,6 +37,8 @@ struct RustFileV2 {
     /// Whether every code has a URL, so that `docs_url` is always `Some`.
     docs_url_always: bool,
     from_code: Vec<Arm>,
+    /// `from_name`'s arms: each variant's name, as `name()` spells it.
+    from_name: Vec<Arm>,
     for_status: Vec<StatusGroup>,
     body_doc: Vec<String>,
     name_const: ConstLayout,
@@ -82,7 +86,12 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
     let wire = |code: &Code| code.code.clone().unwrap_or_default();
     let file = RustFileV2 {
         header: header.to_owned(),
-        enum_doc: enum_doc(spec),
+        enum_doc: enum_doc(spec, options.serde),
+        enum_derive: if options.serde {
+            ENUM_DERIVE_SERDE
+        } else {
+            ENUM_DERIVE
+        },
         variants: spec.codes.iter().map(variant).collect(),
         all: super::all_layout(spec),
         docs: method_docs(&spec.codes[0]),
@@ -99,6 +108,14 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
             .iter()
             .map(|code| {
                 let pattern = string_literal(&wire(code));
+                arm(pattern, format!("Self::{}", code.idents.rust))
+            })
+            .collect(),
+        from_name: spec
+            .codes
+            .iter()
+            .map(|code| {
+                let pattern = string_literal(&code.idents.rust);
                 arm(pattern, format!("Self::{}", code.idents.rust))
             })
             .collect(),
@@ -131,7 +148,28 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
     text
 }
 
-fn enum_doc(spec: &Spec) -> Vec<String> {
+/// `ErrorCode`'s traits without serde: one line, which fits.
+const ENUM_DERIVE: &[&str] =
+    &["#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]"];
+
+/// `ErrorCode`'s traits with serde's two: too wide for one line, so one trait per line, as
+/// rustfmt breaks a derive.
+const ENUM_DERIVE_SERDE: &[&str] = &[
+    "#[derive(",
+    "    Debug,",
+    "    Clone,",
+    "    Copy,",
+    "    PartialEq,",
+    "    Eq,",
+    "    PartialOrd,",
+    "    Ord,",
+    "    Hash,",
+    "    ::serde::Serialize,",
+    "    ::serde::Deserialize,",
+    ")]",
+];
+
+fn enum_doc(spec: &Spec, serde: bool) -> Vec<String> {
     let api = doc_lines(&spec.api.name, usize::MAX).join(" ");
     let intro = format!(
         "An error code of the {api} API: the code it sends in `error.code`, with the HTTP status \
@@ -147,9 +185,19 @@ fn enum_doc(spec: &Spec) -> Vec<String> {
             "",
             "A newer version of the API may send codes this one does not know: the enum is",
             "`#[non_exhaustive]`, and [`ErrorBody::code`] reads such a code as `None`.",
+            "",
         ]
         .map(str::to_owned),
     );
+    // The spec's order, as `ALL` and `for_status` list codes: the author's grouping, where
+    // an order of wire codes would depend on how each code happens to be spelt.
+    let mut traits = "Codes are ordered as the spec lists them (`Ord`), and read from their wire \
+                      code with `parse` (`FromStr`)."
+        .to_owned();
+    if serde {
+        traits.push_str(" With serde, a code is its wire code, a string.");
+    }
+    lines.extend(wrap_markdown(&traits, DOC_WIDTH));
     lines.iter().map(|line| comment_line("///", line)).collect()
 }
 

@@ -45,6 +45,32 @@ pub(super) struct Value {
     pub break_after: bool,
 }
 
+/// A union type's members, laid out as prettier prints a type alias of a union: on the line
+/// of its `=` when the whole line fits, else all on the next line when that fits, else one
+/// per line, each after a `|`.
+pub(super) struct Union {
+    pub items: Vec<String>,
+    /// On the line of the `=`.
+    pub inline: bool,
+    /// All on the line after the `=`.
+    pub next_line: bool,
+}
+
+impl Union {
+    /// `ErrorStatus`'s members, `items`, laid out.
+    pub(super) fn error_status(items: Vec<String>) -> Self {
+        let joined = items.join(" | ");
+        let inline = format!("export type ErrorStatus = {joined};").len() <= PRINT_WIDTH;
+        let indent = " ".repeat(TAB_WIDTH);
+        let next_line = !inline && format!("{indent}{joined};").len() <= PRINT_WIDTH;
+        Self {
+            items,
+            inline,
+            next_line,
+        }
+    }
+}
+
 /// Renders the TypeScript file for `spec`.
 pub(super) fn render(spec: &Spec, header: &str) -> String {
     match spec.format {

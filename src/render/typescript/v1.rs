@@ -3,7 +3,7 @@
 use askama::Template;
 
 use super::{
-    MEMBER_DOC_WIDTH, PRINT_WIDTH, Property, SHORT_KEY_WIDTH, TAB_WIDTH, Value, api_name, jsdoc,
+    MEMBER_DOC_WIDTH, Property, SHORT_KEY_WIDTH, TAB_WIDTH, Union, Value, api_name, jsdoc,
     json_string, paragraphs, value,
 };
 use crate::model::{Code, Spec};
@@ -30,17 +30,6 @@ struct Member {
     status: u16,
     /// The JSDoc comment, one line per item, without the indent.
     doc: Vec<String>,
-}
-
-/// A union type's members, laid out as prettier prints a type alias of a union: on the line
-/// of its `=` when the whole line fits, else all on the next line when that fits, else one
-/// per line, each after a `|`.
-struct Union {
-    items: Vec<String>,
-    /// On the line of the `=`.
-    inline: bool,
-    /// All on the line after the `=`.
-    next_line: bool,
 }
 
 /// One element of `ERROR_CODES`.
@@ -123,15 +112,7 @@ fn error_statuses(spec: &Spec) -> Union {
     if items.is_empty() {
         items.push("never".to_owned());
     }
-    let joined = items.join(" | ");
-    let inline = format!("export type ErrorStatus = {joined};").len() <= PRINT_WIDTH;
-    let indent = " ".repeat(TAB_WIDTH);
-    let next_line = !inline && format!("{indent}{joined};").len() <= PRINT_WIDTH;
-    Union {
-        items,
-        inline,
-        next_line,
-    }
+    Union::error_status(items)
 }
 
 fn member(code: &Code) -> Member {

@@ -11,11 +11,11 @@ mod params;
 use askama::Template;
 
 use super::{
-    MEMBER_DOC_WIDTH, Property, SHORT_KEY_WIDTH, TAB_WIDTH, Value, api_name, jsdoc, json_string,
-    paragraphs, value,
+    MEMBER_DOC_WIDTH, Property, SHORT_KEY_WIDTH, TAB_WIDTH, Union, Value, api_name, jsdoc,
+    json_string, paragraphs, value,
 };
 use crate::model::{Code, Spec};
-use crate::render::text::doc_lines;
+use crate::render::text::{doc_lines, wrap_markdown};
 
 #[derive(Template)]
 #[template(path = "typescript/error-codes-v2.ts", escape = "none")]
@@ -23,6 +23,10 @@ struct TypeScriptFileV2 {
     header: String,
     error_code_doc: Vec<String>,
     members: Vec<Member>,
+    error_status_doc: Vec<String>,
+    error_statuses: Union,
+    /// The members of `ErrorCodeStatus`'s object type, `readonly code: status;` each.
+    status_members: Vec<params::TypeMember>,
     error_codes_doc: Vec<String>,
     entries: Vec<Entry>,
     error_name_doc: Vec<String>,
@@ -68,6 +72,16 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
         header: header.to_owned(),
         error_code_doc: error_code_doc(spec, &api),
         members: spec.codes.iter().map(|code| member(spec, code)).collect(),
+        error_status_doc: jsdoc(
+            0,
+            &paragraphs(&[
+                "An HTTP status that some code of the spec is sent with: a client error \
+                 (4xx) or a server error (5xx), never a success."
+                    .to_owned(),
+            ]),
+        ),
+        error_statuses: error_statuses(spec),
+        status_members: spec.codes.iter().map(status_member).collect(),
         error_codes_doc: jsdoc(
             0,
             &paragraphs(&[format!(
@@ -138,6 +152,27 @@ fn lifecycle_doc(spec: &Spec, code: &Code, width: usize) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// The statuses of the spec's codes, each once, in ascending order, as `ErrorStatus`'s members:
+/// a union's order means nothing to the compiler, and this one reads as a list of statuses.
+fn error_statuses(spec: &Spec) -> Union {
+    let statuses: std::collections::BTreeSet<u16> =
+        spec.codes.iter().map(|code| code.status).collect();
+    Union::error_status(statuses.iter().map(u16::to_string).collect())
+}
+
+/// `readonly card_declined: 402;`, with its doc. A deprecated code's member is not marked so:
+/// no one writes the key (`ErrorCodeStatus<C>` indexes it), so no editor would strike it.
+fn status_member(code: &Code) -> params::TypeMember {
+    let doc = format!(
+        "The status of {{@link ErrorCode.{}}}.",
+        code.idents.typescript
+    );
+    params::TypeMember {
+        doc: jsdoc(TAB_WIDTH, &wrap_markdown(&doc, MEMBER_DOC_WIDTH)),
+        lines: vec![format!("readonly {}: {};", params::key(code), code.status)],
+    }
 }
 
 fn error_code_doc(spec: &Spec, api: &str) -> Vec<String> {

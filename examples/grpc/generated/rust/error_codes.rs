@@ -9,7 +9,21 @@
 ///
 /// A newer version of the API may send codes this one does not know: the enum is
 /// `#[non_exhaustive]`, and [`ErrorBody::code`] reads such a code as `None`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+///
+/// Codes are ordered as the spec lists them (`Ord`), and read from their wire code with `parse`
+/// (`FromStr`). With serde, a code is its wire code, a string.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize,
+)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// `CANCELLED`: 499 Cancelled
@@ -307,6 +321,31 @@ impl ErrorCode {
             "UNAVAILABLE" => Self::Unavailable,
             "DATA_LOSS" => Self::DataLoss,
             "UNAUTHENTICATED" => Self::Unauthenticated,
+            _ => return ::core::option::Option::None,
+        };
+        ::core::option::Option::Some(found)
+    }
+
+    /// The code with this name, as [`name`](Self::name) spells it, if the spec has one.
+    #[must_use]
+    pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+        let found = match name {
+            "Cancelled" => Self::Cancelled,
+            "Unknown" => Self::Unknown,
+            "InvalidArgument" => Self::InvalidArgument,
+            "DeadlineExceeded" => Self::DeadlineExceeded,
+            "NotFound" => Self::NotFound,
+            "AlreadyExists" => Self::AlreadyExists,
+            "PermissionDenied" => Self::PermissionDenied,
+            "ResourceExhausted" => Self::ResourceExhausted,
+            "FailedPrecondition" => Self::FailedPrecondition,
+            "Aborted" => Self::Aborted,
+            "OutOfRange" => Self::OutOfRange,
+            "Unimplemented" => Self::Unimplemented,
+            "Internal" => Self::Internal,
+            "Unavailable" => Self::Unavailable,
+            "DataLoss" => Self::DataLoss,
+            "Unauthenticated" => Self::Unauthenticated,
             _ => return ::core::option::Option::None,
         };
         ::core::option::Option::Some(found)

@@ -155,7 +155,7 @@ fn type_name(code: &Code) -> String {
 
 /// The code as a key of an interface: as it is when it is an identifier, else quoted (a
 /// wire code may hold `.` and `-`), as prettier leaves it.
-fn key(code: &Code) -> String {
+pub(super) fn key(code: &Code) -> String {
     let wire = wire(code);
     let identifier = wire
         .chars()
