@@ -52,8 +52,56 @@ pub(crate) struct Api {
     pub error_name: String,
     /// The example body the API's documentation shows; its status is one of the error codes.
     pub example: Option<Example>,
+    /// The shape of error bodies on the wire (format v1: always errspec's).
+    pub envelope: Envelope,
     /// The `api` mapping.
     pub origin: Origin,
+}
+
+/// The shape of an error body on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Envelope {
+    /// errspec's, the seed page's grown by format v2:
+    /// `{"error": {name, status, code, message, params}}`, sent as `application/json`.
+    #[default]
+    Errspec,
+    /// RFC 9457 problem details, sent as `application/problem+json`: `type` (the code's
+    /// documentation URL), `title`, `status`, `detail` (the message), `code`, an optional
+    /// `instance`, and the parameters as extension members beside them.
+    Problem,
+}
+
+impl Envelope {
+    /// Every envelope, in the order the spec format lists them.
+    pub(crate) const ALL: [Envelope; 2] = [Envelope::Errspec, Envelope::Problem];
+
+    /// The members of a problem body that are not parameters, which no parameter may be
+    /// named under `problem`.
+    pub(crate) const PROBLEM_MEMBERS: [&'static str; 6] =
+        ["type", "title", "status", "detail", "instance", "code"];
+
+    /// The envelope as the spec writes it, e.g. `problem`.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Envelope::Errspec => "errspec",
+            Envelope::Problem => "problem",
+        }
+    }
+
+    /// The envelope the spec writes as `text`, if any.
+    pub(crate) fn parse(text: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|envelope| envelope.as_str() == text)
+    }
+
+    /// The media type of a response whose body has this envelope.
+    pub(crate) fn media_type(self) -> &'static str {
+        match self {
+            Envelope::Errspec => "application/json",
+            Envelope::Problem => "application/problem+json",
+        }
+    }
 }
 
 /// The documented example error body.

@@ -80,7 +80,7 @@ pub(crate) fn to_json(spec: &Spec) -> String {
             Json::Object(vec![
                 ("name", Json::string(&api.name)),
                 ("error_name", Json::string(&api.error_name)),
-                ("envelope", Json::string("errspec")),
+                ("envelope", Json::string(api.envelope.as_str())),
                 ("example", example),
             ]),
         ),

@@ -107,7 +107,7 @@ impl Identifiers {
 
 /// The methods the generated Rust `ErrorBody` has besides the constructors named after codes:
 /// a code whose constructor would take one of these names gets a `_` after it (`new_`).
-pub(crate) const RUST_BODY_METHODS: &[&str] = &["new", "code", "known", "params"];
+pub(crate) const RUST_BODY_METHODS: &[&str] = &["new", "code", "known", "params", "with_instance"];
 
 /// The identifiers of one parameter, in the targets that name it by more than its wire name
 /// (TypeScript and OpenAPI use the wire name itself, which is always a valid property name).

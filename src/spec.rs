@@ -144,6 +144,13 @@ spec_struct! {
         /// stands for the code's wire code, e.g. `https://docs.example.com/errors#{code}`.
         #[cfg_attr(feature = "schemars", schemars(regex(pattern = r"^https?://\S+$")))]
         docs: Option<String> = default,
+        /// The shape of error bodies: `errspec` (the default), `{"error": {"name", "status",
+        /// "code", "message", "params"}}` as `application/json`; or `problem`, RFC 9457
+        /// problem details as `application/problem+json`, with the code's documentation URL as
+        /// `type` (so every code needs one) and the parameters as members beside `detail`.
+        // null, like an absent key, is the default.
+        #[cfg_attr(feature = "schemars", schemars(extend("enum" = ["errspec", "problem", null])))]
+        envelope: Option<String> = default,
     }
 }
 

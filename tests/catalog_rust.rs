@@ -30,7 +30,7 @@ use serde_json::{Value, json};
 use crate::catalog_typescript::{NEWER, OLDER, read_spec_file};
 use crate::support::node::node_tools_or_skip;
 use crate::support::rust_harness::{Harness, Program, Source};
-use crate::support::{render_one, repo, run_ok, v2_specs, write_if_changed};
+use crate::support::{problem_specs, render_one, repo, run_ok, v2_specs, write_if_changed};
 
 // ------------------------------------------------------------------------------ The spec
 
@@ -67,6 +67,8 @@ struct CatalogSpec {
     codes: Vec<SpecCode>,
     /// Whether the spec uses a life cycle key, so the file has `is_deprecated`.
     lifecycle: bool,
+    /// Whether its bodies are problem details (`envelope: problem`).
+    problem: bool,
 }
 
 /// The spec at `path`, read straight from its YAML.
@@ -124,6 +126,10 @@ fn read_spec(path: &Path) -> CatalogSpec {
             .unwrap_or("Error".to_owned()),
         codes,
         lifecycle,
+        problem: doc["api"]
+            .get("envelope")
+            .and_then(serde_yaml::Value::as_str)
+            == Some("problem"),
     }
 }
 
@@ -450,6 +456,15 @@ pub(crate) fn specs() -> Vec<PathBuf> {
     specs
 }
 
+/// The specs compiled into the harness: `specs()`, and the problem details fixtures, whose
+/// bodies `conformance_catalog` holds to the other targets (this module's own checks read
+/// errspec's envelope).
+pub(crate) fn harness_specs() -> Vec<PathBuf> {
+    let mut specs = specs();
+    specs.extend(problem_specs());
+    specs
+}
+
 /// `text` written as the spec `<name>.yaml` under the tests' scratch folder.
 fn scratch_spec(name: &str, text: &str) -> PathBuf {
     let path = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -632,6 +647,35 @@ macro_rules! fields {
     }};
 }
 
+/// A problem details body (`envelope: problem`) field by field, as `fields!` reads the other.
+macro_rules! problem_fields {
+    ($m:ident, $body:expr) => {{
+        fn value(param: &$m::ParamValue) -> Value {
+            match param {
+                $m::ParamValue::Null => Value::Null,
+                $m::ParamValue::Boolean(b) => json!(b),
+                $m::ParamValue::Integer(i) => json!(i),
+                $m::ParamValue::Number(n) => json!({ "number": bits(*n), "text": param.to_string() }),
+                $m::ParamValue::String(s) => json!(s),
+                $m::ParamValue::Array(items) => items.iter().map(value).collect(),
+                $m::ParamValue::Object(map) => map.iter().map(|(k, v)| json!([k, value(v)])).collect(),
+            }
+        }
+        let body: &$m::ErrorBody = $body;
+        let params: Vec<Value> = body.params.iter().map(|(k, v)| json!([k, value(v)])).collect();
+        json!({
+            "type": body.r#type,
+            "title": body.title,
+            "status": body.status,
+            "detail": body.detail,
+            "code": body.code,
+            "instance": body.instance,
+            "params": params,
+            "display": body.to_string(),
+        })
+    }};
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let out: Vec<Value> = match (args[1].as_str(), args[2].as_str()) {
@@ -703,8 +747,13 @@ fn arms(source: &Source) -> String {
     } else {
         ""
     };
+    let fields = if spec.problem {
+        "problem_fields"
+    } else {
+        "fields"
+    };
     let mut arms = format!(
-        "        (\"construct\", \"{name}\") => input().iter().map(|line| {{\n            let line: Value = serde_json::from_str(line).unwrap();\n            let p = &line[\"params\"];\n            let body = match line[\"code\"].as_str().unwrap() {{\n{constructs}                other => panic!(\"no code {{other}}\"),\n            }};\n            json!({{ {text}\"fields\": fields!({name}, &body) }})\n        }}).collect(),\n"
+        "        (\"construct\", \"{name}\") => input().iter().map(|line| {{\n            let line: Value = serde_json::from_str(line).unwrap();\n            let p = &line[\"params\"];\n            let body = match line[\"code\"].as_str().unwrap() {{\n{constructs}                other => panic!(\"no code {{other}}\"),\n            }};\n            json!({{ {text}\"fields\": {fields}!({name}, &body) }})\n        }}).collect(),\n"
     );
     let lifecycle = if spec.lifecycle {
         format!(
@@ -721,7 +770,7 @@ fn arms(source: &Source) -> String {
     ));
     if source.serde {
         arms.push_str(&format!(
-            "        (\"read\", \"{name}\") => input().iter().map(|line| match serde_json::from_str::<{name}::ErrorBody>(line) {{\n            Ok(body) => {{\n                let known = match body.known() {{\n{knowns}                    Some(_) => panic!(\"a code the spec lacks\"),\n                    None => Value::Null,\n                }};\n                json!({{ \"code\": body.code().map({name}::ErrorCode::code), \"known\": known, \"text\": serde_json::to_string(&body).unwrap(), \"fields\": fields!({name}, &body) }})\n            }}\n            Err(error) => json!({{ \"error\": error.to_string() }}),\n        }}).collect(),\n"
+            "        (\"read\", \"{name}\") => input().iter().map(|line| match serde_json::from_str::<{name}::ErrorBody>(line) {{\n            Ok(body) => {{\n                let known = match body.known() {{\n{knowns}                    Some(_) => panic!(\"a code the spec lacks\"),\n                    None => Value::Null,\n                }};\n                json!({{ \"code\": body.code().map({name}::ErrorCode::code), \"known\": known, \"text\": serde_json::to_string(&body).unwrap(), \"fields\": {fields}!({name}, &body) }})\n            }}\n            Err(error) => json!({{ \"error\": error.to_string() }}),\n        }}).collect(),\n"
         ));
     }
     arms
@@ -732,7 +781,7 @@ fn arms(source: &Source) -> String {
 fn harness() -> &'static Harness {
     static HARNESS: OnceLock<Harness> = OnceLock::new();
     HARNESS.get_or_init(|| {
-        let sources: Vec<Source> = specs()
+        let sources: Vec<Source> = harness_specs()
             .iter()
             .flat_map(|spec| {
                 [true, false].map(|serde| Source {

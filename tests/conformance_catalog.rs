@@ -99,7 +99,7 @@ fn line(code: &SpecCode, set: usize) -> Value {
 /// constructor per code: `format_v2` holds its `ErrorBody::new` and `errorBody(code, message)`
 /// to each other, code by code.)
 fn specs() -> Vec<(String, PathBuf)> {
-    catalog_rust::specs()
+    catalog_rust::harness_specs()
         .into_iter()
         .filter(|path| !stem(path).starts_with("long_names") && stem(path) != "readme")
         .map(|path| (stem(&path), path))
@@ -166,9 +166,35 @@ fn fragments(spec: &Path) -> Vec<(OpenApiVersion, Value)> {
         .collect()
 }
 
-/// The names in `error.params` of the body `text`, in the order it sends them (a `Value`'s map
-/// sorts them); empty when it has no `params`.
-fn params_order(text: &str) -> Vec<String> {
+/// The members of a problem details body that are not parameters.
+const PROBLEM_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
+
+/// The keys of a JSON object, in the order it sends them (a `Value`'s map sorts them).
+struct Keys(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeysVisitor;
+        impl<'de> serde::de::Visitor<'de> for KeysVisitor {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    keys.push(key);
+                }
+                Ok(Keys(keys))
+            }
+        }
+        deserializer.deserialize_map(KeysVisitor)
+    }
+}
+
+/// The names in `error.params` of the errspec body `text`, in the order it sends them.
+fn errspec_params_order(text: &str) -> Option<Vec<String>> {
     #[derive(serde::Deserialize)]
     struct Body {
         error: Detail,
@@ -177,38 +203,65 @@ fn params_order(text: &str) -> Vec<String> {
     struct Detail {
         params: Option<Keys>,
     }
-    struct Keys(Vec<String>);
-    struct KeysVisitor;
-    impl<'de> serde::de::Visitor<'de> for KeysVisitor {
-        type Value = Keys;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("an object")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
-            let mut keys = Vec::new();
-            while let Some(key) = map.next_key::<String>()? {
-                map.next_value::<serde::de::IgnoredAny>()?;
-                keys.push(key);
-            }
-            Ok(Keys(keys))
-        }
-    }
-    impl<'de> serde::Deserialize<'de> for Keys {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_map(KeysVisitor)
-        }
-    }
     let body: Body = serde_json::from_str(text).unwrap();
-    body.error.params.map(|keys| keys.0).unwrap_or_default()
+    body.error.params.map(|keys| keys.0)
 }
 
-/// What the body `text` must say of its input line, whichever language built it: the code,
-/// its status, and the parameters given, in spec order (a number by value, `-0` as `0`).
-fn assert_carries(text: &str, line: &Value, code: &SpecCode, context: &str) {
+/// A body of either envelope, as the parts every body has.
+struct Parts {
+    code: Value,
+    status: Value,
+    message: Value,
+    /// The parameters, in the order sent; `None` for an errspec body without `params`.
+    params: Option<Vec<(String, Value)>>,
+}
+
+/// The parts of the body `text`: errspec's `{"error": {...}}`, or problem details, whose
+/// message is `detail` and whose parameters are the members beside the problem's own.
+fn parts(text: &str) -> Parts {
     let body = parsed(text);
-    let error = &body["error"];
-    assert_eq!(error["code"], json!(code.code), "{context}");
-    assert_eq!(error["status"], json!(code.status), "{context}");
+    if let Some(error) = body.get("error") {
+        let params = errspec_params_order(text).map(|order| {
+            order
+                .into_iter()
+                .map(|name| {
+                    let value = error["params"][&name].clone();
+                    (name, value)
+                })
+                .collect()
+        });
+        return Parts {
+            code: error["code"].clone(),
+            status: error["status"].clone(),
+            message: error["message"].clone(),
+            params,
+        };
+    }
+    let params = serde_json::from_str::<Keys>(text)
+        .unwrap()
+        .0
+        .into_iter()
+        .filter(|key| !PROBLEM_MEMBERS.contains(&key.as_str()))
+        .map(|key| {
+            let value = body[&key].clone();
+            (key, value)
+        })
+        .collect();
+    Parts {
+        code: body["code"].clone(),
+        status: body["status"].clone(),
+        message: body["detail"].clone(),
+        params: Some(params),
+    }
+}
+
+/// What the body `text` must say of its input line, whichever language built it and in either
+/// envelope: the code, its status, the message given, and the parameters given, in spec order
+/// (a number by value, `-0` as `0`).
+fn assert_carries(text: &str, line: &Value, code: &SpecCode, context: &str) {
+    let parts = parts(text);
+    assert_eq!(parts.code, json!(code.code), "{context}");
+    assert_eq!(parts.status, json!(code.status), "{context}");
     let given = line["params"].as_object().unwrap();
     let names: Vec<&String> = code
         .params
@@ -216,28 +269,23 @@ fn assert_carries(text: &str, line: &Value, code: &SpecCode, context: &str) {
         .map(|param| &param.name)
         .filter(|name| given.contains_key(*name))
         .collect();
-    match error.get("params") {
-        None => assert!(names.is_empty(), "{context}: no params, but some given"),
-        Some(sent) => {
-            let sent = sent.as_object().unwrap();
-            assert_eq!(
-                params_order(text).iter().collect::<Vec<_>>(),
-                names,
-                "{context}: in spec order"
-            );
-            for name in names {
-                let (sent, given) = (&sent[name], &given[name]);
-                let same = match (sent.as_f64(), given.as_f64()) {
-                    (Some(sent), Some(given)) => sent == given,
-                    _ => sent == given,
-                };
-                assert!(same, "{context}: {name} sent as {sent}, given {given}");
-            }
-        }
+    let sent = parts.params.unwrap_or_default();
+    let sent_names: Vec<&String> = sent.iter().map(|(name, _)| name).collect();
+    assert_eq!(
+        sent_names, names,
+        "{context}: the parameters given, in spec order"
+    );
+    for (name, sent) in &sent {
+        let given = &given[name];
+        let same = match (sent.as_f64(), given.as_f64()) {
+            (Some(sent), Some(given)) => sent == given,
+            _ => sent == given,
+        };
+        assert!(same, "{context}: {name} sent as {sent}, given {given}");
     }
     if code.message.is_none() {
         assert_eq!(
-            error["message"], line["message"],
+            parts.message, line["message"],
             "{context}: the message given"
         );
     }
@@ -300,7 +348,7 @@ fn read_back(name: &str, path: &Path, spec: &SpecV2, bodies: &[String], builder:
     for (read, body) in rust.iter().zip(bodies) {
         let context = format!("{name}: a Rust client reading {builder}'s {body}");
         assert_eq!(read.get("error"), None, "{context}");
-        assert_eq!(read["code"], parsed(body)["error"]["code"], "{context}");
+        assert_eq!(read["code"], parts(body).code, "{context}");
         assert!(!read["known"].is_null(), "{context}: its code's parameters");
         assert_eq!(
             parsed(read["text"].as_str().unwrap()),
@@ -312,10 +360,10 @@ fn read_back(name: &str, path: &Path, spec: &SpecV2, bodies: &[String], builder:
         return;
     };
     for (read, body) in typescript.iter().zip(bodies) {
-        let sent = parsed(body);
-        let code = sent["error"]["code"].as_str().unwrap();
+        let sent = parts(body);
+        let code = sent.code.as_str().unwrap();
         assert!(spec.codes.iter().any(|c| c.code == code));
-        let want = json!({ "body": true, "known": true, "code": code, "message": sent["error"]["message"] });
+        let want = json!({ "body": true, "known": true, "code": code, "message": sent.message });
         assert_eq!(
             read, &want,
             "{name}: a TypeScript client reading {builder}'s {body}"

@@ -56,6 +56,11 @@ const CASES: &[(&str, &[Expected])] = &[
         &[("ERROR_NAME_CHANGED", "breaking", Some("2:1"), Some("4:15"))],
     ),
     (
+        // errspec's envelope is the default: the `api:` key stands for it.
+        "envelope_changed",
+        &[("ENVELOPE_CHANGED", "breaking", Some("2:1"), Some("5:13"))],
+    ),
+    (
         "docs_url_changed",
         &[("DOCS_URL_CHANGED", "safe", Some("10:5"), Some("15:11"))],
     ),

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::support::{errspec, repo, spec_name, v2_specs, valid_specs};
+use crate::support::{errspec, problem_specs, repo, spec_name, v2_specs, valid_specs};
 
 fn validator() -> jsonschema::Validator {
     let schema = errspec(repo(), &["schema", "--model"]);
@@ -26,6 +26,7 @@ fn every_model_passes_its_schema_and_says_what_the_spec_says() {
     let validator = validator();
     let mut specs = valid_specs();
     specs.extend(v2_specs());
+    specs.extend(problem_specs());
     for spec in specs {
         let (text, model) = model_of(&spec);
         let errors: Vec<String> = validator
@@ -61,6 +62,8 @@ fn every_model_passes_its_schema_and_says_what_the_spec_says() {
             );
             assert_eq!(code["deprecated"].as_str(), written["deprecated"].as_str());
         }
+        let envelope = source["api"]["envelope"].as_str().unwrap_or("errspec");
+        assert_eq!(model["api"]["envelope"].as_str(), Some(envelope));
         let expected_format = source["version"].as_u64().unwrap();
         assert_eq!(model["format"].as_u64(), Some(expected_format));
         let library = errspec::model_json(

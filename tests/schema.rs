@@ -316,7 +316,7 @@ fn instances() -> Vec<(&'static str, Value, &'static str)> {
     let code_v1 = v1(json!({"name": "Acme"}), vec![full_code]);
     let full_v2 = json!({
         "version": 2,
-        "api": {"name": "Payments", "error_name": "PaymentError", "docs": "https://docs.example.com/errors#{code}"},
+        "api": {"name": "Payments", "error_name": "PaymentError", "docs": "https://docs.example.com/errors#{code}", "envelope": "errspec"},
         "codes": [{
             "code": "card_declined", "status": 402, "name": "Declined", "title": "Card declined",
             "description": "D.", "retryable": false, "docs": "https://docs.example.com/{code}",

@@ -10,6 +10,7 @@ fn generated_files() {
     insta::glob!("fixtures/specs/*.yaml", snapshot_spec);
     // The examples' files are committed beside them, kept fresh by `format_v2`.
     insta::glob!("fixtures/specs_v2/*.yaml", snapshot_spec);
+    insta::glob!("fixtures/specs_problem/*.yaml", snapshot_spec);
 }
 
 fn snapshot_spec(path: &std::path::Path) {
@@ -25,6 +26,7 @@ fn openapi_3_0() {
     insta::glob!("../spec", "errors.yaml", snapshot_openapi_3_0);
     insta::glob!("fixtures/specs/*.yaml", snapshot_openapi_3_0);
     insta::glob!("fixtures/specs_v2/*.yaml", snapshot_openapi_3_0);
+    insta::glob!("fixtures/specs_problem/*.yaml", snapshot_openapi_3_0);
 }
 
 fn snapshot_openapi_3_0(path: &std::path::Path) {

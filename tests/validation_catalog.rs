@@ -400,3 +400,65 @@ fn an_empty_deprecation_reason_is_refused() {
         assert_eq!(d.hint.as_deref(), Some(hint));
     }
 }
+
+// ------------------------------------------------------------------------------- Envelopes
+
+/// `HEAD` with `api` lines after the name (from line 4), then one code at line 5.
+fn with_api(api: &str, code: &str) -> String {
+    format!(
+        "version: 2\napi:\n  name: Payments\n{api}codes:\n  - code: quota_exceeded\n    status: 429\n    title: Quota exceeded\n    description: D.\n{code}"
+    )
+}
+
+#[test]
+fn an_envelope_is_errspec_or_problem() {
+    valid(&with_api("  envelope: errspec\n", ""));
+    valid(&with_api(
+        "  envelope: problem\n  docs: https://docs.example.com/e#{code}\n",
+        PARAMS,
+    ));
+    let (d, at) = only(&with_api("  envelope: rfc7807\n", ""));
+    assert_eq!((d.id, at.as_str()), ("UNKNOWN_ENVELOPE", "4:13"));
+    assert!(d.message.contains("\"rfc7807\""), "{}", d.message);
+    assert!(d.hint.unwrap().contains("envelope: problem"));
+}
+
+#[test]
+fn problem_details_need_every_codes_documentation_url() {
+    // The code's own URL will do, without `api.docs`.
+    valid(&with_api(
+        "  envelope: problem\n",
+        "    docs: https://docs.example.com/quota\n",
+    ));
+    let spec = format!(
+        "{}  - code: card_declined\n    status: 402\n    title: T\n    description: D.\n    docs: https://docs.example.com/card\n",
+        with_api("  envelope: problem\n", "")
+    );
+    assert_eq!(found(&spec), [("PROBLEM_WITHOUT_TYPE", "6:11".to_owned())]);
+    let (d, _) = only(&with_api("  envelope: problem\n", ""));
+    assert!(d.message.contains("`quota_exceeded`"), "{}", d.message);
+    assert!(d.hint.unwrap().contains("docs"));
+}
+
+#[test]
+fn under_problem_no_parameter_is_named_as_a_member_of_the_problem() {
+    let api = "  envelope: problem\n  docs: https://docs.example.com/e#{code}\n";
+    for member in ["type", "title", "status", "detail", "instance", "code"] {
+        let spec = with_api(
+            api,
+            &format!("    params:\n      {member}: {{type: string, description: D.}}\n"),
+        );
+        let (d, at) = only(&spec);
+        assert_eq!(
+            (d.id, at.as_str()),
+            ("PROBLEM_MEMBER_PARAM", "12:7"),
+            "{member}"
+        );
+        assert!(d.message.contains(&format!("`{member}`")), "{}", d.message);
+    }
+    // errspec's envelope keeps parameters apart: there they are fine.
+    valid(&with_api(
+        "",
+        "    params:\n      type: {type: string, description: D.}\n",
+    ));
+}

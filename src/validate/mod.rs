@@ -7,6 +7,7 @@
 //! problem, and then from the drafts, which are complete. Both formats lower into the one
 //! model: v1's checks are here, v2's own in `v2.rs`.
 
+mod envelope;
 mod lifecycle;
 mod params;
 mod template;
@@ -16,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::lint;
-use crate::model::{Allow, Api, Code, Example, Format, Origin, Param, Spec, Template};
+use crate::model::{Allow, Api, Code, Envelope, Example, Format, Origin, Param, Spec, Template};
 use crate::names::Identifiers;
 use crate::spec::{RawCode, RawExample, RawSpec, RawSpecV1};
 use crate::yaml::{Document, Path, Span};
@@ -233,6 +234,7 @@ impl Lowering<'_, '_> {
             name: name?,
             error_name: error_name?,
             example: None,
+            envelope: Envelope::Errspec,
             origin,
         })
     }

@@ -7,7 +7,7 @@ use super::{
     CodeText, Draft, Lowering, check_codes_not_empty, check_identifier_collisions,
     check_status_range, lifecycle,
 };
-use crate::model::{Api, Origin, Reserved};
+use crate::model::{Api, Envelope, Origin, Reserved};
 use crate::spec::{RawCodeV2, RawSpecV2};
 use crate::yaml::{Path, Span};
 
@@ -41,7 +41,14 @@ impl Lowering<'_, '_> {
         let (reserved, all_reserved_valid) = self.reserved(&raw.reserved);
         lifecycle::check_reserved_unused(self, &drafts, &reserved);
         lifecycle::check_replacements(self, &drafts);
-        let api = self.api(&api_path, &raw.api.name, raw.api.error_name.as_deref());
+        let envelope = self.envelope(raw.api.envelope.as_deref(), &api_origin);
+        if envelope == Ok(Envelope::Problem) {
+            self.check_problem_codes(&drafts);
+        }
+        let api = self
+            .api(&api_path, &raw.api.name, raw.api.error_name.as_deref())
+            .zip(envelope.ok())
+            .map(|(api, envelope)| Api { envelope, ..api });
         let reserved = all_reserved_valid.then_some(reserved);
         (api.filter(|_| docs.is_ok()), drafts, reserved)
     }

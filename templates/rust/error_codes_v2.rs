@@ -237,6 +237,79 @@ impl ::std::error::Error for UnknownCode {}
 {{ line }}
 {% endfor -%}
 #[derive(Debug, Clone, PartialEq{{ body_eq }}{{ serde_derives }})]
+{%- if problem %}
+pub struct ErrorBody {
+    /// What kind of problem it is: the URL of its code's documentation.
+    pub r#type: ::std::string::String,
+    /// The code's title.
+    pub title: ::std::string::String,
+    /// The HTTP status of the response.
+    pub status: u16,
+    /// What went wrong in this occurrence, for people to read: the message.
+    pub detail: ::std::string::String,
+    /// The error's code as sent: one of [`ErrorCode`]'s, or one that a newer version of the
+    /// API added, which [`ErrorBody::code`] reads as `None`.
+    pub code: ::std::string::String,
+    /// A URI of this occurrence of the problem, when the server gives one
+    /// ([`with_instance`](Self::with_instance)).
+{%- if serde %}
+    #[serde(default, skip_serializing_if = "::core::option::Option::is_none")]
+{%- endif %}
+    pub instance: ::core::option::Option<::std::string::String>,
+{%- if params.is_some() %}
+    /// The values the error is about, by name, in the order they were sent: the code's
+    /// parameters, and any member a newer version of the API added, sent beside the members
+    /// above.
+{%- if serde %}
+    #[serde(flatten)]
+{%- endif %}
+    pub params: ParamMap,
+{%- endif %}
+}
+
+impl ErrorBody {
+    /// The body of a response that fails with `code`: its `type`, `title` and `status` are the
+    /// code's, and `message` is its `detail`.
+{%- if params.is_some() %}
+    ///
+    /// It has no parameters: a code that declares some is built by its own constructor (named
+    /// as the code), which also writes the message of a code that has a template.
+{%- endif %}
+    pub fn new(
+        code: ErrorCode,
+        message: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            r#type: ::std::string::String::from(code.docs_url().unwrap_or_default()),
+            title: ::std::string::String::from(code.title()),
+            status: code.status(),
+            detail: message.into(),
+            code: ::std::string::String::from(code.code()),
+            instance: ::core::option::Option::None,
+{%- if params.is_some() %}
+            params: ParamMap::new(),
+{%- endif %}
+        }
+    }
+
+    /// The body with `instance`, a URI of this occurrence of the problem (such as the
+    /// request's path, or a link to its incident).
+    #[must_use]
+    pub fn with_instance(
+        mut self,
+        instance: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.instance = ::core::option::Option::Some(instance.into());
+        self
+    }
+
+    /// The body's code, if the spec has it; `None` for a code that a newer version of the API
+    /// added, whose wire code is still in `code`.
+    #[must_use]
+    pub fn code(&self) -> ::core::option::Option<ErrorCode> {
+        ErrorCode::from_code(&self.code)
+    }
+{%- else %}
 pub struct ErrorBody {
     /// What went wrong.
     pub error: ErrorDetail,
@@ -303,12 +376,13 @@ impl ErrorBody {
     pub fn code(&self) -> ::core::option::Option<ErrorCode> {
         ErrorCode::from_code(&self.error.code)
     }
+{%- endif %}
 {%- if let Some(params) = params %}
 
     /// The error as its code's parameters, typed as the spec declares them: `None` for a code
     /// the spec does not have (see [`code`](Self::code)), and for parameters that are missing
     /// or of another type. Parameters the spec does not declare, which a newer version of the
-    /// API may send, are left in `error.params`.
+    /// API may send, are left in {{ params_place }}.
     #[must_use]
 {%- if allow_deprecated %}
     #[allow(deprecated)]

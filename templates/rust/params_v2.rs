@@ -1,9 +1,9 @@
 
 
-impl ErrorDetail {
+impl {{ helpers_type }} {
 {%- if params.helpers.templated %}
     /// The body of `code` with `params`, its message rendered from the code's template.
-    fn templated(code: ErrorCode, params: ParamMap) -> ErrorBody {
+    fn templated(code: ErrorCode, params: {{ map_type }}) -> ErrorBody {
         let message = params.render(code.message_template().unwrap_or_default());
         Self::with_message(code, message, params)
     }
@@ -12,15 +12,15 @@ impl ErrorDetail {
     fn with_message(
         code: ErrorCode,
         message: ::std::string::String,
-        params: ParamMap,
+        params: {{ map_type }},
     ) -> ErrorBody {
         let mut body = ErrorBody::new(code, message);
-        body.error.params = params;
+        body.{{ params_field }} = params;
         body
     }
 }
 
-/// The parameters of an error by name, in the order they were sent: what `error.params` holds.
+/// The parameters of an error by name, in the order they were sent: what {{ params_place }} holds.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParamMap {
     entries: ::std::vec::Vec<(::std::string::String, ParamValue)>,

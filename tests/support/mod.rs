@@ -31,6 +31,11 @@ pub fn v2_specs() -> Vec<PathBuf> {
     specs
 }
 
+/// The format v2 specs whose bodies are RFC 9457 problem details (`api.envelope: problem`).
+pub fn problem_specs() -> Vec<PathBuf> {
+    files_in(&repo().join("tests/fixtures/specs_problem"), "yaml")
+}
+
 /// The files with `extension` directly in `dir`, sorted.
 pub fn files_in(dir: &Path, extension: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -28,6 +28,30 @@ pub(super) fn error_name_changed(c: &Comparison<'_>) -> Vec<Finding> {
     }]
 }
 
+pub(super) fn envelope_changed(c: &Comparison<'_>) -> Vec<Finding> {
+    let (old, new) = (c.old.api.envelope, c.new.api.envelope);
+    if old == new {
+        return Vec::new();
+    }
+    // Absent, it is errspec's: point at the `api` key then.
+    let place = |spec: &Spec| spec.api.origin.value("envelope").or(spec.origin.key("api"));
+    vec![Finding {
+        message: format!(
+            "the error bodies' envelope changed from `{}` ({}) to `{}` ({})",
+            old.as_str(),
+            old.media_type(),
+            new.as_str(),
+            new.media_type()
+        ),
+        hint: Some(format!(
+            "keep `envelope: {}`: clients built for it read no error body of the new shape; serve the new envelope from a new version of the API instead",
+            old.as_str()
+        )),
+        old: place(c.old),
+        new: place(c.new),
+    }]
+}
+
 pub(super) fn api_name_changed(c: &Comparison<'_>) -> Vec<Finding> {
     let (old, new) = (&c.old.api.name, &c.new.api.name);
     if old == new {

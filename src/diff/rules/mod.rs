@@ -98,6 +98,12 @@ pub(crate) const RULES: &[Rule] = &[
         check: api::error_name_changed,
     },
     Rule {
+        id: "ENVELOPE_CHANGED",
+        severity: Breaking,
+        summary: "`api.envelope` changed (format v2): every error body has a new shape and media type, which clients of the old one cannot read",
+        check: api::envelope_changed,
+    },
+    Rule {
         id: "PARAM_REMOVED",
         severity: Breaking,
         summary: "a code lost a parameter (format v2): clients that read it no longer get it, and servers' constructor calls still pass it",

@@ -4,7 +4,7 @@
 //! of them gets none of them, so its file stays as it was.
 
 use super::layout::{self, Expr, Type};
-use super::{Arm, DOC_WIDTH, arm, comment_line, grouped_arms, string_literal};
+use super::{Arm, DOC_WIDTH, Shape, arm, comment_line, grouped_arms, string_literal};
 use crate::model::{Code, Param, ParamKind, Spec};
 use crate::render::text::{doc_lines, wrap_markdown};
 
@@ -26,7 +26,8 @@ pub(super) struct Params {
 /// The private helpers of the generated file, each emitted only when some code uses it.
 #[derive(Default)]
 pub(super) struct Helpers {
-    /// `ErrorDetail::templated`: a body whose message is rendered from its code's template.
+    /// `templated` (on `ErrorDetail`, or `ParamMap` for problem details): a body whose message
+    /// is rendered from its code's template.
     pub templated: bool,
 
     /// `ParamMap::put_string`: a string parameter in a constructor.
@@ -145,10 +146,11 @@ pub(super) fn params(spec: &Spec) -> Option<Params> {
         return None;
     }
     let mut helpers = Helpers::default();
+    let shape = Shape::of(spec);
     let constructors = spec
         .codes
         .iter()
-        .map(|code| constructor(code, &mut helpers))
+        .map(|code| constructor(code, &mut helpers, shape))
         .collect();
     let templates = spec
         .codes
@@ -177,7 +179,7 @@ pub(super) fn params(spec: &Spec) -> Option<Params> {
         .codes
         .iter()
         .filter(|code| !code.params.is_empty())
-        .map(|code| param_struct(code, &mut helpers))
+        .map(|code| param_struct(code, &mut helpers, shape))
         .collect();
     Some(Params {
         templates,
@@ -232,7 +234,7 @@ fn param_label(param: &Param) -> String {
     }
 }
 
-fn constructor(code: &Code, helpers: &mut Helpers) -> Constructor {
+fn constructor(code: &Code, helpers: &mut Helpers, shape: Shape) -> Constructor {
     // A parameter named `message` keeps its name; the message argument is then `text`.
     let message_arg = if code
         .params
@@ -315,7 +317,7 @@ fn constructor(code: &Code, helpers: &mut Helpers) -> Constructor {
         &args,
         "Self",
     ));
-    lines.extend(constructor_body(code, &message_arg, helpers));
+    lines.extend(constructor_body(code, &message_arg, helpers, shape));
     lines.push("    }".to_owned());
     Constructor { lines }
 }
@@ -340,7 +342,12 @@ fn arg_type(param: &Param) -> Type {
     }
 }
 
-fn constructor_body(code: &Code, message_arg: &str, helpers: &mut Helpers) -> Vec<String> {
+fn constructor_body(
+    code: &Code,
+    message_arg: &str,
+    helpers: &mut Helpers,
+    shape: Shape,
+) -> Vec<String> {
     let variant = format!("ErrorCode::{}", code.idents.rust);
     if code.params.is_empty() && code.message.is_none() {
         let new = Expr::call(
@@ -381,12 +388,12 @@ fn constructor_body(code: &Code, message_arg: &str, helpers: &mut Helpers) -> Ve
     let build = if code.message.is_some() {
         helpers.templated = true;
         Expr::call(
-            "ErrorDetail::templated",
+            &format!("{}::templated", shape.helpers_type),
             vec![Expr::atom(variant), Expr::atom(map)],
         )
     } else {
         Expr::call(
-            "ErrorDetail::with_message",
+            &format!("{}::with_message", shape.helpers_type),
             vec![
                 Expr::atom(variant),
                 Expr::atom(format!("{message_arg}.into()")),
@@ -421,7 +428,7 @@ fn known_variant(code: &Code) -> KnownVariant {
     KnownVariant { lines }
 }
 
-fn param_struct(code: &Code, helpers: &mut Helpers) -> ParamStruct {
+fn param_struct(code: &Code, helpers: &mut Helpers, shape: Shape) -> ParamStruct {
     let wire = code.code.as_deref().unwrap_or_default();
     let mut doc = wrap_markdown(
         &format!(
@@ -454,7 +461,7 @@ fn param_struct(code: &Code, helpers: &mut Helpers) -> ParamStruct {
         })
         .collect();
     let mut read_body = vec![
-        "        let params = &body.error.params;".to_owned(),
+        format!("        let params = &body.{};", shape.params_field),
         "        let read = Self {".to_owned(),
     ];
     for param in &code.params {

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::text::{is_invisible, quoted};
-use crate::model::{Code, Format, Spec};
+use crate::model::{Code, Envelope, Format, Spec};
 use crate::pipeline::Options;
 
 /// rustfmt's default `max_width`.
@@ -57,14 +57,14 @@ pub(super) struct Serve {
 }
 
 impl Serve {
-    /// The serving of a format `format` body with `options`.
-    pub(super) fn new(format: Format, options: &Options) -> Self {
-        let (args, display_doc): (&[&str], _) = match format {
-            Format::V1 => (
+    /// The serving of `spec`'s body with `options`.
+    pub(super) fn new(spec: &Spec, options: &Options) -> Self {
+        let (args, display_doc): (&[&str], _) = match (spec.format, spec.api.envelope) {
+            (Format::V1, _) => (
                 &["\"{}: {}\"", "self.error.status", "self.error.message"],
                 "the status and the message, `404: <the message>`",
             ),
-            Format::V2 => (
+            (Format::V2, Envelope::Errspec) => (
                 &[
                     "\"{} {}: {}\"",
                     "self.error.status",
@@ -73,13 +73,55 @@ impl Serve {
                 ],
                 "the status, the code and the message, `429 quota_exceeded: <the message>`",
             ),
+            (Format::V2, Envelope::Problem) => (
+                &["\"{} {}: {}\"", "self.status", "self.code", "self.detail"],
+                "the status, the code and the detail, `429 quota_exceeded: <the detail>`",
+            ),
         };
+        let problem = spec.api.envelope == Envelope::Problem;
         Self {
             display: call_lines("::core::write!", &[&["f"], args].concat(), 8),
             display_doc,
             axum: options.axum,
-            content_type: "application/json",
-            status: "self.error.status",
+            content_type: spec.api.envelope.media_type(),
+            status: if problem {
+                "self.status"
+            } else {
+                "self.error.status"
+            },
+        }
+    }
+}
+
+/// Where a format v2 body keeps its parts in the envelope's Rust types.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Shape {
+    /// Whether the body is RFC 9457 problem details, with no `error` member.
+    pub problem: bool,
+    /// The field path of the parameters from a body: `error.params` or `params`.
+    pub params_field: &'static str,
+    /// The parameters as doc comments name them.
+    pub params_place: &'static str,
+    /// The type whose private associated functions build a body with parameters: one whose
+    /// method names cannot clash with the constructors named after codes.
+    pub helpers_type: &'static str,
+}
+
+impl Shape {
+    pub(super) fn of(spec: &Spec) -> Self {
+        match spec.api.envelope {
+            Envelope::Errspec => Self {
+                problem: false,
+                params_field: "error.params",
+                params_place: "`error.params`",
+                helpers_type: "ErrorDetail",
+            },
+            Envelope::Problem => Self {
+                problem: true,
+                params_field: "params",
+                params_place: "`body.params`",
+                helpers_type: "ParamMap",
+            },
         }
     }
 }

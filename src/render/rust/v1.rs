@@ -6,7 +6,7 @@ use super::{
     Arm, ArrayLayout, ConstLayout, DOC_WIDTH, Serve, all_layout, arm, arms, comment_line,
     const_layout, may_look_like_code, retryable_body, string_literal, uses_serde,
 };
-use crate::model::{Code, Format, Spec};
+use crate::model::{Code, Spec};
 use crate::pipeline::Options;
 use crate::render::text::doc_lines;
 
@@ -82,7 +82,7 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
             &string_literal(&spec.api.error_name),
         ),
         serde: uses_serde(options),
-        serve: Serve::new(Format::V1, options),
+        serve: Serve::new(spec, options),
         body_derives: if uses_serde(options) {
             ", ::serde::Serialize, ::serde::Deserialize"
         } else {

@@ -5,10 +5,10 @@ use askama::Template;
 
 use super::catalog::{self, Lifecycle, Params};
 use super::{
-    Arm, ArrayLayout, ConstLayout, DOC_WIDTH, Serve, arm, array_layout, comment_line, const_layout,
-    fits, grouped_arms, string_literal, uses_serde,
+    Arm, ArrayLayout, ConstLayout, DOC_WIDTH, Serve, Shape, arm, array_layout, comment_line,
+    const_layout, fits, grouped_arms, string_literal, uses_serde,
 };
-use crate::model::{Code, Format, Spec};
+use crate::model::{Code, Spec};
 use crate::pipeline::Options;
 use crate::render::text::{doc_lines, wrap_markdown};
 
@@ -45,6 +45,16 @@ struct RustFileV2 {
     serde: bool,
     /// serde's derives, after the std ones, when serde is on.
     serde_derives: &'static str,
+    /// Whether the body is RFC 9457 problem details.
+    problem: bool,
+    /// Where the body's parameters are, for doc comments.
+    params_place: &'static str,
+    /// The body's parameters, as a field path from a body.
+    params_field: &'static str,
+    /// The type whose associated functions build a body with parameters.
+    helpers_type: &'static str,
+    /// The parameters' type in those functions: `ParamMap`, or `Self` in `ParamMap`'s own.
+    map_type: &'static str,
     /// `Display`, `Error` and axum's traits for the body.
     serve: Serve,
     /// `, Eq` for the body types, unless a parameter value may be an `f64`.
@@ -84,6 +94,7 @@ struct StatusGroup {
 /// Renders the Rust file of a format v2 spec.
 pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
     let wire = |code: &Code| code.code.clone().unwrap_or_default();
+    let shape = Shape::of(spec);
     let file = RustFileV2 {
         header: header.to_owned(),
         enum_doc: enum_doc(spec, options.serde),
@@ -120,13 +131,18 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
             })
             .collect(),
         for_status: for_status(spec),
-        body_doc: body_doc(spec, catalog::uses_params(spec)),
+        body_doc: body_doc(spec, catalog::uses_params(spec), shape),
         name_const: const_layout(
             "    pub const NAME: &str = ",
             &string_literal(&spec.api.error_name),
         ),
         serde: uses_serde(options),
-        serve: Serve::new(Format::V2, options),
+        serve: Serve::new(spec, options),
+        problem: shape.problem,
+        params_place: shape.params_place,
+        params_field: shape.params_field,
+        helpers_type: shape.helpers_type,
+        map_type: if shape.problem { "Self" } else { "ParamMap" },
         serde_derives: if uses_serde(options) {
             ", ::serde::Serialize, ::serde::Deserialize"
         } else {
@@ -201,9 +217,24 @@ fn enum_doc(spec: &Spec, serde: bool) -> Vec<String> {
     lines.iter().map(|line| comment_line("///", line)).collect()
 }
 
-fn body_doc(spec: &Spec, params: bool) -> Vec<String> {
+fn body_doc(spec: &Spec, params: bool, shape: Shape) -> Vec<String> {
     let api = doc_lines(&spec.api.name, usize::MAX).join(" ");
-    let lines = if params {
+    let lines = if shape.problem {
+        let mut lines = vec![
+            format!("The JSON body of an error response from the {api} API: RFC 9457 problem"),
+            "details, sent as `application/problem+json`.".to_owned(),
+            String::new(),
+            r#"`{"type": "...", "title": "...", "status": 429, "detail": "...", "code": "..."}`"#
+                .to_owned(),
+        ];
+        if params {
+            lines.push(
+                "with the code's parameters as members beside these ([`ErrorBody::params`])."
+                    .to_owned(),
+            );
+        }
+        lines
+    } else if params {
         // The body's example no longer fits the first paragraph, which clippy keeps short.
         vec![
             format!("The JSON body of an error response from the {api} API."),
