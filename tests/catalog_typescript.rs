@@ -20,7 +20,7 @@ use serde_json::{Value, json};
 use serde_yaml::Value as Yaml;
 
 use crate::support::node::{self, Tools, node_tools_or_skip};
-use crate::support::{Run, repo, run_ok, v2_specs, write_if_changed};
+use crate::support::{Run, problem_specs, repo, run_ok, v2_specs, write_if_changed};
 
 // ------------------------------------------------------------------------------- The spec
 
@@ -425,8 +425,8 @@ fn project() -> Option<&'static Project> {
             std::fs::read_to_string(repo().join("tests/node/type-checks-catalog-v2.ts")).unwrap();
         write_if_changed(&dir.join("src/type-checks-catalog-v2.ts"), &checks);
         let mut sources: Vec<(String, String)> = Vec::new();
-        // Every format v2 spec of the tests, named by its file's stem.
-        for path in v2_specs() {
+        // Every format v2 spec of the tests, problem details too, named by its file's stem.
+        for path in v2_specs().into_iter().chain(problem_specs()) {
             let name = path.file_stem().unwrap().to_string_lossy().into_owned();
             let text = std::fs::read_to_string(&path).unwrap();
             let rendered = render_typescript(&text, &format!("{name}.yaml"));
@@ -780,6 +780,7 @@ fn every_declaration_of_the_catalogs_has_a_doc_comment() {
             let mapped = matches!(
                 *line,
                 "[C in ErrorCode]: {"
+                    | "[C in ErrorCode]: ErrorBodyOf<C>;"
                     | "error: ErrorDetailOf<C>;"
                     | "}[ErrorCode];"
                     | "readonly [K in keyof typeof ErrorCode as (typeof ErrorCode)[K]]: K;"

@@ -5,7 +5,8 @@
 // Usage: node read-v2.mjs MODULE.js < LINES, where each line of LINES is a JSON value (a
 // body). For each line it prints one line of JSON: { "body": isErrorBody(value), "known":
 // isKnownErrorBody(value), "code": the code `errorCodeInfo` finds for `error.code`, or null,
-// "message": `error.message` when the value is an error body, else null }; or
+// "message": `error.message` (a problem's `detail`) when the value is an error body, else
+// null }; or
 // { "threw": "..." } when a guard or the lookup throws, which none should.
 
 import { createInterface } from "node:readline";
@@ -27,11 +28,13 @@ for await (const line of createInterface({ input: process.stdin })) {
   let result;
   try {
     const body = isErrorBody(value);
+    // errspec's envelope nests the error in `error`; problem details are the error itself.
+    const error = body ? (value.error ?? value) : null;
     result = {
       body,
       known: isKnownErrorBody(value),
-      code: body ? (errorCodeInfo(value.error.code)?.code ?? null) : null,
-      message: body ? value.error.message : null,
+      code: body ? (errorCodeInfo(error.code)?.code ?? null) : null,
+      message: body ? (error.message ?? error.detail) : null,
     };
   } catch (error) {
     result = { threw: String(error) };

@@ -105,9 +105,14 @@ pub fn status_schema_name(fragment: &Value, status: u16) -> String {
     let mut names: Vec<&str> = responses
         .values()
         .filter_map(|response| {
-            response
-                .pointer("/content/application~1json/schema/$ref")
-                .and_then(Value::as_str)
+            // errspec's envelope is JSON; problem details are `application/problem+json`.
+            [
+                "/content/application~1json",
+                "/content/application~1problem+json",
+            ]
+            .iter()
+            .find_map(|content| response.pointer(&format!("{content}/schema/$ref")))
+            .and_then(Value::as_str)
         })
         .filter(|reference| statuses(fragment, &json!({ "$ref": reference })).contains(&status))
         .map(|reference| {

@@ -10,7 +10,7 @@ use askama::Template;
 
 use super::catalog::{self, Section};
 use super::{code_span, html_comment, json_string, table_cell};
-use crate::model::{Code, Spec};
+use crate::model::{Code, Envelope, Spec};
 use crate::render::openapi::example::{ExampleValue, example_message, example_params};
 use crate::render::text::doc_lines;
 
@@ -31,6 +31,8 @@ struct MarkdownFileV2 {
     reserved: Vec<String>,
     /// Whether some code has parameters, which the error body's description then mentions.
     params: bool,
+    /// Whether bodies are RFC 9457 problem details (`envelope: problem`).
+    problem: bool,
     /// The `error.name` of every body, as a JSON string in a code span.
     error_name: String,
     /// The first code's example body.
@@ -57,11 +59,12 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
         sections: catalog::sections(spec),
         reserved: catalog::reserved(spec),
         params: spec.codes.iter().any(|code| !code.params.is_empty()),
+        problem: spec.api.envelope == Envelope::Problem,
         error_name: code_span(&json_name),
         example: Example {
             code: code_span(wire(first)),
             anchor: code_span(&format!("#{}", wire(first))),
-            json: example_json(first, &json_name),
+            json: example_json(first, &json_name, spec.api.envelope),
         },
     };
     let mut text = file
@@ -77,9 +80,39 @@ fn wire(code: &Code) -> &str {
 
 /// The lines of `code`'s example body as JSON, laid out as `JSON.stringify(body, null, 2)`
 /// writes it: the OpenAPI fragment's example of the code, so the two agree.
-fn example_json(code: &Code, json_name: &str) -> Vec<String> {
+fn example_json(code: &Code, json_name: &str, envelope: Envelope) -> Vec<String> {
     let params = example_params(code);
     let message = json_string(&example_message(code, &params));
+    if envelope == Envelope::Problem {
+        let mut members = vec![
+            format!(
+                "  \"type\": {}",
+                json_string(code.docs_url.as_deref().unwrap_or_default())
+            ),
+            format!("  \"title\": {}", json_string(&code.title)),
+            format!("  \"status\": {}", code.status),
+            format!("  \"detail\": {message}"),
+            format!("  \"code\": {}", json_string(wire(code))),
+        ];
+        members.extend(params.iter().map(|param| {
+            let value = match &param.value {
+                ExampleValue::String(text) => json_string(text),
+                other => other.text().to_owned(),
+            };
+            format!("  \"{}\": {value}", param.name)
+        }));
+        let last = members.len() - 1;
+        let mut json = vec!["{".to_owned()];
+        json.extend(members.into_iter().enumerate().map(|(index, member)| {
+            if index == last {
+                member
+            } else {
+                format!("{member},")
+            }
+        }));
+        json.push("}".to_owned());
+        return json;
+    }
     let mut json = vec![
         "{".to_owned(),
         "  \"error\": {".to_owned(),

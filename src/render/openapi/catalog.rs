@@ -12,7 +12,7 @@
 //! generator would otherwise pick a 32-bit integer (openapi-generator's Java) or a decimal.
 
 use super::{RETRYABLE_SENTENCE, one_line, yaml_key, yaml_string};
-use crate::model::{Code, ParamKind, Part, Spec};
+use crate::model::{Code, Envelope, ParamKind, Part, Spec};
 use crate::render::markdown::code_span;
 
 /// The schema of every error's `error`, whose name a code's own schema cannot take.
@@ -93,8 +93,11 @@ pub(super) struct CodeSchema {
     pub deprecated: bool,
     /// Whether the schema carries `x-retryable: true`.
     pub retryable: bool,
-    /// The members every body of the code has.
-    pub required: Vec<&'static str>,
+    /// The members every body of the code has, as YAML scalars: the envelope's, and under
+    /// problem details the required parameters, which are members too.
+    pub required: Vec<String>,
+    /// The code's documentation URL, quoted: its problem `type` (problem details only).
+    pub type_url: String,
     /// `message`'s description, quoted: the template, for a code that has one.
     pub message: Option<String>,
     /// The `params` object, for a code that declares parameters.
@@ -121,13 +124,30 @@ pub(super) struct ParamSchema {
 }
 
 impl CodeSchema {
-    /// The schema of `code`, named `name`.
-    pub(super) fn new(code: &Code, name: String) -> Self {
+    /// The schema of `code`, named `name`, in a body of `envelope`.
+    pub(super) fn new(code: &Code, name: String, envelope: Envelope) -> Self {
         let wire = code.code.as_deref().unwrap_or_default();
-        let mut required = vec!["name", "status", "code", "message"];
-        if code.params.iter().any(|param| !param.optional) {
-            required.push("params");
-        }
+        let required_params = code
+            .params
+            .iter()
+            .filter(|param| !param.optional)
+            .map(|param| yaml_key(&param.name));
+        let required: Vec<String> = match envelope {
+            Envelope::Errspec => {
+                let mut required: Vec<String> = ["name", "status", "code", "message"]
+                    .map(str::to_owned)
+                    .to_vec();
+                if code.params.iter().any(|param| !param.optional) {
+                    required.push("params".to_owned());
+                }
+                required
+            }
+            Envelope::Problem => ["type", "title", "status", "detail", "code"]
+                .map(str::to_owned)
+                .into_iter()
+                .chain(required_params)
+                .collect(),
+        };
         let params = (!code.params.is_empty()).then(|| ParamsSchema {
             required: code
                 .params
@@ -161,6 +181,7 @@ impl CodeSchema {
             deprecated: code.deprecated.is_some(),
             retryable: code.retryable,
             required,
+            type_url: yaml_string(code.docs_url.as_deref().unwrap_or_default()),
             message: code
                 .message
                 .as_ref()

@@ -19,7 +19,7 @@ use super::catalog::{self, CodeSchema};
 use super::example::{ExampleValue, example_message, example_params};
 use super::{INFO_VERSION, OAS_3_1_DIALECT, RETRYABLE_SENTENCE, one_line, yaml_key, yaml_string};
 use crate::lint::registry::{self, Entry};
-use crate::model::{Code, Spec};
+use crate::model::{Code, Envelope, Spec};
 use crate::target::OpenApiVersion;
 
 #[derive(Template)]
@@ -48,6 +48,8 @@ struct OpenApiFileV2 {
     catalog: bool,
     /// One group per status: its response, its body schema and its codes.
     groups: Vec<StatusGroup>,
+    /// Whether the bodies are RFC 9457 problem details, sent as `application/problem+json`.
+    problem: bool,
 }
 
 /// The codes sent with one status.
@@ -87,11 +89,16 @@ struct CodeExample {
     message: String,
     /// Each parameter's value: its name as a YAML key, and the value as YAML.
     params: Vec<(String, String)>,
+    /// The code's documentation URL and its title, quoted: a problem's `type` and `title`.
+    type_url: String,
+    title: String,
 }
 
 /// Renders the OpenAPI fragment of a format v2 spec.
 pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> String {
-    let catalog = catalog::is_catalog(spec);
+    let problem = spec.api.envelope == Envelope::Problem;
+    // Problem details give every code a schema of its own, with its `type` URL.
+    let catalog = catalog::is_catalog(spec) || problem;
     let groups = groups(spec, catalog);
     let file = OpenApiFileV2 {
         header: header.to_owned(),
@@ -106,6 +113,7 @@ pub(super) fn render(spec: &Spec, header: &str, version: OpenApiVersion) -> Stri
         params: spec.codes.iter().any(|code| !code.params.is_empty()),
         catalog,
         groups,
+        problem,
     };
     let mut text = file
         .render()
@@ -141,12 +149,15 @@ fn groups(spec: &Spec, catalog: bool) -> Vec<StatusGroup> {
             let schemas = if catalog {
                 codes
                     .iter()
-                    .map(|code| CodeSchema::new(code, catalog::schema_name(spec, code)))
+                    .map(|code| {
+                        let name = catalog::schema_name(spec, code);
+                        CodeSchema::new(code, name, spec.api.envelope)
+                    })
                     .collect()
             } else {
                 Vec::new()
             };
-            group(status, &codes, schemas)
+            group(status, &codes, schemas, spec.api.envelope)
         })
         .collect()
 }
@@ -156,7 +167,12 @@ fn body_schema(status: u16) -> String {
     format!("{}Body", response_name(status))
 }
 
-fn group(status: u16, codes: &[&Code], schemas: Vec<CodeSchema>) -> StatusGroup {
+fn group(
+    status: u16,
+    codes: &[&Code],
+    schemas: Vec<CodeSchema>,
+    envelope: Envelope,
+) -> StatusGroup {
     let response = response_name(status);
     let reason = match registry::lookup(status) {
         Entry::Assigned(phrase) => format!("{status} {phrase}"),
@@ -188,10 +204,16 @@ fn group(status: u16, codes: &[&Code], schemas: Vec<CodeSchema>) -> StatusGroup 
     StatusGroup {
         status,
         schema: body_schema(status),
-        schema_description: yaml_string(&format!(
-            "The error body of a {reason} response: its `error.code` is one of the codes sent \
-             with that status."
-        )),
+        schema_description: yaml_string(&match envelope {
+            Envelope::Errspec => format!(
+                "The error body of a {reason} response: its `error.code` is one of the codes \
+                 sent with that status."
+            ),
+            Envelope::Problem => format!(
+                "The problem details of a {reason} response: its `code` is one of the codes \
+                 sent with that status."
+            ),
+        }),
         description: yaml_string(&description),
         retryable,
         response,
@@ -220,6 +242,8 @@ fn example(code: &Code) -> CodeExample {
         }),
         description: yaml_string(&code.description),
         message: yaml_string(&example_message(code, &params)),
+        type_url: yaml_string(code.docs_url.as_deref().unwrap_or_default()),
+        title: yaml_string(&code.title),
         params: params
             .iter()
             .map(|param| {

@@ -14,7 +14,7 @@ use super::{
     MEMBER_DOC_WIDTH, Property, SHORT_KEY_WIDTH, TAB_WIDTH, Union, Value, api_name, jsdoc,
     json_string, paragraphs, value,
 };
-use crate::model::{Code, Spec};
+use crate::model::{Code, Envelope, Spec};
 use crate::render::text::{doc_lines, wrap_markdown};
 
 #[derive(Template)]
@@ -36,6 +36,8 @@ struct TypeScriptFileV2 {
     params: Option<params::Params>,
     /// Whether some code is deprecated or replaced, so that `ErrorCodeInfo` says so.
     lifecycle: bool,
+    /// Whether the body is RFC 9457 problem details (`envelope: problem`).
+    problem: bool,
 }
 
 /// A key of the `ErrorCode` object.
@@ -108,6 +110,7 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
         body_doc: body_doc(spec, &api),
         params: params.then(|| params::params(spec)),
         lifecycle,
+        problem: spec.api.envelope == Envelope::Problem,
     };
     let mut text = file
         .render()
@@ -285,13 +288,16 @@ fn entry(code: &Code, params: bool, lifecycle: bool) -> Entry {
 /// with example values (see [`params::example`]).
 fn body_doc(spec: &Spec, api: &str) -> Vec<String> {
     let first = &spec.codes[0];
-    let mut lines = paragraphs(&[format!(
-        "The JSON body of an error response from the {api} API."
-    )]);
     let example = params::example(first);
     let message = example
         .as_ref()
         .map_or(first.title.as_str(), |e| &e.message);
+    if spec.api.envelope == Envelope::Problem {
+        return problem_body_doc(spec, api, message, example.as_ref());
+    }
+    let mut lines = paragraphs(&[format!(
+        "The JSON body of an error response from the {api} API."
+    )]);
     let mut members = vec![
         format!("    \"name\": {}", json_string(&spec.api.error_name)),
         format!("    \"status\": {}", first.status),
@@ -318,6 +324,42 @@ fn body_doc(spec: &Spec, api: &str) -> Vec<String> {
     lines.extend(["", "@example", "```json", "{", "  \"error\": {"].map(str::to_owned));
     lines.extend(members.join(",\n").lines().map(str::to_owned));
     lines.extend(["  }", "}", "```"].map(str::to_owned));
+    jsdoc(0, &lines)
+}
+
+/// The doc of `ErrorBody` as problem details, with the first code's body as JSON.
+fn problem_body_doc(
+    spec: &Spec,
+    api: &str,
+    message: &str,
+    example: Option<&params::Example>,
+) -> Vec<String> {
+    let first = &spec.codes[0];
+    let mut lines = paragraphs(&[format!(
+        "The JSON body of an error response from the {api} API: RFC 9457 problem details, \
+         sent as `application/problem+json`. The code's parameters are members beside the \
+         problem's own."
+    )]);
+    let mut members = vec![
+        format!(
+            "  \"type\": {}",
+            json_string(first.docs_url.as_deref().unwrap_or_default())
+        ),
+        format!("  \"title\": {}", json_string(&first.title)),
+        format!("  \"status\": {}", first.status),
+        format!("  \"detail\": {}", json_string(message)),
+        format!("  \"code\": {}", json_string(wire(first))),
+    ];
+    if let Some(params) = example.and_then(|example| example.params.as_deref()) {
+        members.extend(
+            params
+                .iter()
+                .map(|(name, value)| format!("  {}: {value}", json_string(name))),
+        );
+    }
+    lines.extend(["", "@example", "```json", "{"].map(str::to_owned));
+    lines.extend(members.join(",\n").lines().map(str::to_owned));
+    lines.extend(["}", "```"].map(str::to_owned));
     jsdoc(0, &lines)
 }
 

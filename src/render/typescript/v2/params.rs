@@ -11,7 +11,7 @@ use super::super::{
     json_string, paragraphs, string_literal, value,
 };
 use super::{lifecycle_doc, wire};
-use crate::model::{Code, ParamKind, Part, Spec};
+use crate::model::{Code, Envelope, ParamKind, Part, Spec};
 use crate::render::text::{doc_lines, wrap_markdown};
 
 /// The declarations of a spec that uses parameters or templates.
@@ -179,8 +179,12 @@ fn member_doc(spec: &Spec, code: &Code, text: &str) -> Vec<String> {
 }
 
 fn params_type(spec: &Spec, code: &Code) -> ParamsType {
+    let place = match spec.api.envelope {
+        Envelope::Errspec => "in `error.params`",
+        Envelope::Problem => "as members of its problem details",
+    };
     let mut doc = paragraphs(&[format!(
-        "The parameters of {{@link ErrorCode.{}}} in `error.params`: what \
+        "The parameters of {{@link ErrorCode.{}}} {place}: what \
          {{@link errorBody}} takes for the code, and what a {{@link KnownErrorBody}} of \
          the code carries.",
         code.idents.typescript
@@ -234,6 +238,20 @@ fn all_optional(code: &Code) -> bool {
 }
 
 fn params_member(spec: &Spec, code: &Code) -> TypeMember {
+    if spec.api.envelope == Envelope::Problem {
+        // The parameters are members of the body itself, each optional one optional there.
+        return TypeMember {
+            doc: member_doc(
+                spec,
+                code,
+                &format!(
+                    "`{}`: its parameters, members of its bodies beside the problem's own.",
+                    wire(code)
+                ),
+            ),
+            lines: vec![format!("{}: {};", key(code), type_name(code))],
+        };
+    }
     let (inner_doc, member) = if all_optional(code) {
         (
             "Its parameters; a server from before they were added sends none.",
