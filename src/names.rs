@@ -198,6 +198,7 @@ pub(crate) const PYTHON_MODULE_NAMES: &[&str] = &[
     "error_body",
     "is_error_body",
     "math",
+    "with_instance",
 ];
 
 /// Rust's keywords in lower case, strict and reserved, in every edition up to 2024.
@@ -218,6 +219,12 @@ const PYTHON_KEYWORDS: &[&str] = &[
     "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
     "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
+
+/// Whether `name` is one of Python's keywords, which cannot name anything: not even a key of a
+/// `TypedDict` written in class syntax.
+pub(crate) fn is_python_keyword(name: &str) -> bool {
+    PYTHON_KEYWORDS.contains(&name) || matches!(name, "False" | "None" | "True")
+}
 
 /// Python's soft keywords: valid names, but confusing ones (`type` is one from 3.12).
 const PYTHON_SOFT_KEYWORDS: &[&str] = &["_", "case", "match", "type"];

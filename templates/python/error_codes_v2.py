@@ -8,35 +8,30 @@ import enum
 {%- if renders %}
 import math
 {%- endif %}
-{%- if plain_codes.is_some() %}
-from typing import (
-    TYPE_CHECKING,
-    Final,
-    Literal,
-    NamedTuple,
-    TypeAlias,
-    TypedDict,
-    TypeGuard,
-    cast,
-)
-{%- else %}
-from typing import TYPE_CHECKING, Final, NamedTuple, TypedDict, TypeGuard, cast
-{%- endif %}
+{%- for line in typing %}
+{{ line }}
+{%- endfor %}
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+{%- if !problem %}
 
 {% for line in shared.error_name -%}
 {{ line }}
 {% endfor -%}
 """The ``error.name`` of every error body the API documents."""
+{%- endif %}
 
 
 class ErrorCode(enum.Enum):
     """The error codes of the {{ shared.api }} API.
-
+{% if problem %}
+    Each member's value is the code the API sends in ``code``; its properties are the
+    spec's facts about it.
+{%- else %}
     Each member's value is the code the API sends in ``error.code``; its properties are
     the spec's facts about it.
+{%- endif %}
     """
 
     _value_: str
@@ -47,7 +42,7 @@ class ErrorCode(enum.Enum):
 {%- endfor %}
     @property
     def code(self) -> str:
-        """The code the API sends in ``error.code``."""
+        """The code the API sends in ``{{ code_member }}``."""
         return self.value
 
     @property
@@ -120,6 +115,40 @@ _INFO: Final[dict[str, _Info]] = {
 _BY_CODE: Final[dict[str, ErrorCode]] = {member.value: member for member in ErrorCode}
 
 
+{% if problem -%}
+class ErrorBodyMembers(TypedDict):
+    """The members every ``ErrorBody`` has, as RFC 9457 names them.
+
+    ``type`` is the URL of the page that documents the code; ``title`` the code's title;
+    ``status`` the HTTP status of the response; ``detail`` says what went wrong, for
+    people to read; ``code`` is the error's code as sent, one of ``ErrorCode``'s or one
+    that a newer version of the API added.
+    """
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    code: str
+
+
+class ErrorBody(ErrorBodyMembers, total=False):
+    """The JSON body of an error response from the {{ shared.api }} API.
+
+    RFC 9457 problem details, sent as ``application/problem+json``. ``instance``, a URI of
+    this occurrence of the problem, is there when the server gives one
+    (``with_instance``). The code's parameters are members beside these, by their names
+    on the wire: a code's constructor returns its own ``TypedDict``, which names them.
+    """
+
+    instance: str
+{%- for body_type in body_types %}
+
+{% for line in body_type %}
+{{ line }}
+{%- endfor %}
+{%- endfor %}
+{%- else -%}
 class ErrorDetailMembers(TypedDict):
     """The members every ``error`` of an ``ErrorBody`` has.
 
@@ -149,6 +178,7 @@ class ErrorBody(TypedDict):
     """The JSON body of an error response from the {{ shared.api }} API."""
 
     error: ErrorDetail
+{%- endif %}
 {%- if let Some(plain_codes) = plain_codes %}
 
 
@@ -168,6 +198,53 @@ def error_body(code: PlainErrorCode, message: str) -> ErrorBody:
 {{ line }}
 {%- endfor %}
 {%- endfor %}
+{%- if problem %}
+
+
+_PROBLEM_MEMBERS: Final = ("type", "title", "status", "detail", "code")
+"""The members of ``ErrorBodyMembers``, in the order a body sends them."""
+
+_Body = TypeVar("_Body", bound=ErrorBody)
+"""A body of any code: ``with_instance`` returns one of the type it is given."""
+
+
+def with_instance(body: _Body, instance: str) -> _Body:
+    """Copy ``body`` with ``instance``, a URI of this occurrence of the problem.
+
+    ``instance`` may be the request's path, or a link to its incident. It comes right
+    after ``code``, where the Rust and TypeScript targets place it, and replaces one that
+    ``body`` has.
+    """
+    members: dict[str, object] = dict(body)
+    problem = {name: members.pop(name) for name in _PROBLEM_MEMBERS}
+    members.pop("instance", None)
+    return cast("_Body", {**problem, "instance": instance, **members})
+
+
+def is_error_body(value: object) -> TypeGuard[ErrorBody]:
+    """Check that ``value``, such as a parsed response body, is an ``ErrorBody``.
+
+    That is a dict with a string ``type``, ``title``, ``detail`` and ``code``, a
+    ``status`` that is an HTTP status (an integer from 100 to 599), and an ``instance``,
+    if it has one, that is a string. Extra members are allowed: they are the code's
+    parameters, or members that a newer version of the API added; for the same reason
+    ``code`` may be a code the spec does not have and ``status`` any HTTP status.
+    """
+    if not isinstance(value, dict):
+        return False
+    members = cast("dict[object, object]", value)
+    status = members.get("status")
+    return (
+        isinstance(members.get("type"), str)
+        and isinstance(members.get("title"), str)
+        and isinstance(status, int)
+        and not isinstance(status, bool)
+        and _MIN_STATUS <= status <= _MAX_STATUS
+        and isinstance(members.get("detail"), str)
+        and isinstance(members.get("code"), str)
+        and isinstance(members.get("instance", ""), str)
+    )
+{%- else %}
 
 
 def is_error_body(value: object) -> TypeGuard[ErrorBody]:
@@ -190,6 +267,7 @@ def is_error_body(value: object) -> TypeGuard[ErrorBody]:
         and isinstance(_member(error, "code"), str)
         and isinstance(_member(error, "message"), str)
     )
+{%- endif %}
 
 
 _MIN_STATUS: Final = 100
@@ -202,6 +280,25 @@ _MAX_POINT: Final = 21
 _MIN_POINT: Final = -6
 """JavaScript writes a number whose point is this far left, or further, with an exponent."""
 {%- endif %}
+{%- if problem %}
+
+
+def _body(code: ErrorCode, message: str, params: Mapping[str, object]) -> ErrorBody:
+    """Build the body of an error: RFC 9457 problem details.
+
+    The code's documentation URL is its ``type``, the message its ``detail``; the
+    parameters follow ``code`` as members of their own, but for those given as ``None``.
+    """
+    body: dict[str, object] = {
+        "type": code.docs_url or "",
+        "title": code.title,
+        "status": code.status,
+        "detail": message,
+        "code": code.value,
+    }
+    body.update({name: value for name, value in params.items() if value is not None})
+    return cast("ErrorBody", body)
+{%- else %}
 
 
 def _member(value: object, name: str) -> object:
@@ -228,6 +325,7 @@ def _body(code: ErrorCode, message: str, params: Mapping[str, object]) -> ErrorB
     if given:
         error["params"] = given
     return {"error": error}
+{%- endif %}
 {%- if renders %}
 
 

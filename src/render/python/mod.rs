@@ -11,11 +11,12 @@
 //! character outside printable ASCII, so their width is their length, and ruff's warnings
 //! about characters that look like others (`RUF001`) cannot fire.
 
+mod problem;
 mod v1;
 mod v2;
 
 use super::text::lines;
-use crate::model::{Format, Spec};
+use crate::model::{Format, ParamKind, Spec};
 
 /// ruff's default `line-length`.
 const LINE_LENGTH: usize = 88;
@@ -245,6 +246,16 @@ impl Shared {
             ),
             api,
         }
+    }
+}
+
+/// The Python type of a parameter of `kind`.
+pub(super) fn python_type(kind: ParamKind) -> &'static str {
+    match kind {
+        ParamKind::String => "str",
+        ParamKind::Integer => "int",
+        ParamKind::Number => "float",
+        ParamKind::Boolean => "bool",
     }
 }
 
