@@ -170,7 +170,7 @@ fn fragments(spec: &Path) -> Vec<(OpenApiVersion, Value)> {
 const PROBLEM_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
 
 /// The keys of a JSON object, in the order it sends them (a `Value`'s map sorts them).
-struct Keys(Vec<String>);
+pub(crate) struct Keys(pub(crate) Vec<String>);
 
 impl<'de> serde::Deserialize<'de> for Keys {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -1,20 +1,24 @@
 //! The Python target under the real tools, pinned and installed by the tests
 //! (`support::python`, `support::node` for pyright): every generated module is formatted as
 //! `ruff format` formats it and passes `ruff check --select ALL` (but the rules
-//! `tests/python/ruff.toml` argues against), `mypy --strict` and pyright in strict mode; a
-//! type-level file uses the catalog's module as a user would, and each call that must not
-//! type-check is refused by both checkers; the modules run (`tests/python/test_*.py`); and the
-//! bodies Python builds are TypeScript's, value for value, for every code of every format v2
-//! fixture with hostile strings and the number cases.
+//! `tests/python/ruff.toml` argues against), `mypy --strict` and pyright in strict mode, and
+//! imports; a type-level file uses the catalog's module as a user would, another the problem
+//! details module, and each use that must not type-check is refused by both checkers; the
+//! modules run (`tests/python/test_*.py`); and the bodies Python builds are TypeScript's,
+//! value for value and member for member, for every code of every format v2 fixture, in
+//! either envelope, with hostile strings and the number cases.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
 use crate::catalog_typescript::{SETS, read_spec_file, run_lines, vector};
+use crate::conformance_catalog::Keys;
 use crate::support::node::{self, node_tools_or_skip};
 use crate::support::python::{self, python_tools_or_skip};
-use crate::support::{errspec, render_one, repo, run_ok, spec_stem, v2_specs, valid_specs};
+use crate::support::{
+    errspec, problem_specs, render_one, repo, run_ok, spec_stem, v2_specs, valid_specs,
+};
 
 /// An empty scratch folder for one test.
 fn scratch(name: &str) -> PathBuf {
@@ -35,6 +39,10 @@ fn write(path: &Path, text: &str) {
 
 fn fixture_v2(name: &str) -> PathBuf {
     repo().join(format!("tests/fixtures/specs_v2/{name}.yaml"))
+}
+
+fn fixture_problem(name: &str) -> PathBuf {
+    repo().join(format!("tests/fixtures/specs_problem/{name}.yaml"))
 }
 
 fn python_of(spec: &Path) -> String {
@@ -106,7 +114,12 @@ fn generated_python_is_formatted_lint_clean_and_strictly_typed() {
     let tools = python_tools_or_skip!();
     let dir = scratch("all");
     let mut files = Vec::new();
-    for (prefix, specs) in [("v1", valid_specs()), ("v2", v2_specs())] {
+    let sets = [
+        ("v1", valid_specs()),
+        ("v2", v2_specs()),
+        ("problem", problem_specs()),
+    ];
+    for (prefix, specs) in sets {
         for spec in specs {
             let file = dir.join(format!("{prefix}_{}.py", spec_stem(&spec)));
             write(&file, &python_of(&spec));
@@ -118,6 +131,9 @@ fn generated_python_is_formatted_lint_clean_and_strictly_typed() {
         write(&file, &render_python(text));
         files.push(file);
     }
+    let file = dir.join("problem_keywords.py");
+    write(&file, &render_python(PROBLEM_KEYWORDS));
+    files.push(file);
     let config = ruff_config();
     run_ok(
         tools
@@ -148,10 +164,87 @@ fn generated_python_is_formatted_lint_clean_and_strictly_typed() {
         mypy_in(tools, &dir).args(&files),
         "mypy --strict on the generated Python",
     );
+    // Each module runs its definitions: a TypedDict, a TypeVar's bound, the lookups.
+    let imports: String = files
+        .iter()
+        .map(|file| format!("import {}\n", file.file_stem().unwrap().to_string_lossy()))
+        .collect();
+    run_ok(
+        tools
+            .python()
+            .args(["-B", "-c", &imports])
+            .current_dir(&dir),
+        "importing every generated module",
+    );
     node_tools_or_skip!();
     run_ok(
         pyright_in(&dir).args(&files),
         "pyright (strict) on the generated Python",
+    );
+}
+
+/// A problem details spec whose parameters are named as Python keywords (which only the
+/// functional syntax of `TypedDict` can hold as keys) and builtins, optional and required,
+/// with codes named as the module's own `ErrorBody` and `with_instance` would be.
+const PROBLEM_KEYWORDS: &str = r#"version: 2
+api: {name: K, docs: "https://k.example/{code}", envelope: problem}
+codes:
+  - code: error
+    status: 400
+    title: Error
+    description: d
+    message: "{class} {None} {int}"
+    params:
+      class: {type: string, description: c}
+      None: {type: boolean, description: n}
+      int: {type: integer, description: i}
+      str: {type: number, description: s, optional: true}
+  - code: with_instance
+    status: 409
+    title: W
+    description: d
+    params:
+      from: {type: string, description: f, optional: true}
+      limit: {type: integer, description: l}
+"#;
+
+/// A user's code of the module of [`PROBLEM_KEYWORDS`]: type-checked, then run.
+const PROBLEM_KEYWORDS_USE: &str = r#"import error_codes as ec
+
+body: ec.ErrorErrorBody = ec.error(class_="c", int_=1, none=True)
+klass: str = body["class"]
+assert list(body) == ["type", "title", "status", "detail", "code", "class", "None", "int"]
+assert body["detail"] == "c true 1", body
+assert klass == "c"
+other = ec.with_instance(ec.with_instance_("m", limit=2, from_="f"), "/i")
+assert list(other) == [
+    "type", "title", "status", "detail", "code", "instance", "from", "limit"
+], other
+assert other["type"] == "https://k.example/with_instance", other
+"#;
+
+#[test]
+fn problem_keys_that_are_python_keywords_type_check_and_run() {
+    let tools = python_tools_or_skip!();
+    let dir = scratch("problem-keywords");
+    write(
+        &dir.join("error_codes.py"),
+        &render_python(PROBLEM_KEYWORDS),
+    );
+    write(&dir.join("use.py"), PROBLEM_KEYWORDS_USE);
+    let files = ["error_codes.py", "use.py"];
+    run_ok(
+        mypy_in(tools, &dir).args(files),
+        "mypy --strict on a use of keyword keys",
+    );
+    run_ok(
+        tools.python().args(["-B", "use.py"]).current_dir(&dir),
+        "a use of keyword keys",
+    );
+    node_tools_or_skip!();
+    run_ok(
+        pyright_in(&dir).args(files),
+        "pyright (strict) on a use of keyword keys",
     );
 }
 
@@ -225,17 +318,85 @@ const REFUSED: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Uses of the problem details module that must not type-check, as [`REFUSED`] lists them.
+const REFUSED_PROBLEM: &[(&str, &str, &str)] = &[
+    (
+        "ec.quota_exceeded(limit=1, window='hour')",
+        "[call-arg]",
+        "Argument missing for parameter \"resets_at\"",
+    ),
+    (
+        "ec.quota_exceeded(limit=1.5, window='hour', resets_at='r')",
+        "[arg-type]",
+        "Argument of type \"float\" cannot be assigned to parameter \"limit\"",
+    ),
+    (
+        "ec.maintenance('m')",
+        "[call-arg]",
+        "Expected 0 positional arguments",
+    ),
+    (
+        "ec.quota_exceeded(limit=1, window='h', resets_at='r')['error']",
+        "[typeddict-item]",
+        "Could not access item in TypedDict",
+    ),
+    (
+        "ec.invalid_param('m', param='p')['limit']",
+        "[typeddict-item]",
+        "Could not access item in TypedDict",
+    ),
+    (
+        "ec.card_expired('m')['name']",
+        "[typeddict-item]",
+        "Could not access item in TypedDict",
+    ),
+    (
+        "y: str = ec.quota_exceeded(limit=1, window='h', resets_at='r')['limit']",
+        "[assignment]",
+        "Type \"int\" is not assignable to declared type \"str\"",
+    ),
+    (
+        "x: ec.QuotaExceededErrorBody = ec.invalid_param('m', param='p')",
+        "[assignment]",
+        "Type \"InvalidParamErrorBody\" is not assignable",
+    ),
+    (
+        "ec.with_instance(ec.maintenance(), 1)",
+        "[arg-type]",
+        "cannot be assigned to parameter \"instance\"",
+    ),
+    (
+        "ec.with_instance({'code': 'c'}, '/i')",
+        "[type-var]",
+        "cannot be assigned to parameter \"body\"",
+    ),
+];
+
 #[test]
 fn the_checkers_accept_a_users_code_and_refuse_missing_or_mistyped_arguments() {
-    let tools = python_tools_or_skip!();
-    let dir = scratch("types");
-    write(
-        &dir.join("error_codes.py"),
-        &python_of(&fixture_v2("catalog")),
+    check_types("types", &fixture_v2("catalog"), "type_checks", REFUSED);
+}
+
+#[test]
+fn the_checkers_accept_a_users_problem_code_and_refuse_what_its_bodies_lack() {
+    check_types(
+        "types-problem",
+        &fixture_problem("problem"),
+        "type_checks_problem",
+        REFUSED_PROBLEM,
     );
-    let checks = std::fs::read_to_string(repo().join("tests/python/type_checks.py")).unwrap();
-    write(&dir.join("type_checks.py"), &checks);
-    let good = ["error_codes.py", "type_checks.py"];
+}
+
+/// Holds the module of `spec` to the type-level file `checks` of tests/python, which both
+/// checkers must accept, and to `refused`, each of which both must refuse with its error.
+fn check_types(name: &str, spec: &Path, checks: &str, refused: &[(&str, &str, &str)]) {
+    let tools = python_tools_or_skip!();
+    let dir = scratch(name);
+    write(&dir.join("error_codes.py"), &python_of(spec));
+    let text = std::fs::read_to_string(repo().join(format!("tests/python/{checks}.py"))).unwrap();
+    let checks = format!("{checks}.py");
+    write(&dir.join(&checks), &text);
+    let good = ["error_codes.py", checks.as_str()];
     run_ok(
         mypy_in(tools, &dir).args(good),
         "mypy --strict on the type-level checks",
@@ -245,17 +406,17 @@ fn the_checkers_accept_a_users_code_and_refuse_missing_or_mistyped_arguments() {
         pyright_in(&dir).args(good),
         "pyright (strict) on the type-level checks",
     );
-    let mut refused = Vec::new();
-    for (index, (call, _, _)) in REFUSED.iter().enumerate() {
+    let mut files = Vec::new();
+    for (index, (call, _, _)) in refused.iter().enumerate() {
         let name = format!("refused_{index}.py");
         write(
             &dir.join(&name),
             &format!("import error_codes as ec\n\n{call}\n"),
         );
-        refused.push(name);
+        files.push(name);
     }
-    let mypy = crate::support::Run::from(mypy_in(tools, &dir).args(&refused).output().unwrap());
-    let pyright = crate::support::Run::from(pyright_in(&dir).args(&refused).output().unwrap());
+    let mypy = crate::support::Run::from(mypy_in(tools, &dir).args(&files).output().unwrap());
+    let pyright = crate::support::Run::from(pyright_in(&dir).args(&files).output().unwrap());
     assert_eq!(
         mypy.code,
         Some(1),
@@ -268,7 +429,7 @@ fn the_checkers_accept_a_users_code_and_refuse_missing_or_mistyped_arguments() {
         "pyright accepted a call it must refuse:\n{}",
         pyright.stdout
     );
-    for ((call, mypy_code, pyright_message), name) in REFUSED.iter().zip(&refused) {
+    for ((call, mypy_code, pyright_message), name) in refused.iter().zip(&files) {
         let at = format!("{name}:3:");
         let mypy_hit = mypy
             .stdout
@@ -314,6 +475,12 @@ fn the_catalog_module_runs_as_its_spec_says() {
 }
 
 #[test]
+fn the_problem_module_runs_as_its_spec_says() {
+    let tools = python_tools_or_skip!();
+    run_unittest(tools, &fixture_problem("problem"), "test_problem");
+}
+
+#[test]
 fn the_seed_module_runs_as_its_spec_says() {
     let tools = python_tools_or_skip!();
     run_unittest(tools, &repo().join("spec/errors.yaml"), "test_seed");
@@ -338,8 +505,34 @@ fn numbers_as_floats(value: Value) -> Value {
     }
 }
 
+/// What a body of either envelope says of its error besides the problem's `type`, `title` and
+/// `instance`: `status`, `code`, the message as `detail`, and each parameter as a member. The
+/// vectors write errspec's envelope; this lets a problem body be held to them too.
+fn problem_parts(body: Value) -> Value {
+    let Some(error) = body.get("error") else {
+        let mut members = body.as_object().unwrap().clone();
+        for member in ["type", "title", "instance"] {
+            members.remove(member);
+        }
+        return Value::Object(members);
+    };
+    let mut members = error
+        .get("params")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    for (to, from) in [
+        ("status", "status"),
+        ("code", "code"),
+        ("detail", "message"),
+    ] {
+        members.insert(to.to_owned(), error[from].clone());
+    }
+    Value::Object(members)
+}
+
 #[test]
-fn python_builds_typescripts_bodies_for_every_code_of_every_catalog() {
+fn python_builds_typescripts_bodies_for_every_code_of_every_catalog_in_either_envelope() {
     let tools = python_tools_or_skip!();
     let node = node_tools_or_skip!();
     let dir = scratch("conformance");
@@ -354,7 +547,7 @@ fn python_builds_typescripts_bodies_for_every_code_of_every_catalog() {
         &dir.join("package.json"),
         "{ \"private\": true, \"type\": \"module\" }\n",
     );
-    let specs = v2_specs();
+    let specs: Vec<PathBuf> = v2_specs().into_iter().chain(problem_specs()).collect();
     for spec in &specs {
         let name = spec_stem(spec);
         write(
@@ -379,6 +572,7 @@ fn python_builds_typescripts_bodies_for_every_code_of_every_catalog() {
     for spec in &specs {
         let name = spec_stem(spec);
         let catalog = read_spec_file(spec);
+        let problem = problem_specs().contains(spec);
         let vectors: Vec<_> = catalog
             .codes
             .iter()
@@ -411,9 +605,23 @@ fn python_builds_typescripts_bodies_for_every_code_of_every_catalog() {
                 "{name}: Python and TypeScript build different bodies for {}",
                 vector.line
             );
+            let order = |text: &str| serde_json::from_str::<Keys>(text).unwrap().0;
             assert_eq!(
-                parse(py),
-                parse(&vector.expected),
+                order(py),
+                order(ts),
+                "{name}: Python and TypeScript order the members of {} differently",
+                vector.line
+            );
+            let (got, want) = if problem {
+                (
+                    problem_parts(parse(py)),
+                    problem_parts(parse(&vector.expected)),
+                )
+            } else {
+                (parse(py), parse(&vector.expected))
+            };
+            assert_eq!(
+                got, want,
                 "{name}: Python's body for {} is not the wire format's",
                 vector.line
             );
