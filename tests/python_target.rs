@@ -701,12 +701,12 @@ fn the_readmes_go_script_renders_every_code_of_every_spec() {
     }
 }
 
-/// The first `python` block under "## Using it" in docs/generated-python.md.
-fn docs_example() -> String {
+/// The first `python` block under `heading` in docs/generated-python.md.
+fn docs_example(heading: &str) -> String {
     let docs = std::fs::read_to_string(repo().join("docs/generated-python.md")).unwrap();
     let section = docs
-        .split_once("\n## Using it\n")
-        .expect("docs/generated-python.md has a section \"Using it\"")
+        .split_once(&format!("\n{heading}\n"))
+        .unwrap_or_else(|| panic!("docs/generated-python.md has a section {heading:?}"))
         .1;
     let block = section
         .split_once("```python\n")
@@ -716,15 +716,13 @@ fn docs_example() -> String {
     format!("{block}\n")
 }
 
-#[test]
-fn the_docs_python_example_type_checks_and_runs() {
+/// The docs' example under `heading`, beside the module of `spec`: type-checked by both
+/// checkers, and run.
+fn check_docs_example(name: &str, heading: &str, spec: &Path) {
     let tools = python_tools_or_skip!();
-    let dir = scratch("docs-example");
-    write(
-        &dir.join("error_codes.py"),
-        &python_of(&fixture_v2("catalog")),
-    );
-    write(&dir.join("usage.py"), &docs_example());
+    let dir = scratch(name);
+    write(&dir.join("error_codes.py"), &python_of(spec));
+    write(&dir.join("usage.py"), &docs_example(heading));
     let files = ["error_codes.py", "usage.py"];
     run_ok(
         mypy_in(tools, &dir).args(files),
@@ -738,5 +736,19 @@ fn the_docs_python_example_type_checks_and_runs() {
     run_ok(
         pyright_in(&dir).args(files),
         "pyright (strict) on the docs' example",
+    );
+}
+
+#[test]
+fn the_docs_python_example_type_checks_and_runs() {
+    check_docs_example("docs-example", "## Using it", &fixture_v2("catalog"));
+}
+
+#[test]
+fn the_docs_problem_example_type_checks_and_runs() {
+    check_docs_example(
+        "docs-problem",
+        "## Problem details",
+        &fixture_problem("problem"),
     );
 }
