@@ -398,6 +398,9 @@ mod tests {
         assert_eq!(python("message"), "message_");
         assert_eq!(python("resetsAt"), "resets_at");
         assert_eq!(python("limit"), "limit");
+        // Only keywords cannot be a key of a TypedDict in class syntax; soft ones can.
+        assert!(is_python_keyword("class") && is_python_keyword("None"));
+        assert!(!is_python_keyword("type") && !is_python_keyword("int"));
     }
 
     #[test]
