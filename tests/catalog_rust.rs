@@ -461,7 +461,11 @@ pub(crate) fn specs() -> Vec<PathBuf> {
 /// errspec's envelope).
 pub(crate) fn harness_specs() -> Vec<PathBuf> {
     let mut specs = specs();
-    specs.extend(problem_specs());
+    specs.extend(
+        problem_specs()
+            .into_iter()
+            .filter(|spec| read_spec_file(spec).uses_params()),
+    );
     specs
 }
 
