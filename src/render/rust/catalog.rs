@@ -388,12 +388,12 @@ fn constructor_body(
     let build = if code.message.is_some() {
         helpers.templated = true;
         Expr::call(
-            &format!("{}::templated", shape.helpers_type),
+            format!("{}::templated", shape.helpers_type),
             vec![Expr::atom(variant), Expr::atom(map)],
         )
     } else {
         Expr::call(
-            &format!("{}::with_message", shape.helpers_type),
+            format!("{}::with_message", shape.helpers_type),
             vec![
                 Expr::atom(variant),
                 Expr::atom(format!("{message_arg}.into()")),
