@@ -289,3 +289,85 @@ fn read_error_body_reads_error_bodies_and_never_throws() {
     assert_eq!(count("# fail "), 0, "{}", run.stdout);
     assert_eq!(count("# pass "), 2 * modules.len(), "{}", run.stdout);
 }
+
+#[test]
+fn only_the_axum_option_names_axum() {
+    let catalog = repo().join("tests/fixtures/specs_v2/catalog.yaml");
+    for spec in [repo().join("spec/errors.yaml"), catalog] {
+        let source = std::fs::read_to_string(&spec).unwrap();
+        for axum in [false, true] {
+            let mut options = errspec::Options::new("errors.yaml");
+            options.axum = axum;
+            let rust = errspec::render(&source, &options)
+                .unwrap()
+                .remove(0)
+                .contents;
+            let context = format!("{} with axum {axum}", spec.display());
+            assert_eq!(rust.contains("axum"), axum, "{context}");
+            assert_eq!(
+                rust.contains("impl ::axum::response::IntoResponse for ErrorBody"),
+                axum,
+                "{context}"
+            );
+            assert!(
+                rust.contains("impl ::std::error::Error for ErrorBody {}"),
+                "{context}"
+            );
+        }
+    }
+    // The command line and the config file ask for it too, and it implies serde.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("spec/errors.yaml"),
+        dir.path().join("errors.yaml"),
+    )
+    .unwrap();
+    let run = crate::support::errspec(
+        dir.path(),
+        &[
+            "generate",
+            "--spec",
+            "errors.yaml",
+            "--target",
+            "rust",
+            "--axum",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let rust = std::fs::read_to_string(dir.path().join("out/rust/error_codes.rs")).unwrap();
+    assert!(rust.contains("::axum::response::IntoResponse"));
+    let refused = crate::support::errspec(
+        dir.path(),
+        &[
+            "generate",
+            "--spec",
+            "errors.yaml",
+            "--axum",
+            "--no-serde",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(
+        refused.code,
+        Some(2),
+        "clap refuses the pair: {}",
+        refused.stderr
+    );
+    assert!(refused.stderr.contains("--no-serde"), "{}", refused.stderr);
+    std::fs::write(
+        dir.path().join("errspec.yaml"),
+        "spec: errors.yaml\ntargets:\n  rust: {path: src/errors.rs, axum: true}\n",
+    )
+    .unwrap();
+    let run = crate::support::errspec(dir.path(), &["generate"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let rust = std::fs::read_to_string(dir.path().join("src/errors.rs")).unwrap();
+    assert!(
+        rust.contains("::axum::response::IntoResponse"),
+        "the config's `axum: true`"
+    );
+    assert!(rust.contains("::serde::Serialize"));
+}
