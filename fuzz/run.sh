@@ -25,7 +25,7 @@ seed() {
     else
         local spec name
         for spec in ../spec/errors.yaml ../examples/*/errors.yaml \
-            ../tests/fixtures/{specs,specs_v2,invalid,lints,fuzz}/*.yaml; do
+            ../tests/fixtures/{specs,specs_v2,specs_problem,invalid,lints,fuzz}/*.yaml; do
             name=${spec#../}
             cp "$spec" "$dir/${name//\//__}"
         done

@@ -456,12 +456,25 @@ pub(crate) fn specs() -> Vec<PathBuf> {
     specs
 }
 
+/// The problem details versions of `OLDER` and `NEWER`, written to the scratch folder.
+pub(crate) fn problem_evolution_specs() -> Vec<PathBuf> {
+    crate::conformance_catalog::problem_versions()
+        .iter()
+        .map(|(name, text)| scratch_spec(name, text))
+        .collect()
+}
+
 /// The specs compiled into the harness: `specs()`, and the problem details fixtures, whose
 /// bodies `conformance_catalog` holds to the other targets (this module's own checks read
 /// errspec's envelope).
 pub(crate) fn harness_specs() -> Vec<PathBuf> {
     let mut specs = specs();
-    specs.extend(problem_specs());
+    specs.extend(
+        problem_specs()
+            .into_iter()
+            .filter(|spec| read_spec_file(spec).uses_params()),
+    );
+    specs.extend(problem_evolution_specs());
     specs
 }
 

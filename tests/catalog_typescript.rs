@@ -433,8 +433,13 @@ fn project() -> Option<&'static Project> {
             sources.push((name, rendered));
         }
         let readme = crate::conformance_catalog::readme_spec();
+        let problems = crate::conformance_catalog::problem_versions();
+        let problems = problems
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str()));
         for (name, text) in [OLDER, NEWER, (readme.0, &readme.1)]
             .into_iter()
+            .chain(problems)
             .chain(COMBINATIONS.iter().copied())
         {
             sources.push((

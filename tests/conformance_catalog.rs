@@ -121,6 +121,21 @@ pub(crate) fn readme_example() -> (String, Value) {
     (format!("version: 2\n{spec}\n"), parsed(body))
 }
 
+/// The two versions of the evolving API (`OLDER`, `NEWER`) as problem details: each with
+/// `envelope: problem` and a documentation URL for every code, named `older_problem` and
+/// `newer_problem`.
+pub(crate) fn problem_versions() -> [(String, String); 2] {
+    [OLDER, NEWER].map(|(name, text)| {
+        let problem = text.replacen(
+            "  name: Shop\n",
+            "  name: Shop\n  docs: https://docs.example.com/errors#{code}\n  envelope: problem\n",
+            1,
+        );
+        assert_ne!(problem, text, "{name} names its API Shop");
+        (format!("{name}_problem"), problem)
+    })
+}
+
 /// The README's catalog example, written as the spec `readme.yaml` in the scratch folder.
 pub(crate) fn readme_spec() -> (&'static str, String) {
     ("readme", readme_example().0)
@@ -373,9 +388,17 @@ fn read_back(name: &str, path: &Path, spec: &SpecV2, bodies: &[String], builder:
 
 #[test]
 fn clients_of_each_version_read_what_the_other_versions_servers_send() {
-    let older = catalog_rust::evolution_spec(OLDER);
-    let newer = catalog_rust::evolution_spec(NEWER);
-    for (server, client) in [(&newer, &older), (&older, &newer)] {
+    let errspec = [OLDER, NEWER].map(catalog_rust::evolution_spec);
+    let problem = catalog_rust::problem_evolution_specs();
+    for [older, newer] in [errspec, [problem[0].clone(), problem[1].clone()]] {
+        clients_read_other_versions(&older, &newer);
+    }
+}
+
+/// Clients of `older` read what servers of `newer` send, and the other way round, in both
+/// languages: each body kept, its code known or reported as unknown.
+fn clients_read_other_versions(older: &Path, newer: &Path) {
+    for (server, client) in [(newer, older), (older, newer)] {
         let (server_name, client_name) = (stem(server), stem(client));
         let server_spec = read_spec_file(server);
         let client_spec = read_spec_file(client);
@@ -396,7 +419,8 @@ fn clients_of_each_version_read_what_the_other_versions_servers_send() {
                 "a Rust client of the {client_name} spec reading the {server_name} server's {body}"
             );
             let sent = parsed(body);
-            let code = sent["error"]["code"].as_str().unwrap();
+            let sent_parts = parts(body);
+            let code = sent_parts.code.as_str().unwrap();
             let known = client_spec.codes.iter().any(|c| c.code == code);
             assert_eq!(read.get("error"), None, "{context}");
             assert_eq!(
@@ -407,7 +431,8 @@ fn clients_of_each_version_read_what_the_other_versions_servers_send() {
             assert_eq!(read["known"].is_null(), !known, "{context}");
             let fields = &read["fields"];
             assert_eq!(fields["code"], json!(code), "{context}: the wire code kept");
-            assert_eq!(fields["message"], sent["error"]["message"], "{context}");
+            let message = fields.get("message").unwrap_or(&fields["detail"]);
+            assert_eq!(message, &sent_parts.message, "{context}");
             assert_eq!(
                 parsed(read["text"].as_str().unwrap()),
                 sent,
@@ -418,14 +443,14 @@ fn clients_of_each_version_read_what_the_other_versions_servers_send() {
             continue;
         };
         for (read, body) in reads.iter().zip(&bodies) {
-            let sent = parsed(body);
-            let code = sent["error"]["code"].as_str().unwrap();
+            let sent = parts(body);
+            let code = sent.code.as_str().unwrap();
             let known = client_spec.codes.iter().any(|c| c.code == code);
             let want = json!({
                 "body": true,
                 "known": known,
                 "code": if known { json!(code) } else { Value::Null },
-                "message": sent["error"]["message"],
+                "message": sent.message,
             });
             assert_eq!(
                 read, &want,

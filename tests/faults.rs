@@ -482,6 +482,7 @@ fn fuzz_inputs() -> (Vec<PathBuf>, Vec<PathBuf>) {
     );
     let mut fixtures = crate::support::valid_specs();
     fixtures.extend(crate::support::v2_specs());
+    fixtures.extend(crate::support::problem_specs());
     // Each example's spec, as fuzz/run.sh takes them (`examples/*/errors.yaml`).
     for example in fs::read_dir(repo().join("examples")).unwrap() {
         let spec = example.unwrap().path().join("errors.yaml");

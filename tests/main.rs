@@ -31,6 +31,7 @@ mod model_json;
 mod one_code_diffs;
 mod openapi_target;
 mod openapi_v2;
+mod problem;
 mod properties;
 mod properties_catalog;
 mod python_target;

@@ -244,6 +244,7 @@ fn the_schemas_are_the_body_every_target_builds() {
 fn each_version_uses_only_its_own_keywords() {
     let mut specs = valid_specs();
     specs.extend(crate::support::v2_specs());
+    specs.extend(crate::support::problem_specs());
     for spec_path in specs {
         for version in VERSIONS {
             let doc = openapi::to_json(&openapi::parse(&openapi::fragment(&spec_path, version)));
@@ -761,7 +762,10 @@ fn lone_fragments() -> Vec<PathBuf> {
     let mut fragments = Vec::new();
     // The format in the folder's name: the gRPC example's `errors.yaml` has the seed's stem.
     let v1 = valid_specs().into_iter().map(|spec| ("v1", spec));
-    let v2 = v2_specs().into_iter().map(|spec| ("v2", spec));
+    let v2 = v2_specs()
+        .into_iter()
+        .chain(crate::support::problem_specs())
+        .map(|spec| ("v2", spec));
     for (format, spec_path) in v1.chain(v2) {
         for version in VERSIONS {
             let name = format!("alone-{format}-{}-{version}", spec_stem(&spec_path));

@@ -92,6 +92,7 @@ fn every_valid_spec_passes() {
     let validator = validator();
     let mut specs = valid_specs();
     specs.extend(crate::support::v2_specs());
+    specs.extend(crate::support::problem_specs());
     specs.extend(files_in(&repo().join("tests/fixtures/lints"), "yaml"));
     for spec in specs {
         let source = std::fs::read_to_string(&spec).unwrap();

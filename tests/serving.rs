@@ -25,14 +25,46 @@ const SERVICE_FILES: &[&str] = &[
     "Cargo.lock",
     "build.rs",
     "errors.yaml",
+    "errors-problem.yaml",
     "src/main.rs",
     "src/handlers.rs",
 ];
 
-/// The service's executable, built once per run.
-fn service() -> &'static Path {
-    static SERVICE: OnceLock<PathBuf> = OnceLock::new();
-    SERVICE.get_or_init(|| {
+/// The two envelopes the service is built with: the spec each build generates from, and the
+/// cargo feature that picks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Envelope {
+    Errspec,
+    Problem,
+}
+
+impl Envelope {
+    fn spec(self) -> PathBuf {
+        let file = match self {
+            Envelope::Errspec => "errors.yaml",
+            Envelope::Problem => "errors-problem.yaml",
+        };
+        repo().join("examples/axum-service").join(file)
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Envelope::Errspec => "errspec",
+            Envelope::Problem => "problem",
+        }
+    }
+}
+
+/// The service's executable for `envelope`, built once per run: both builds share one target
+/// folder (only the service itself differs), and each executable is copied out of it.
+fn service(envelope: Envelope) -> &'static Path {
+    static BUILT: [OnceLock<PathBuf>; 2] = [OnceLock::new(), OnceLock::new()];
+    // One build at a time, since each replaces the other's executable in the target folder.
+    static BUILDING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    BUILT[envelope as usize].get_or_init(|| {
+        let _building = BUILDING
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
         let dir = scratch.join("axum-service");
         let example = repo().join("examples/axum-service");
@@ -47,17 +79,24 @@ fn service() -> &'static Path {
             write_if_changed(&dir.join(file), &text);
         }
         let target = scratch.join("axum-service-target");
+        let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        cargo
+            .args(["build", "--quiet", "--target-dir"])
+            .arg(&target)
+            .current_dir(&dir)
+            .env_remove("CARGO_TARGET_DIR")
+            // The service, errspec's generated code included, compiles without a warning.
+            .env("RUSTFLAGS", "-D warnings");
+        if envelope == Envelope::Problem {
+            cargo.args(["--features", "problem"]);
+        }
         run_ok(
-            Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-                .args(["build", "--quiet", "--target-dir"])
-                .arg(&target)
-                .current_dir(&dir)
-                .env_remove("CARGO_TARGET_DIR")
-                // The service, errspec's generated code included, compiles without a warning.
-                .env("RUSTFLAGS", "-D warnings"),
-            "cargo build of examples/axum-service",
+            &mut cargo,
+            &format!("cargo build of examples/axum-service ({})", envelope.name()),
         );
-        target.join("debug/errspec-axum-service")
+        let built = scratch.join(format!("axum-service-{}", envelope.name()));
+        std::fs::copy(target.join("debug/errspec-axum-service"), &built).unwrap();
+        built
     })
 }
 
@@ -69,8 +108,8 @@ struct Server {
 }
 
 impl Server {
-    fn start() -> Self {
-        let mut child = Command::new(service())
+    fn start(envelope: Envelope) -> Self {
+        let mut child = Command::new(service(envelope))
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -119,18 +158,24 @@ impl Drop for Server {
     }
 }
 
-/// The client, compiled with the strict tsconfig and the DOM's `fetch`, beside the TypeScript
-/// generated from the service's spec; its `.js`.
-fn client(tools: &Tools) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("axum-client");
-    let spec = repo().join("examples/axum-service/errors.yaml");
-    let generated = render_one(&spec, errspec::Target::TypeScript, true);
+/// The client, compiled with the strict tsconfig (and the DOM's `fetch`) beside the TypeScript
+/// generated from the spec of `envelope` and that envelope's reading of a known body; its
+/// `.js`.
+fn client(tools: &Tools, envelope: Envelope) -> PathBuf {
+    let dir =
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("axum-client-{}", envelope.name()));
+    let generated = render_one(&envelope.spec(), errspec::Target::TypeScript, true);
     write_if_changed(
         &dir.join("src/generated/typescript/error-codes.ts"),
         &generated,
     );
-    let client = std::fs::read_to_string(repo().join("tests/node/axum-client.ts")).unwrap();
-    write_if_changed(&dir.join("src/client.ts"), &client);
+    for (from, to) in [
+        ("axum-client.ts".to_owned(), "client.ts"),
+        (format!("axum-read-{}.ts", envelope.name()), "read.ts"),
+    ] {
+        let text = std::fs::read_to_string(repo().join("tests/node").join(from)).unwrap();
+        write_if_changed(&dir.join("src").join(to), &text);
+    }
     let strict = repo().join("tests/node/tsconfig.strict.json");
     let tsconfig = json!({
         "extends": strict.to_string_lossy().replace('\\', "/"),
@@ -153,11 +198,12 @@ fn client(tools: &Tools) -> PathBuf {
     dir.join("out/client.js")
 }
 
-#[test]
-fn the_axum_service_serves_every_code_to_a_typescript_client() {
+/// Builds the service in `envelope`, starts it, and calls every route from the client: each
+/// response checked by the client, each error body held to the OpenAPI fragment.
+fn serve_and_call(envelope: Envelope) {
     let tools = node_tools_or_skip!();
-    let client = client(tools);
-    let server = Server::start();
+    let client = client(tools, envelope);
+    let server = Server::start(envelope);
     let run: Run = Command::new("node")
         .arg(&client)
         .arg(&server.url)
@@ -168,7 +214,8 @@ fn the_axum_service_serves_every_code_to_a_typescript_client() {
     assert_eq!(
         run.code,
         Some(0),
-        "the client failed:\n--- stdout\n{}\n--- stderr\n{}\n--- the service's log\n{log}",
+        "the client failed ({}):\n--- stdout\n{}\n--- stderr\n{}\n--- the service's log\n{log}",
+        envelope.name(),
         run.stdout,
         run.stderr
     );
@@ -183,13 +230,13 @@ fn the_axum_service_serves_every_code_to_a_typescript_client() {
         .map(|line| serde_json::from_str(line).unwrap())
         .collect();
     assert_eq!(responses.len(), 8, "one line per route:\n{}", run.stdout);
-    let spec = repo().join("examples/axum-service/errors.yaml");
+    let spec = envelope.spec();
     for version in [OpenApiVersion::V3_0, OpenApiVersion::V3_1] {
         let fragment = openapi::to_json(&openapi::parse(&openapi::fragment(&spec, version)));
         let mut checked = 0;
         for response in &responses {
             let body = &response["body"];
-            if body.get("error").is_none() {
+            if body.get("error").is_none() && body.get("type").is_none() {
                 continue;
             }
             let status = u16::try_from(response["status"].as_u64().unwrap()).unwrap();
@@ -199,6 +246,16 @@ fn the_axum_service_serves_every_code_to_a_typescript_client() {
         }
         assert_eq!(checked, 5, "every error route's body is held to the schema");
     }
+}
+
+#[test]
+fn the_axum_service_serves_every_code_to_a_typescript_client() {
+    serve_and_call(Envelope::Errspec);
+}
+
+#[test]
+fn the_axum_service_serves_problem_details_to_a_typescript_client() {
+    serve_and_call(Envelope::Problem);
 }
 
 /// The compiled module of the seed (format v1) and of the v2 catalog fixture.
@@ -231,4 +288,86 @@ fn read_error_body_reads_error_bodies_and_never_throws() {
     };
     assert_eq!(count("# fail "), 0, "{}", run.stdout);
     assert_eq!(count("# pass "), 2 * modules.len(), "{}", run.stdout);
+}
+
+#[test]
+fn only_the_axum_option_names_axum() {
+    let catalog = repo().join("tests/fixtures/specs_v2/catalog.yaml");
+    for spec in [repo().join("spec/errors.yaml"), catalog] {
+        let source = std::fs::read_to_string(&spec).unwrap();
+        for axum in [false, true] {
+            let mut options = errspec::Options::new("errors.yaml");
+            options.axum = axum;
+            let rust = errspec::render(&source, &options)
+                .unwrap()
+                .remove(0)
+                .contents;
+            let context = format!("{} with axum {axum}", spec.display());
+            assert_eq!(rust.contains("axum"), axum, "{context}");
+            assert_eq!(
+                rust.contains("impl ::axum::response::IntoResponse for ErrorBody"),
+                axum,
+                "{context}"
+            );
+            assert!(
+                rust.contains("impl ::std::error::Error for ErrorBody {}"),
+                "{context}"
+            );
+        }
+    }
+    // The command line and the config file ask for it too, and it implies serde.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        repo().join("spec/errors.yaml"),
+        dir.path().join("errors.yaml"),
+    )
+    .unwrap();
+    let run = crate::support::errspec(
+        dir.path(),
+        &[
+            "generate",
+            "--spec",
+            "errors.yaml",
+            "--target",
+            "rust",
+            "--axum",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let rust = std::fs::read_to_string(dir.path().join("out/rust/error_codes.rs")).unwrap();
+    assert!(rust.contains("::axum::response::IntoResponse"));
+    let refused = crate::support::errspec(
+        dir.path(),
+        &[
+            "generate",
+            "--spec",
+            "errors.yaml",
+            "--axum",
+            "--no-serde",
+            "--out",
+            "out",
+        ],
+    );
+    assert_eq!(
+        refused.code,
+        Some(2),
+        "clap refuses the pair: {}",
+        refused.stderr
+    );
+    assert!(refused.stderr.contains("--no-serde"), "{}", refused.stderr);
+    std::fs::write(
+        dir.path().join("errspec.yaml"),
+        "spec: errors.yaml\ntargets:\n  rust: {path: src/errors.rs, axum: true}\n",
+    )
+    .unwrap();
+    let run = crate::support::errspec(dir.path(), &["generate"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let rust = std::fs::read_to_string(dir.path().join("src/errors.rs")).unwrap();
+    assert!(
+        rust.contains("::axum::response::IntoResponse"),
+        "the config's `axum: true`"
+    );
+    assert!(rust.contains("::serde::Serialize"));
 }

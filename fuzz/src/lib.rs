@@ -30,7 +30,7 @@ pub fn pipeline(data: &[u8]) {
 }
 
 /// Every combination of [`Options`]: serde on and off, OpenAPI 3.0 and 3.1, every target
-/// alone and all together, warnings allowed and denied. Each option changes only what it is
+/// alone and all together, warnings allowed and denied, and the axum option. Each option changes only what it is
 /// about, and only denying warnings changes whether a spec is accepted.
 pub fn options(data: &[u8]) {
     let Ok(source) = std::str::from_utf8(data) else {
@@ -101,6 +101,25 @@ pub fn options(data: &[u8]) {
             }
         }
     }
+    // The axum option changes the Rust file alone, and implies serde.
+    let mut axum = all_targets(true, OpenApiVersion::V3_1, false);
+    axum.axum = true;
+    let served = errspec::render(source, &axum).expect("the axum option does not change validity");
+    for (file, base_file) in served.iter().zip(&base) {
+        let rust = target_of(file) == Target::Rust;
+        assert_eq!(
+            file.contents != base_file.contents,
+            rust,
+            "axum: {}",
+            file.path.display()
+        );
+    }
+    axum.serde = false;
+    assert_eq!(
+        errspec::render(source, &axum).ok().as_ref(),
+        Some(&served),
+        "axum implies serde"
+    );
     let mut none = all_targets(true, OpenApiVersion::V3_1, false);
     none.targets = Vec::new();
     assert_eq!(

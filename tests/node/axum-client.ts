@@ -11,16 +11,16 @@
 
 import {
   type ErrorBody,
-  type KnownErrorBody,
+  type ErrorCode,
   isKnownErrorBody,
   readErrorBody,
 } from "./generated/typescript/error-codes.js";
+// The envelope's own reading of a known body: `axum-read-errspec.ts` or
+// `axum-read-problem.ts`, copied beside this file as `read.ts`.
+import { type Value, CONTENT_TYPE, read } from "./read.js";
 
 // Node's globals that this file uses, without Node's types (the strict tsconfig has none).
 declare const process: { readonly argv: readonly string[] };
-
-/** A parameter's value as this client reads it. */
-type Value = string | number | boolean | undefined;
 
 /** One route, and what it must answer. */
 interface Route {
@@ -29,7 +29,7 @@ interface Route {
   readonly status: number;
   /** The error the route answers with, or `undefined` for a response that is no error body. */
   readonly error?: {
-    readonly code: KnownErrorBody["error"]["code"];
+    readonly code: ErrorCode;
     readonly params: Readonly<Record<string, Value>>;
     /** The message, or a check of it. */
     readonly message: string | ((message: string) => boolean);
@@ -103,36 +103,6 @@ function check(condition: boolean, what: string): asserts condition {
   }
 }
 
-/**
- * The parameters of `body`, read as the types its code declares: each `case` narrows
- * `body.error` to its code's, so that a parameter of another name or type does not compile.
- */
-function typedParams(body: KnownErrorBody): Record<string, Value> {
-  switch (body.error.code) {
-    case "order_not_found": {
-      const orderId: string = body.error.params.order_id;
-      return { order_id: orderId };
-    }
-    case "invalid_amount": {
-      const { amount, max_amount }: { amount: number; max_amount: number } =
-        body.error.params;
-      return { amount, max_amount };
-    }
-    case "quota_exceeded": {
-      const limit: number = body.error.params.limit;
-      const window: string = body.error.params.window;
-      const plan: string | undefined = body.error.params.plan;
-      return { limit, window, plan };
-    }
-    case "internal": {
-      const incident: string = body.error.params.incident;
-      return { incident };
-    }
-    case "maintenance":
-      return {};
-  }
-}
-
 /** Checks one route's response, and returns it as the line to print. */
 async function call(base: string, route: Route): Promise<string> {
   const where = `${route.method} ${route.path}`;
@@ -151,21 +121,19 @@ async function call(base: string, route: Route): Promise<string> {
     check(body === undefined, `${where}: read an error body from ${text}`);
   } else {
     check(
-      contentType === "application/json",
+      contentType === CONTENT_TYPE,
       `${where}: content type ${contentType}`,
     );
     check(body !== undefined, `${where}: no error body in ${text}`);
     check(isKnownErrorBody(body), `${where}: not a known error body: ${text}`);
-    check(
-      body.error.code === expected.code,
-      `${where}: code ${body.error.code}`,
-    );
-    const params = JSON.stringify(typedParams(body));
+    const found = read(body);
+    check(found.code === expected.code, `${where}: code ${found.code}`);
+    const params = JSON.stringify(found.params);
     check(
       params === JSON.stringify(expected.params),
       `${where}: params ${params}`,
     );
-    const message = body.error.message;
+    const message = found.message;
     check(
       typeof expected.message === "string"
         ? message === expected.message

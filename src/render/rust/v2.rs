@@ -97,8 +97,8 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
     let shape = Shape::of(spec);
     let file = RustFileV2 {
         header: header.to_owned(),
-        enum_doc: enum_doc(spec, options.serde),
-        enum_derive: if options.serde {
+        enum_doc: enum_doc(spec, uses_serde(options)),
+        enum_derive: if uses_serde(options) {
             ENUM_DERIVE_SERDE
         } else {
             ENUM_DERIVE
