@@ -9,11 +9,15 @@ impl {{ helpers_type }} {
     }
 {% endif %}
     /// The body of `code` with `message` and `params`.
+{%- if map_type == "Self" %}
+    fn with_message(code: ErrorCode, message: ::std::string::String, params: Self) -> ErrorBody {
+{%- else %}
     fn with_message(
         code: ErrorCode,
         message: ::std::string::String,
         params: {{ map_type }},
     ) -> ErrorBody {
+{%- endif %}
         let mut body = ErrorBody::new(code, message);
         body.{{ params_field }} = params;
         body

@@ -21,7 +21,7 @@ const errorCodes = {
 export const ErrorCode: typeof errorCodes =
   /* @__PURE__ */ Object.freeze(errorCodes);
 
-/** A code the API sends in `error.code`, as {@link ErrorCode} names it. */
+/** A code the API sends in {{ code_place }}, as {@link ErrorCode} names it. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 {% for line in error_status_doc -%}
@@ -71,7 +71,11 @@ export type ErrorParamType = "string" | "integer" | "number" | "boolean";
 
 /** What the spec says about one parameter of a code. */
 export interface ErrorParamInfo {
+{%- if problem %}
+  /** The parameter's name: its member in the body. */
+{%- else %}
   /** The parameter's name in `error.params`. */
+{%- endif %}
   readonly name: string;
   /** The JSON type of its value. */
   readonly type: ErrorParamType;
@@ -87,7 +91,7 @@ export interface ErrorParamInfo {
  * so that the code, its status and its name keep their literal types.
  */
 export interface ErrorCodeInfo<C extends ErrorCode = ErrorCode> {
-  /** The code as the API sends it in `error.code`. */
+  /** The code as the API sends it in {{ code_place }}. */
   readonly code: C;
   /** The HTTP status the code is sent with. */
   readonly status: ErrorCodeStatus<C>;
@@ -109,8 +113,13 @@ export interface ErrorCodeInfo<C extends ErrorCode = ErrorCode> {
    */
   readonly messageTemplate: string | undefined;
   /**
+{%- if problem %}
+   * The values each error of the code carries as members of its body, in the
+   * order of the spec; empty for a code without parameters.
+{%- else %}
    * The values each error of the code carries in `error.params`, in the order of
    * the spec; empty for a code without parameters.
+{%- endif %}
    */
   readonly params: readonly ErrorParamInfo[];
 {%- endif %}

@@ -8,7 +8,7 @@ use super::{
     Arm, ArrayLayout, ConstLayout, DOC_WIDTH, Serve, Shape, arm, array_layout, comment_line,
     const_layout, fits, grouped_arms, string_literal, uses_serde,
 };
-use crate::model::{Code, Spec};
+use crate::model::{Code, Envelope, Spec};
 use crate::pipeline::Options;
 use crate::render::text::{doc_lines, wrap_markdown};
 
@@ -105,7 +105,7 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
         },
         variants: spec.codes.iter().map(variant).collect(),
         all: super::all_layout(spec),
-        docs: method_docs(&spec.codes[0]),
+        docs: method_docs(spec),
         codes: super::arms(spec, |code| string_literal(&wire(code))),
         statuses: grouped_arms(spec, |code| code.status.to_string()),
         names: super::arms(spec, |code| string_literal(&code.idents.rust)),
@@ -188,8 +188,9 @@ const ENUM_DERIVE_SERDE: &[&str] = &[
 fn enum_doc(spec: &Spec, serde: bool) -> Vec<String> {
     let api = doc_lines(&spec.api.name, usize::MAX).join(" ");
     let intro = format!(
-        "An error code of the {api} API: the code it sends in `error.code`, with the HTTP status \
-         it sends it with, its title and its description."
+        "An error code of the {api} API: the code it sends in {}, with the HTTP status \
+         it sends it with, its title and its description.",
+        code_place(spec)
     );
     let mut lines = wrap_markdown(&intro, DOC_WIDTH);
     lines.extend(
@@ -253,6 +254,14 @@ fn body_doc(spec: &Spec, params: bool, shape: Shape) -> Vec<String> {
     lines.iter().map(|line| comment_line("///", line)).collect()
 }
 
+/// Where a body of `spec` holds its code, in a code span.
+fn code_place(spec: &Spec) -> &'static str {
+    match spec.api.envelope {
+        Envelope::Errspec => "`error.code`",
+        Envelope::Problem => "`code`",
+    }
+}
+
 /// `` `card_declined`: 402 Card declined ``, then the description.
 fn variant(code: &Code) -> Variant {
     let wire = code.code.clone().unwrap_or_default();
@@ -275,7 +284,8 @@ fn variant(code: &Code) -> Variant {
 }
 
 /// Each method's one-line doc, with the first code as its example when the line fits.
-fn method_docs(first: &Code) -> MethodDocs {
+fn method_docs(spec: &Spec) -> MethodDocs {
+    let first = &spec.codes[0];
     let wire = first.code.as_deref().unwrap_or_default();
     let doc = |text: &str, example: String| {
         let with = format!("    /// {text}, e.g. {example}.");
@@ -287,7 +297,7 @@ fn method_docs(first: &Code) -> MethodDocs {
     };
     MethodDocs {
         code: doc(
-            "The code as the API sends it in `error.code`",
+            &format!("The code as the API sends it in {}", code_place(spec)),
             format!("`\"{wire}\"`"),
         ),
         status: doc(

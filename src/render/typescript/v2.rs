@@ -38,6 +38,8 @@ struct TypeScriptFileV2 {
     lifecycle: bool,
     /// Whether the body is RFC 9457 problem details (`envelope: problem`).
     problem: bool,
+    /// Where a body holds its code: `` `error.code` ``, or a problem's `` `code` ``.
+    code_place: &'static str,
 }
 
 /// A key of the `ErrorCode` object.
@@ -111,12 +113,21 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
         params: params.then(|| params::params(spec)),
         lifecycle,
         problem: spec.api.envelope == Envelope::Problem,
+        code_place: code_place(spec),
     };
     let mut text = file
         .render()
         .expect("the TypeScript template renders from plain strings");
     text.push('\n'); // askama drops the template's final newline
     text
+}
+
+/// Where a body of `spec` holds its code, in a code span.
+fn code_place(spec: &Spec) -> &'static str {
+    match spec.api.envelope {
+        Envelope::Errspec => "`error.code`",
+        Envelope::Problem => "`code`",
+    }
 }
 
 fn wire(code: &Code) -> &str {
@@ -185,7 +196,8 @@ fn error_code_doc(spec: &Spec, api: &str) -> Vec<String> {
         &paragraphs(&[
             format!(
                 "The error codes of the {api} API, by name: each is the code the API sends in \
-                 `error.code`, e.g. `ErrorCode.{}` is `{}`.",
+                 {}, e.g. `ErrorCode.{}` is `{}`.",
+                code_place(spec),
                 first.idents.typescript,
                 json_string(wire(first))
             ),
