@@ -597,6 +597,30 @@ fn python_builds_typescripts_bodies_for_every_code_of_every_catalog_in_either_en
             &format!("construct.py on {name}"),
         );
         assert_eq!(python.len(), vectors.len(), "{name}: one body per line");
+        // And Rust's constructors, for a spec that has them (one with parameters or
+        // templates): the same bodies again.
+        if crate::catalog_rust::harness_specs().contains(spec) {
+            let lines: Vec<serde_json::Value> =
+                vectors.iter().map(|vector| vector.line.clone()).collect();
+            let rust = crate::catalog_rust::construct_texts(spec, &lines);
+            for ((vector, rust), py) in vectors.iter().zip(&rust).zip(&python) {
+                let parse = |text: &str| numbers_as_floats(serde_json::from_str(text).unwrap());
+                assert_eq!(
+                    parse(py),
+                    parse(rust),
+                    "{name}: Python and Rust build different bodies for {}",
+                    vector.line
+                );
+                let order = |text: &str| serde_json::from_str::<Keys>(text).unwrap().0;
+                assert_eq!(
+                    order(py),
+                    order(rust),
+                    "{name}: member order of {}",
+                    vector.line
+                );
+                compared += 1;
+            }
+        }
         for ((vector, ts), py) in vectors.iter().zip(&typescript).zip(&python) {
             let parse = |text: &str| numbers_as_floats(serde_json::from_str(text).unwrap());
             assert_eq!(
