@@ -64,6 +64,10 @@ fn every_model_passes_its_schema_and_says_what_the_spec_says() {
         }
         let envelope = source["api"]["envelope"].as_str().unwrap_or("errspec");
         assert_eq!(model["api"]["envelope"].as_str(), Some(envelope));
+        // The seed spec and `hostile_text` have an example, the other specs none.
+        let (example, written) = (&model["api"]["example"], &source["api"]["example"]);
+        assert_eq!(example["status"].as_u64(), written["status"].as_u64());
+        assert_eq!(example["message"].as_str(), written["message"].as_str());
         let expected_format = source["version"].as_u64().unwrap();
         assert_eq!(model["format"].as_u64(), Some(expected_format));
         let library = errspec::model_json(

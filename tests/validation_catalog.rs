@@ -80,6 +80,11 @@ fn parameter_names_are_wire_names_of_letters_digits_and_underscores() {
         "    params:\n      {long}: {{type: integer, description: D.}}\n"
     )));
     assert!(d.message.ends_with("is longer than 64 characters"));
+    // 64 is the longest kept.
+    valid(&one_code(&format!(
+        "    params:\n      {}: {{type: integer, description: D.}}\n",
+        &long[1..]
+    )));
 }
 
 #[test]
