@@ -229,11 +229,34 @@ fn a_comment_that_cut_an_unquoted_text_is_reported_at_its_hash_with_the_quoted_t
          410\n    title: Gone\n    description: *d # the same text\n"
     );
     assert_eq!(found(&source), [("COMMENT_IN_TEXT", "7:27".to_owned())]);
+    // The anchor is not text: the hints quote the values alone.
+    let source = format!(
+        "{HEAD}  - status: 404\n    title: &t Not Found #1\n    description: &d Gone. #2\n"
+    );
+    let hints: Vec<String> = warnings(&source)
+        .into_iter()
+        .map(|w| w.hint.unwrap())
+        .collect();
+    assert!(
+        hints[0].contains(r#"`title: "Not Found #1"`"#),
+        "{}",
+        hints[0]
+    );
+    assert!(
+        hints[1].contains(r#"`description: "Gone. #2"`"#),
+        "{}",
+        hints[1]
+    );
+    // Blanks before the `#` are not the comment's, however many.
+    let source =
+        format!("{HEAD}  - status: 404\n    title: Not Found   # see\n    description: d.\n");
+    assert_eq!(found(&source), [("COMMENT_IN_TEXT", "6:24".to_owned())]);
 
     // A `#` that YAML keeps as text, or a comment after a value that is not plain, is fine.
     for fine in [
         "    title: Not Found\n    description: Issue#12 is \"#1\" in C#.\n",
         "    title: \"Not Found\" # a comment after a quoted value\n    description: d.\n",
+        "    title: Not Found \t \n    description: d.\n",
         "    title: &t !!str 'Not Found' # after an anchor and a tag\n    description: d.\n",
         "    title: Not Found\n    description: > # a comment on the header\n      #1 in text.\n    \
          # a comment on its own line\n",
@@ -550,5 +573,42 @@ fn a_build_script_prints_warnings_as_cargo_warning_lines() {
     assert!(
         out_dir.join("rust/error_codes.rs").is_file(),
         "and it generated"
+    );
+}
+
+#[test]
+fn a_title_that_is_the_code_itself_is_reported_with_a_readable_one() {
+    let spec = "version: 2\napi:\n  name: Payments\ncodes:
+  - code: card_declined
+    status: 402
+    title: card_declined
+    description: D.
+  - code: card_expired
+    status: 402
+    title: Card expired
+    description: D.
+";
+    // A lower-case code is no sentence case either.
+    assert_eq!(
+        found(spec),
+        [
+            ("TITLE_CASE", "7:12".to_owned()),
+            ("TITLE_IS_CODE", "7:12".to_owned())
+        ]
+    );
+    let all: Vec<Diagnostic> = warnings(spec)
+        .into_iter()
+        .filter(|w| w.id == "TITLE_IS_CODE")
+        .collect();
+    assert_eq!(
+        all[0].message,
+        "the title \"card_declined\" is the code itself"
+    );
+    assert_eq!(
+        all[0].hint.as_deref(),
+        Some(
+            "write the title people read, e.g. `title: Card declined`, or add \
+             `allow: [TITLE_IS_CODE]` to this code to keep it"
+        )
     );
 }
