@@ -229,9 +229,9 @@ fn a_comment_that_cut_an_unquoted_text_is_reported_at_its_hash_with_the_quoted_t
          410\n    title: Gone\n    description: *d # the same text\n"
     );
     assert_eq!(found(&source), [("COMMENT_IN_TEXT", "7:27".to_owned())]);
-    // The anchor is not text: the hints quote the values alone.
+    // The anchor is not text: the hints quote the values alone, the name's too.
     let source = format!(
-        "{HEAD}  - status: 404\n    title: &t Not Found #1\n    description: &d Gone. #2\n"
+        "{HEAD}  - status: 404\n    title: &t Not Found #1\n    description: &d Gone. #2\n    name: &n !!str Missing #3\n"
     );
     let hints: Vec<String> = warnings(&source)
         .into_iter()
@@ -247,6 +247,7 @@ fn a_comment_that_cut_an_unquoted_text_is_reported_at_its_hash_with_the_quoted_t
         "{}",
         hints[1]
     );
+    assert!(hints[2].contains(r#"`name: "Missing #3"`"#), "{}", hints[2]);
     // Blanks before the `#` are not the comment's, however many.
     let source =
         format!("{HEAD}  - status: 404\n    title: Not Found   # see\n    description: d.\n");

@@ -359,8 +359,9 @@ fn comment_in_text(spec: &Spec, text: &str) -> Vec<Hit> {
                 "title" => code.title.clone(),
                 "description" => code.description.clone(),
                 // The model keeps no name, only the identifiers made from it; a plain value
-                // folds its lines into one, as here.
-                _ => text[span.start..span.end]
+                // folds its lines into one, as here, and its anchor or tag is no text.
+                _ => without_properties(&text[span.start..span.end])
+                    .unwrap_or_default()
                     .split_whitespace()
                     .collect::<Vec<_>>()
                     .join(" "),
@@ -390,12 +391,7 @@ fn comment_in_text(spec: &Spec, text: &str) -> Vec<Hit> {
 /// the line: what YAML dropped from the value. Quoted and block values keep a `#` as text, and
 /// an alias is no text of its own, so they have none.
 fn comment_after_plain(text: &str, span: Span) -> Option<Span> {
-    let node = text.get(span.start..span.end)?;
-    // An anchor or a tag comes before the value, each followed by a space.
-    let mut value = node;
-    while value.starts_with(['&', '!']) {
-        value = value.split_once([' ', '\t'])?.1.trim_start();
-    }
+    let value = without_properties(text.get(span.start..span.end)?)?;
     if value.is_empty() || value.starts_with(['"', '\'', '|', '>', '*']) {
         return None;
     }
@@ -407,6 +403,16 @@ fn comment_after_plain(text: &str, span: Span) -> Option<Span> {
     }
     let start = span.end + (line.len() - comment.len());
     Some(Span::new(start, start + comment.trim_end().len()))
+}
+
+/// A node's text without the anchor or tag that may come before its value, each followed by a
+/// space; `None` for a node that is only those.
+fn without_properties(node: &str) -> Option<&str> {
+    let mut value = node;
+    while value.starts_with(['&', '!']) {
+        value = value.split_once([' ', '\t'])?.1.trim_start();
+    }
+    Some(value)
 }
 
 /// `text` as a YAML double-quoted scalar on one line.
