@@ -32,22 +32,7 @@ export interface ErrorDetail {
 }
 
 {% if let Some(params) = params -%}
-{% for ty in params.types -%}
-{% for line in ty.doc -%}
-{{ line }}
-{% endfor -%}
-export interface {{ ty.name }} {
-{%- for field in ty.fields %}
-{%- for line in field.doc %}
-  {{ line }}
-{%- endfor %}
-{%- for line in field.lines %}
-  {{ line }}
-{%- endfor %}
-{%- endfor %}
-}
-
-{% endfor -%}
+{% include "typescript/v2-param-types.ts" -%}
 {% if params.members.is_empty() -%}
 /** The `error` member of an error body whose code is `C`. */
 export interface ErrorDetailOf<C extends ErrorCode> extends ErrorDetail {
@@ -90,21 +75,7 @@ export type KnownErrorBody = {
   [C in ErrorCode]: { error: ErrorDetailOf<C> };
 }[ErrorCode];
 
-/**
- * What {@link errorBody} takes after each code, by code: the message, unless the
- * code has a message template, then the code's parameters, if it has any (they
- * may be left out when every one of them is optional).
- */
-export interface ErrorBodyArgs {
-{%- for member in params.args %}
-{%- for line in member.doc %}
-  {{ line }}
-{%- endfor %}
-{%- for line in member.lines %}
-  {{ line }}
-{%- endfor %}
-{%- endfor %}
-}
+{% include "typescript/v2-body-args.ts" %}
 
 /**
  * The body of a response that fails with `code`, named {@link ERROR_NAME}, with
@@ -146,45 +117,7 @@ function isObject(value: unknown): value is object {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/**
- * The value of the property `name` of `value` when `value` is an object that has
- * it as its own (not inherited, as `constructor` is from every object).
- */
-function ownValue(value: unknown, name: string): unknown {
-  return isObject(value) && Object.hasOwn(value, name)
-    ? Reflect.get(value, name)
-    : undefined;
-}
-
-/**
- * `template` with each `{name}` replaced by the value of the parameter `name` in
- * `params` as `String(value)` writes it, and `{{ "{{" }}` and `{{ "}}" }}` by single braces.
- */
-function formatMessage(template: string, params: unknown): string {
-  return template.replace(
-    /\{\{|\}\}|\{(\w+)\}/g,
-    (match: string, name: string | undefined) =>
-      name === undefined ? match.charAt(0) : String(ownValue(params, name)),
-  );
-}
-
-/**
- * The parameters of `info`'s code in `given`, in the order of the spec, without
- * those that are missing or `undefined`.
- */
-function paramsOf(
-  info: ErrorCodeInfo,
-  given: unknown,
-): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  for (const { name } of info.params) {
-    const value = ownValue(given, name);
-    if (value !== undefined) {
-      params[name] = value;
-    }
-  }
-  return params;
-}
+{% include "typescript/v2-param-helpers.ts" %}
 {%- else -%}
 /** The `error` member of an error body whose code is `C`. */
 export interface ErrorDetailOf<C extends ErrorCode> extends ErrorDetail {
@@ -280,19 +213,7 @@ export function isErrorBody(value: unknown): value is ErrorBody {
 }
 {%- if params.is_some() %}
 
-/** Whether `value` is a JSON value of `type`. */
-function isParamValue(value: unknown, type: ErrorParamType): boolean {
-  switch (type) {
-    case "string":
-      return typeof value === "string";
-    case "integer":
-      return Number.isInteger(value);
-    case "number":
-      return Number.isFinite(value);
-    case "boolean":
-      return typeof value === "boolean";
-  }
-}
+{% include "typescript/v2-param-value.ts" %}
 
 /**
  * Whether `error` carries the parameters of `info`'s code: each required one,

@@ -20,22 +20,7 @@ export interface ErrorBody {
 }
 
 {% if let Some(params) = params -%}
-{% for ty in params.types -%}
-{% for line in ty.doc -%}
-{{ line }}
-{% endfor -%}
-export interface {{ ty.name }} {
-{%- for field in ty.fields %}
-{%- for line in field.doc %}
-  {{ line }}
-{%- endfor %}
-{%- for line in field.lines %}
-  {{ line }}
-{%- endfor %}
-{%- endfor %}
-}
-
-{% endfor -%}
+{% include "typescript/v2-param-types.ts" -%}
 {% if params.members.is_empty() -%}
 /** An error body whose code is `C`. */
 export interface ErrorBodyOf<C extends ErrorCode> extends ErrorBody {
@@ -77,21 +62,7 @@ export type KnownErrorBody = {
   [C in ErrorCode]: ErrorBodyOf<C>;
 }[ErrorCode];
 
-/**
- * What {@link errorBody} takes after each code, by code: the message, unless the
- * code has a message template, then the code's parameters, if it has any (they
- * may be left out when every one of them is optional).
- */
-export interface ErrorBodyArgs {
-{%- for member in params.args %}
-{%- for line in member.doc %}
-  {{ line }}
-{%- endfor %}
-{%- for line in member.lines %}
-  {{ line }}
-{%- endfor %}
-{%- endfor %}
-}
+{% include "typescript/v2-body-args.ts" %}
 
 /**
  * The problem details of a response that fails with `code`: its `type` (the
@@ -125,45 +96,7 @@ export function errorBody<C extends ErrorCode>(
   return { ...body, ...paramsOf(info, given) } as unknown as ErrorBodyOf<C>;
 }
 
-/**
- * The value of the property `name` of `value` when `value` is an object that has
- * it as its own (not inherited, as `constructor` is from every object).
- */
-function ownValue(value: unknown, name: string): unknown {
-  return isObject(value) && Object.hasOwn(value, name)
-    ? Reflect.get(value, name)
-    : undefined;
-}
-
-/**
- * `template` with each `{name}` replaced by the value of the parameter `name` in
- * `params` as `String(value)` writes it, and `{{ "{{" }}` and `{{ "}}" }}` by single braces.
- */
-function formatMessage(template: string, params: unknown): string {
-  return template.replace(
-    /\{\{|\}\}|\{(\w+)\}/g,
-    (match: string, name: string | undefined) =>
-      name === undefined ? match.charAt(0) : String(ownValue(params, name)),
-  );
-}
-
-/**
- * The parameters of `info`'s code in `given`, in the order of the spec, without
- * those that are missing or `undefined`.
- */
-function paramsOf(
-  info: ErrorCodeInfo,
-  given: unknown,
-): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  for (const { name } of info.params) {
-    const value = ownValue(given, name);
-    if (value !== undefined) {
-      params[name] = value;
-    }
-  }
-  return params;
-}
+{% include "typescript/v2-param-helpers.ts" %}
 {%- else -%}
 /** An error body whose code is `C`. */
 export interface ErrorBodyOf<C extends ErrorCode> extends ErrorBody {
@@ -281,19 +214,7 @@ export function isErrorBody(value: unknown): value is ErrorBody {
 }
 {%- if params.is_some() %}
 
-/** Whether `value` is a JSON value of `type`. */
-function isParamValue(value: unknown, type: ErrorParamType): boolean {
-  switch (type) {
-    case "string":
-      return typeof value === "string";
-    case "integer":
-      return Number.isInteger(value);
-    case "number":
-      return Number.isFinite(value);
-    case "boolean":
-      return typeof value === "boolean";
-  }
-}
+{% include "typescript/v2-param-value.ts" %}
 
 /**
  * Whether `body` carries the parameters of `info`'s code as members: each
