@@ -95,6 +95,15 @@ impl Envelope {
             .find(|envelope| envelope.as_str() == text)
     }
 
+    /// Where a body of this envelope holds its code, in a code span for docs:
+    /// `` `error.code` ``, or a problem's `` `code` ``.
+    pub(crate) fn code_span(self) -> &'static str {
+        match self {
+            Envelope::Errspec => "`error.code`",
+            Envelope::Problem => "`code`",
+        }
+    }
+
     /// The media type of a response whose body has this envelope.
     pub(crate) fn media_type(self) -> &'static str {
         match self {

@@ -8,7 +8,7 @@ use super::{
     Arm, ArrayLayout, ConstLayout, DOC_WIDTH, Serve, Shape, arm, array_layout, comment_line,
     const_layout, fits, grouped_arms, string_literal, uses_serde,
 };
-use crate::model::{Code, Envelope, Spec};
+use crate::model::{Code, Spec};
 use crate::pipeline::Options;
 use crate::render::text::{doc_lines, wrap_markdown};
 
@@ -190,7 +190,7 @@ fn enum_doc(spec: &Spec, serde: bool) -> Vec<String> {
     let intro = format!(
         "An error code of the {api} API: the code it sends in {}, with the HTTP status \
          it sends it with, its title and its description.",
-        code_place(spec)
+        spec.api.envelope.code_span()
     );
     let mut lines = wrap_markdown(&intro, DOC_WIDTH);
     lines.extend(
@@ -254,14 +254,6 @@ fn body_doc(spec: &Spec, params: bool, shape: Shape) -> Vec<String> {
     lines.iter().map(|line| comment_line("///", line)).collect()
 }
 
-/// Where a body of `spec` holds its code, in a code span.
-fn code_place(spec: &Spec) -> &'static str {
-    match spec.api.envelope {
-        Envelope::Errspec => "`error.code`",
-        Envelope::Problem => "`code`",
-    }
-}
-
 /// `` `card_declined`: 402 Card declined ``, then the description.
 fn variant(code: &Code) -> Variant {
     let wire = code.code.clone().unwrap_or_default();
@@ -297,7 +289,10 @@ fn method_docs(spec: &Spec) -> MethodDocs {
     };
     MethodDocs {
         code: doc(
-            &format!("The code as the API sends it in {}", code_place(spec)),
+            &format!(
+                "The code as the API sends it in {}",
+                spec.api.envelope.code_span()
+            ),
             format!("`\"{wire}\"`"),
         ),
         status: doc(

@@ -113,21 +113,13 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
         params: params.then(|| params::params(spec)),
         lifecycle,
         problem: spec.api.envelope == Envelope::Problem,
-        code_place: code_place(spec),
+        code_place: spec.api.envelope.code_span(),
     };
     let mut text = file
         .render()
         .expect("the TypeScript template renders from plain strings");
     text.push('\n'); // askama drops the template's final newline
     text
-}
-
-/// Where a body of `spec` holds its code, in a code span.
-fn code_place(spec: &Spec) -> &'static str {
-    match spec.api.envelope {
-        Envelope::Errspec => "`error.code`",
-        Envelope::Problem => "`code`",
-    }
 }
 
 fn wire(code: &Code) -> &str {
@@ -197,7 +189,7 @@ fn error_code_doc(spec: &Spec, api: &str) -> Vec<String> {
             format!(
                 "The error codes of the {api} API, by name: each is the code the API sends in \
                  {}, e.g. `ErrorCode.{}` is `{}`.",
-                code_place(spec),
+                spec.api.envelope.code_span(),
                 first.idents.typescript,
                 json_string(wire(first))
             ),
