@@ -85,8 +85,8 @@ fn render_python(text: &str) -> String {
 
 /// Specs whose lines sit at ruff's one decision by width on either side: `NAME = "code"` that
 /// fits in 88 columns, or moves the string into parentheses (codes of 38 to 42 characters,
-/// whose members are as long), and `ERROR_NAME: Final = "..."` likewise, a single member of
-/// `PlainErrorCode` too long for its line among them.
+/// whose members are as long), and `ERROR_NAME: Final = "..."` likewise; and `PlainErrorCode`
+/// with a single member, on one line of 88 columns exactly, then one column too long for it.
 fn width_samples() -> Vec<String> {
     (64..=68)
         .map(|name_len| {
@@ -100,7 +100,8 @@ fn width_samples() -> Vec<String> {
                     "  - {{code: {code}, status: 400, title: T{len}, description: d, message: m, allow: [TITLE_CASE]}}\n"
                 ));
             }
-            let long = format!("plain_{}", "p".repeat(56));
+            // `PlainErrorCode: TypeAlias = Literal[ErrorCode.PLAIN_…]` is 88 columns with 35 `p`s.
+            let long = format!("plain_{}", "p".repeat(name_len - 29));
             text.push_str(&format!(
                 "  - {{code: {long}, status: 400, title: P, description: d}}\n"
             ));

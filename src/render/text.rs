@@ -209,6 +209,15 @@ mod tests {
         assert_eq!(doc_lines("- a *b* [c]", 80), [r"\- a \*b\* \[c\]"]);
         assert_eq!(doc_lines("    indented\ttext", 80), ["indented text"]);
         assert_eq!(doc_lines("1. first", 80), [r"1\. first"]);
+        // Each way CommonMark starts an ordered item: `.` or `)`, then a blank or the line's end.
+        assert_eq!(doc_lines("12) first", 80), [r"12\) first"]);
+        assert_eq!(doc_lines("3.", 80), [r"3\."]);
+        assert_eq!(doc_lines("4)", 80), [r"4\)"]);
+        assert_eq!(doc_lines("5.5 or 6)x", 80), ["5.5 or 6)x"]);
+        assert_eq!(
+            doc_lines(". or ) without a number", 80),
+            [". or ) without a number"]
+        );
         assert_eq!(
             doc_lines("plain, text. With 2 numbers-and-dashes", 80),
             ["plain, text. With 2 numbers-and-dashes"]

@@ -352,6 +352,15 @@ mod tests {
                 break_after: true,
             }
         );
+        // 68 to 72 columns: only the unknown ones can push it past the room, so it is escaped.
+        let edge = format!("{}🇩🇪", "a".repeat(PRINT_WIDTH - prefix.len() - 3));
+        assert_eq!(
+            value(prefix, &edge, ",", true),
+            Value {
+                literal: format!("\"{}\\u{{1F1E9}}\\u{{1F1EA}}\"", &edge[..edge.len() - 8]),
+                break_after: true,
+            }
+        );
         let emoji = format!("{}🚀", "a".repeat(PRINT_WIDTH - prefix.len() - 3 - 2));
         assert_eq!(
             value(prefix, &emoji, ",", true).literal,
