@@ -270,6 +270,21 @@ mod tests {
     }
 
     #[test]
+    fn a_template_with_either_literal_brace_says_how_to_read_it() {
+        let parts = [
+            Part::Text("Use ".to_owned()),
+            Part::Param("name".to_owned()),
+        ];
+        for template in ["Use {{ then {name}", "Use }} then {name}", "{{{name}}}"] {
+            assert!(
+                message_description(template, &parts).contains("`{{` and `}}` are literal braces"),
+                "{template}"
+            );
+        }
+        assert!(!message_description("Use {name}", &parts).contains("literal braces"));
+    }
+
+    #[test]
     fn a_catalog_is_a_spec_that_uses_what_only_its_layout_shows() {
         let plain = "  - {code: a, status: 400, title: A, description: D.}\n";
         assert!(!is_catalog(&spec(plain)));
