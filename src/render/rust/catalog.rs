@@ -541,3 +541,52 @@ fn field_type(param: &Param) -> &'static str {
         (ParamKind::Boolean, true) => "::core::option::Option<bool>",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{Options, check};
+
+    fn spec(codes: &str) -> Spec {
+        let source = format!("version: 2\napi:\n  name: T\ncodes:\n{codes}");
+        check(&source, &Options::new("t.yaml"))
+            .expect("the spec is valid")
+            .0
+    }
+
+    const PLAIN: &str = "  - {code: a, status: 400, title: A, description: D.}\n";
+
+    /// A second code, `b`, with `extra` among its keys.
+    fn with_b(extra: &str) -> Spec {
+        spec(&format!(
+            "{PLAIN}  - {{code: b, status: 400, title: B, description: D., {extra}}}\n"
+        ))
+    }
+
+    #[test]
+    fn a_template_or_a_parameter_alone_brings_the_parameter_machinery() {
+        assert!(!uses_params(&spec(PLAIN)));
+        assert!(params(&spec(PLAIN)).is_none());
+        for extra in [
+            "message: M.",
+            "params: {p: {type: string, description: P.}}",
+        ] {
+            assert!(uses_params(&with_b(extra)), "{extra}");
+            assert!(params(&with_b(extra)).is_some(), "{extra}");
+        }
+    }
+
+    #[test]
+    fn each_lifecycle_key_alone_brings_the_lifecycle_methods() {
+        let lifecycle_of = |spec: &Spec| lifecycle(spec, <[String]>::to_vec);
+        assert!(lifecycle_of(&spec(PLAIN)).is_none());
+        let reserved = spec(&format!("{PLAIN}reserved: [old]\n"));
+        assert!(lifecycle_of(&reserved).is_some());
+        let deprecated = lifecycle_of(&with_b("deprecated: Gone.")).expect("deprecated");
+        assert_eq!(deprecated.is_deprecated, ["Self::B"]);
+        assert!(deprecated.replaced_by.is_none());
+        let replaced = lifecycle_of(&with_b("replaced_by: a")).expect("replaced");
+        assert!(replaced.is_deprecated.is_empty());
+        assert!(replaced.replaced_by.is_some());
+    }
+}
