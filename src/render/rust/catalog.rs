@@ -563,6 +563,61 @@ mod tests {
         ))
     }
 
+    /// A spec whose code `b` has `strings` string parameters, `booleans` boolean ones (the
+    /// last optional when `optional_boolean`), and a template unless `message_arg`.
+    fn with_params(
+        strings: usize,
+        booleans: usize,
+        optional_boolean: bool,
+        message_arg: bool,
+    ) -> Spec {
+        let mut params: Vec<String> = (0..strings)
+            .map(|i| format!("s{i}: {{type: string, description: P.}}"))
+            .collect();
+        params.extend((0..booleans).map(|i| {
+            let optional = optional_boolean && i + 1 == booleans;
+            format!("b{i}: {{type: boolean, description: P., optional: {optional}}}")
+        }));
+        let template = if message_arg { "" } else { ", message: M." };
+        with_b(&format!("params: {{{}}}{template}", params.join(", ")))
+    }
+
+    /// The clippy lints that code `b`'s constructor and parameter struct allow.
+    fn allowed(spec: &Spec) -> Vec<String> {
+        let params = params(spec).expect("b has parameters");
+        let constructor = &params.constructors[1];
+        let struct_attrs = &params.structs[0].attrs;
+        constructor
+            .lines
+            .iter()
+            .chain(struct_attrs)
+            .filter_map(|line| line.trim().strip_prefix("#[allow(clippy::"))
+            .map(|lint| lint.trim_end_matches(")]").to_owned())
+            .collect()
+    }
+
+    /// clippy warns past 7 arguments and past 3 `bool` arguments or fields: the generated
+    /// code allows each lint exactly where clippy would warn, since the spec sets the count.
+    #[test]
+    fn clippys_limits_are_allowed_only_past_them() {
+        assert!(allowed(&with_params(7, 0, false, false)).is_empty());
+        assert!(allowed(&with_params(6, 0, false, true)).is_empty());
+        assert_eq!(
+            allowed(&with_params(8, 0, false, false)),
+            ["too_many_arguments"]
+        );
+        assert_eq!(
+            allowed(&with_params(7, 0, false, true)),
+            ["too_many_arguments"]
+        );
+        assert!(allowed(&with_params(0, 3, false, false)).is_empty());
+        assert!(allowed(&with_params(0, 4, true, false)).is_empty());
+        assert_eq!(
+            allowed(&with_params(0, 4, false, false)),
+            ["fn_params_excessive_bools", "struct_excessive_bools"]
+        );
+    }
+
     #[test]
     fn a_template_or_a_parameter_alone_brings_the_parameter_machinery() {
         assert!(!uses_params(&spec(PLAIN)));
