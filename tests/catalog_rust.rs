@@ -1166,6 +1166,98 @@ fn long_names_are_formatted_as_rustfmt_formats_them() {
     }
 }
 
+/// rustfmt's width, which the generated doc comments fill.
+const MAX_WIDTH: usize = 100;
+
+/// A catalog whose codes, wire names and parameter descriptions sweep, a column at a time,
+/// across the width at which a line of their docs wraps.
+fn wrapping_spec() -> String {
+    let mut yaml = String::from("version: 2\napi:\n  name: Wide\ncodes:\n");
+    for n in 0..24 {
+        let words: Vec<String> = (0..24).map(|i| "w".repeat(1 + (i * 7 + n) % 9)).collect();
+        yaml.push_str(&format!(
+            "  - code: c{n:02}_{}\n    status: 400\n    title: T\n    description: D.\n    \
+             params:\n      p: {{type: string, description: {}}}\n",
+            "x".repeat(36 + n),
+            words.join(" ")
+        ));
+    }
+    yaml
+}
+
+/// The doc comment above each line of `rust` that `item` accepts, a line of text each, with
+/// its `///` and the indent before it.
+fn docs_above(rust: &str, item: impl Fn(&str) -> bool) -> Vec<Vec<&str>> {
+    let lines: Vec<&str> = rust.lines().collect();
+    let mut docs = Vec::new();
+    for (at, line) in lines.iter().enumerate() {
+        if !item(line) {
+            continue;
+        }
+        let mut start = at;
+        while start > 0 && lines[start - 1].trim_start().starts_with(['#', '/']) {
+            start -= 1;
+        }
+        let doc = lines[start..at]
+            .iter()
+            .copied()
+            .filter(|line| line.trim_start().starts_with("///"))
+            .collect();
+        docs.push(doc);
+    }
+    docs
+}
+
+/// Whether a doc comment's lines are filled as a greedy wrap fills them: none wider than
+/// rustfmt allows unless it is one word, and none that had room for the next line's first
+/// word (a line that starts a paragraph or a list item starts afresh).
+fn unfilled_lines(doc: &[&str]) -> Vec<String> {
+    let text = |line: &str| {
+        line.trim_start()
+            .trim_start_matches("///")
+            .trim()
+            .to_owned()
+    };
+    let mut found = Vec::new();
+    for (at, line) in doc.iter().enumerate() {
+        if line.chars().count() > MAX_WIDTH && text(line).contains(' ') {
+            found.push(format!("too wide: {line}"));
+        }
+        let Some(next) = doc.get(at + 1).map(|next| text(next)) else {
+            continue;
+        };
+        if text(line).is_empty() || next.is_empty() || next.starts_with("- ") {
+            continue;
+        }
+        let word = next.split(' ').next().unwrap_or_default();
+        if line.chars().count() + 1 + word.chars().count() <= MAX_WIDTH {
+            found.push(format!("room for `{word}`: {line}"));
+        }
+    }
+    found
+}
+
+#[test]
+fn constructor_and_parameter_docs_fill_their_lines() {
+    let mut options = errspec::Options::new("wide.yaml");
+    options.targets = vec![errspec::Target::Rust];
+    let rust = errspec::render(&wrapping_spec(), &options)
+        .unwrap()
+        .remove(0)
+        .contents;
+    // `C00XxxParams` and `c00_xxx(`: the codes' own items, whose docs come from the spec.
+    let numbered = |rest: Option<&str>| {
+        rest.is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let item = |line: &str| {
+        numbered(line.strip_prefix("pub struct C")) || numbered(line.strip_prefix("    pub fn c"))
+    };
+    let docs = docs_above(&rust, item);
+    assert_eq!(docs.len(), 48, "a struct and a constructor per code");
+    let unfilled: Vec<String> = docs.iter().flat_map(|doc| unfilled_lines(doc)).collect();
+    assert!(unfilled.is_empty(), "{}", unfilled.join("\n"));
+}
+
 /// A user's crate that includes the std-only file of `catalog.yaml` and uses `items`, compiled
 /// by rustc with the generated file's own warnings denied: the warnings the user gets.
 fn user_warnings(uses: &str) -> Vec<String> {

@@ -618,6 +618,22 @@ mod tests {
         );
     }
 
+    /// `KnownError` is `Eq` when every parameter struct is: none holds a number.
+    #[test]
+    fn known_errors_compare_as_their_parameters_do() {
+        let eq = |spec: &Spec| params(spec).expect("b has parameters").known_eq;
+        assert_eq!(eq(&with_params(2, 1, true, false)), ", Eq");
+        let number = with_b("params: {n: {type: number, description: N.}}");
+        assert_eq!(eq(&number), "");
+        let mixed = spec(&format!(
+            "{PLAIN}  - {{code: b, status: 400, title: B, description: D., \
+             params: {{n: {{type: number, description: N.}}}}}}\n  \
+             - {{code: c, status: 400, title: C, description: D., \
+             params: {{s: {{type: string, description: S.}}}}}}\n"
+        ));
+        assert_eq!(eq(&mixed), "");
+    }
+
     #[test]
     fn a_template_or_a_parameter_alone_brings_the_parameter_machinery() {
         assert!(!uses_params(&spec(PLAIN)));
