@@ -69,10 +69,10 @@ impl Expr {
 
 /// `prefix expr end` at `indent` columns, as rustfmt lays out a call: on one line when its
 /// arguments are no wider than `fn_call_width` (a single plain argument may be wider) and the
-/// line fits; else, for a call whose one argument is a call and whose line would fit but for
-/// that width, with the inner call's arguments overflowing onto the next lines (`f(g(` ...
-/// `))`); else with one argument per line, each laid out the same way. (No argument here is a
-/// closure, block or struct literal, which rustfmt overflows by other rules.)
+/// line fits; else with one argument per line, each laid out the same way. (No argument here
+/// is a closure, block or struct literal, which rustfmt overflows by other rules, nor a call
+/// whose one argument is a call, whose arguments rustfmt may overflow too: [`some_known`] lays
+/// out the one such expression the files hold.)
 pub(super) fn expr_lines(indent: usize, prefix: &str, expr: &Expr, end: &str) -> Vec<String> {
     let pad = " ".repeat(indent);
     let one = format!("{pad}{prefix}{}{end}", expr.one_line());
@@ -88,25 +88,6 @@ pub(super) fn expr_lines(indent: usize, prefix: &str, expr: &Expr, end: &str) ->
     let narrow = plain || Expr::args_line(args).width() <= FN_CALL_WIDTH;
     if args.is_empty() || (narrow && fits(&one)) {
         return vec![one];
-    }
-    if fits(&one)
-        && let [
-            Expr::Call {
-                callee: inner,
-                args: inner_args,
-                suffix: inner_suffix,
-            },
-        ] = args.as_slice()
-    {
-        let first = format!("{pad}{prefix}{callee}({inner}(");
-        if !inner_args.is_empty() {
-            let mut lines = vec![first];
-            for arg in inner_args {
-                lines.extend(expr_lines(indent + 4, "", arg, ","));
-            }
-            lines.push(format!("{pad}){inner_suffix}){suffix}{end}"));
-            return lines;
-        }
     }
     let mut lines = vec![format!("{pad}{prefix}{callee}(")];
     for arg in args {
