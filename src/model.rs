@@ -168,6 +168,18 @@ impl Code {
         self.status >= 400
     }
 
+    /// Whether the code has a message template or parameters (format v2): what each target's
+    /// constructors, templates and typed reads are for. A code with neither takes a message
+    /// alone.
+    pub(crate) fn has_params_or_template(&self) -> bool {
+        self.message.is_some() || !self.params.is_empty()
+    }
+
+    /// Whether the code is deprecated or names the code that replaces it (format v2).
+    pub(crate) fn has_lifecycle(&self) -> bool {
+        self.deprecated.is_some() || self.replaced_by.is_some()
+    }
+
     /// Where the code's identifiers come from: its `name`, else its title (v1) or its code
     /// (v2).
     pub(crate) fn identifier_origin(&self) -> Span {
@@ -305,5 +317,36 @@ impl Origin {
 
     fn entry(&self, key: &str) -> Option<&(String, Span, Span)> {
         self.keys.iter().find(|(name, _, _)| name == key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::{Options, check};
+
+    #[test]
+    fn a_template_or_a_parameter_alone_is_enough_and_so_is_either_lifecycle_key() {
+        let text = "version: 2\napi: {name: T}\ncodes:\n  \
+            - {code: a, status: 400, title: A, description: D.}\n  \
+            - {code: b, status: 400, title: B, description: D., message: M.}\n  \
+            - {code: c, status: 400, title: C, description: D., params: {p: {type: string, description: P.}}}\n  \
+            - {code: d, status: 400, title: D, description: D., deprecated: Gone.}\n  \
+            - {code: e, status: 400, title: E, description: D., replaced_by: a}\n";
+        let spec = check(text, &Options::new("t.yaml")).expect("valid").0;
+        let facts: Vec<(bool, bool)> = spec
+            .codes
+            .iter()
+            .map(|code| (code.has_params_or_template(), code.has_lifecycle()))
+            .collect();
+        assert_eq!(
+            facts,
+            [
+                (false, false),
+                (true, false),
+                (true, false),
+                (false, true),
+                (false, true)
+            ]
+        );
     }
 }

@@ -32,7 +32,7 @@ fn section_anchor(wire: &str) -> String {
 
 /// Whether `code` has a section: a template or parameters to show.
 fn has_section(code: &Code) -> bool {
-    code.message.is_some() || !code.params.is_empty()
+    code.has_params_or_template()
 }
 
 /// The sections of the codes that have one, in spec order.

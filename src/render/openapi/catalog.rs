@@ -22,12 +22,9 @@ const GENERIC_DETAIL: &str = "ErrorDetail";
 /// message template, a deprecation or a replacement. A spec without them keeps the layout it
 /// had before catalogs, byte for byte.
 pub(super) fn is_catalog(spec: &Spec) -> bool {
-    spec.codes.iter().any(|code| {
-        code.message.is_some()
-            || !code.params.is_empty()
-            || code.deprecated.is_some()
-            || code.replaced_by.is_some()
-    })
+    spec.codes
+        .iter()
+        .any(|code| code.has_params_or_template() || code.has_lifecycle())
 }
 
 /// `ErrorDetail.code`'s description when the spec reserves codes: the fixed description, and

@@ -114,7 +114,7 @@ fn wire(code: &Code) -> &str {
 
 /// Whether `code` takes only a message: it has neither parameters nor a template.
 fn is_plain(code: &Code) -> bool {
-    code.message.is_none() && code.params.is_empty()
+    !code.has_params_or_template()
 }
 
 /// The paragraphs that say a code is deprecated, and what replaces it, for doc text at

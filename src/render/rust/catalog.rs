@@ -76,9 +76,7 @@ pub(super) struct Lifecycle {
 
 /// Whether the spec uses parameters or message templates.
 pub(super) fn uses_params(spec: &Spec) -> bool {
-    spec.codes
-        .iter()
-        .any(|code| code.message.is_some() || !code.params.is_empty())
+    spec.codes.iter().any(Code::has_params_or_template)
 }
 
 /// Whether the spec deprecates a code.
@@ -91,11 +89,7 @@ pub(super) fn lifecycle(
     spec: &Spec,
     matches: impl Fn(&[String]) -> Vec<String>,
 ) -> Option<Lifecycle> {
-    let uses = !spec.reserved.is_empty()
-        || spec
-            .codes
-            .iter()
-            .any(|code| code.deprecated.is_some() || code.replaced_by.is_some());
+    let uses = !spec.reserved.is_empty() || spec.codes.iter().any(Code::has_lifecycle);
     if !uses {
         return None;
     }
@@ -349,7 +343,7 @@ fn constructor_body(
     shape: Shape,
 ) -> Vec<String> {
     let variant = format!("ErrorCode::{}", code.idents.rust);
-    if code.params.is_empty() && code.message.is_none() {
+    if !code.has_params_or_template() {
         let new = Expr::call(
             "Self::new",
             vec![Expr::atom(variant), Expr::atom(message_arg)],

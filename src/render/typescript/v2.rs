@@ -128,9 +128,7 @@ fn wire(code: &Code) -> &str {
 
 /// Whether some code of `spec` is deprecated or names its replacement.
 fn uses_lifecycle(spec: &Spec) -> bool {
-    spec.codes
-        .iter()
-        .any(|code| code.deprecated.is_some() || code.replaced_by.is_some())
+    spec.codes.iter().any(Code::has_lifecycle)
 }
 
 /// The end of the doc of a deprecated or replaced code's declarations, for text `width`

@@ -62,9 +62,7 @@ pub(in crate::render::typescript) struct Example {
 
 /// Whether some code of `spec` has parameters or a message template.
 pub(super) fn uses_params(spec: &Spec) -> bool {
-    spec.codes
-        .iter()
-        .any(|code| code.message.is_some() || !code.params.is_empty())
+    spec.codes.iter().any(Code::has_params_or_template)
 }
 
 /// The declarations of `spec`'s parameters and templates.
@@ -106,7 +104,7 @@ pub(super) fn entries(code: &Code) -> Vec<ParamEntry> {
 /// parameters: a string is the parameter's name in angle brackets (`<window>`), an integer
 /// 1, a number 0.5 and a boolean `true`; only the required parameters are given.
 pub(super) fn example(code: &Code) -> Option<Example> {
-    if code.message.is_none() && code.params.is_empty() {
+    if !code.has_params_or_template() {
         return None;
     }
     let kind = |name: &str| {
