@@ -147,7 +147,9 @@ fn generated_typescript_is_formatted_as_prettier_formats_it() {
     let mut files: Vec<PathBuf> = project.modules.iter().map(|m| m.source.clone()).collect();
     let samples = project.dir.join("width-samples.ts");
     std::fs::write(&samples, width_samples()).unwrap();
-    files.extend([samples, project.dir.join(USAGE)]);
+    let v2_samples = project.dir.join("v2-width-samples.ts");
+    std::fs::write(&v2_samples, v2_width_samples()).unwrap();
+    files.extend([samples, v2_samples, project.dir.join(USAGE)]);
     // The Node side of these tests keeps to the same style.
     files.extend(files_in(&repo().join("tests/node"), "mjs"));
     files.extend(files_in(&repo().join("tests/node"), "ts"));
@@ -254,6 +256,31 @@ fn width_samples() -> String {
     }
     let spec = format!("version: 1\napi:\n  name: Widths\ncodes:\n{codes}");
     let mut options = errspec::Options::new("width-samples.yaml");
+    options.targets = vec![errspec::Target::TypeScript];
+    errspec::render(&spec, &options).unwrap().remove(0).contents
+}
+
+/// The TypeScript of a catalog whose parameters sit at prettier's width limit, from two
+/// columns inside to two outside: optional parameters whose `name?: string | undefined;` is
+/// 78 to 82 columns in their type, and descriptions whose `description: "...",` is as wide in
+/// `ERROR_CODES`.
+fn v2_width_samples() -> String {
+    let mut codes = String::new();
+    for (index, over) in (-2_i32..=2).enumerate() {
+        let shift = |base: i32| "q".repeat(usize::try_from(base + over).unwrap());
+        // `  ` + name + `?: string | undefined;` is 80 columns for a name of 57.
+        let name = format!("p{}", shift(56));
+        // `        description: "` + text + `",` is 80 columns for a text of 56.
+        let description = format!("d{}", shift(55));
+        writeln!(
+            codes,
+            "  - {{code: c{index}, status: 400, title: T{index}, description: d, \
+             params: {{{name}: {{type: string, description: {description}, optional: true}}}}}}"
+        )
+        .unwrap();
+    }
+    let spec = format!("version: 2\napi:\n  name: Widths\ncodes:\n{codes}");
+    let mut options = errspec::Options::new("v2-width-samples.yaml");
     options.targets = vec![errspec::Target::TypeScript];
     errspec::render(&spec, &options).unwrap().remove(0).contents
 }
