@@ -1208,9 +1208,9 @@ fn docs_above(rust: &str, item: impl Fn(&str) -> bool) -> Vec<Vec<&str>> {
     docs
 }
 
-/// Whether a doc comment's lines are filled as a greedy wrap fills them: none wider than
-/// rustfmt allows unless it is one word, and none that had room for the next line's first
-/// word (a line that starts a paragraph or a list item starts afresh).
+/// The lines of a doc comment that a greedy wrap would have filled otherwise, each with what
+/// is wrong: wider than rustfmt allows though not one word, or with room for the next line's
+/// first word (a line that starts a paragraph or a list item starts afresh).
 fn unfilled_lines(doc: &[&str]) -> Vec<String> {
     let text = |line: &str| {
         line.trim_start()
