@@ -699,27 +699,6 @@ fn a_spec_without_error_codes_still_describes_the_body() {
     }
 }
 
-/// The members of the TypeScript `enum` named `name` in `code`, as openapi-typescript writes
-/// one: `    Name = 404,` on a line of its own, with `//` comment lines between.
-fn enum_members(code: &str, name: &str) -> Vec<(String, u64)> {
-    let body = code
-        .split_once(&format!("export enum {name} {{\n"))
-        .and_then(|(_, rest)| rest.split_once("\n}"))
-        .unwrap_or_else(|| panic!("no enum {name} in:\n{code}"))
-        .0;
-    body.lines()
-        .map(str::trim)
-        .filter(|line| !line.starts_with("//"))
-        .map(|line| {
-            let (member, value) = line
-                .trim_end_matches(',')
-                .split_once(" = ")
-                .unwrap_or_else(|| panic!("not a member: {line:?} in:\n{body}"));
-            (member.to_owned(), value.parse().unwrap())
-        })
-        .collect()
-}
-
 #[test]
 fn a_client_generator_names_the_status_enum_by_the_identifiers() {
     let tools = node_tools_or_skip!();
@@ -748,7 +727,7 @@ fn a_client_generator_names_the_status_enum_by_the_identifiers() {
         );
         let client = std::fs::read_to_string(&out).unwrap();
         assert_eq!(
-            enum_members(&client, "ErrorDetailStatus"),
+            openapi::enum_members::<u64>(&client, "ErrorDetailStatus"),
             want,
             "{}: the members are the codes' identifiers, in order",
             document.name

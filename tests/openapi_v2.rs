@@ -276,28 +276,6 @@ fn retryable_responses_and_code_schemas_say_so() {
     assert!(mixed_seen, "no status mixes retryable and other codes");
 }
 
-/// The members of the TypeScript `enum` named `name` in `code`, as openapi-typescript writes
-/// one: `    Name = "wire",` on a line of its own, with `//` comment lines between.
-fn enum_members(code: &str, name: &str) -> Vec<(String, String)> {
-    let body = code
-        .split_once(&format!("export enum {name} {{\n"))
-        .and_then(|(_, rest)| rest.split_once("\n}"))
-        .unwrap_or_else(|| panic!("no enum {name} in:\n{code}"))
-        .0;
-    body.lines()
-        .map(str::trim)
-        .filter(|line| !line.starts_with("//"))
-        .map(|line| {
-            let (member, value) = line
-                .trim_end_matches(',')
-                .split_once(" = ")
-                .unwrap_or_else(|| panic!("not a member: {line:?} in:\n{body}"));
-            let value: String = serde_json::from_str(value).unwrap();
-            (member.to_owned(), value)
-        })
-        .collect()
-}
-
 /// openapi-typescript, with `--enum`, on an API document that answers with every response of
 /// each v2 fragment: each status's enum of codes has a member per code, named by the code's
 /// identifier. (A catalog pins each code in a schema of its own, which openapi-typescript names
@@ -352,7 +330,7 @@ fn a_client_generator_names_each_status_codes_by_the_identifiers() {
                     })
                     .collect();
                 assert_eq!(
-                    enum_members(&client, &format!("{schema_name}ErrorCode")),
+                    openapi::enum_members::<String>(&client, &format!("{schema_name}ErrorCode")),
                     want,
                     "{name} {version}: the members are the codes' identifiers, in order"
                 );

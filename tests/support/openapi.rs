@@ -337,3 +337,27 @@ fn strings(value: &Value) -> Vec<String> {
         .map(|s| s.as_str().unwrap().to_owned())
         .collect()
 }
+
+/// The members of the TypeScript `enum` named `name` in `code`, as openapi-typescript writes
+/// one: `    Name = 404,` or `    Name = "wire",` on a line of its own, with `//` comment lines
+/// between; each value read as JSON.
+pub fn enum_members<T: serde::de::DeserializeOwned>(code: &str, name: &str) -> Vec<(String, T)> {
+    let body = code
+        .split_once(&format!("export enum {name} {{\n"))
+        .and_then(|(_, rest)| rest.split_once("\n}"))
+        .unwrap_or_else(|| panic!("no enum {name} in:\n{code}"))
+        .0;
+    body.lines()
+        .map(str::trim)
+        .filter(|line| !line.starts_with("//"))
+        .map(|line| {
+            let (member, value) = line
+                .trim_end_matches(',')
+                .split_once(" = ")
+                .unwrap_or_else(|| panic!("not a member: {line:?} in:\n{body}"));
+            let value = serde_json::from_str(value)
+                .unwrap_or_else(|e| panic!("not a JSON value: {value:?} ({e}) in:\n{body}"));
+            (member.to_owned(), value)
+        })
+        .collect()
+}
