@@ -634,9 +634,9 @@ fn bits(number: f64) -> String {
     number.to_bits().to_string()
 }
 
-/// A body field by field, its parameters in order, each number by its bits and its text.
-macro_rules! fields {
-    ($m:ident, $body:expr) => {{
+/// A body's parameters in order, `[name, value]` each, each number by its bits and its text.
+macro_rules! params_json {
+    ($m:ident, $params:expr) => {{
         fn value(param: &$m::ParamValue) -> Value {
             match param {
                 $m::ParamValue::Null => Value::Null,
@@ -648,8 +648,15 @@ macro_rules! fields {
                 $m::ParamValue::Object(map) => map.iter().map(|(k, v)| json!([k, value(v)])).collect(),
             }
         }
+        $params.iter().map(|(k, v)| json!([k, value(v)])).collect::<Vec<Value>>()
+    }};
+}
+
+/// A body field by field, its parameters as `params_json!` reads them.
+macro_rules! fields {
+    ($m:ident, $body:expr) => {{
         let body: &$m::ErrorBody = $body;
-        let params: Vec<Value> = body.error.params.iter().map(|(k, v)| json!([k, value(v)])).collect();
+        let params = params_json!($m, body.error.params);
         json!({
             "name": body.error.name,
             "status": body.error.status,
@@ -663,19 +670,8 @@ macro_rules! fields {
 /// A problem details body (`envelope: problem`) field by field, as `fields!` reads the other.
 macro_rules! problem_fields {
     ($m:ident, $body:expr) => {{
-        fn value(param: &$m::ParamValue) -> Value {
-            match param {
-                $m::ParamValue::Null => Value::Null,
-                $m::ParamValue::Boolean(b) => json!(b),
-                $m::ParamValue::Integer(i) => json!(i),
-                $m::ParamValue::Number(n) => json!({ "number": bits(*n), "text": param.to_string() }),
-                $m::ParamValue::String(s) => json!(s),
-                $m::ParamValue::Array(items) => items.iter().map(value).collect(),
-                $m::ParamValue::Object(map) => map.iter().map(|(k, v)| json!([k, value(v)])).collect(),
-            }
-        }
         let body: &$m::ErrorBody = $body;
-        let params: Vec<Value> = body.params.iter().map(|(k, v)| json!([k, value(v)])).collect();
+        let params = params_json!($m, body.params);
         json!({
             "type": body.r#type,
             "title": body.title,
