@@ -34,6 +34,18 @@ pub(crate) struct Spec {
     pub origin: Origin,
 }
 
+impl Spec {
+    /// Whether some code has a message template or parameters.
+    pub(crate) fn uses_params(&self) -> bool {
+        self.codes.iter().any(Code::has_params_or_template)
+    }
+
+    /// Whether some code is deprecated or names its replacement.
+    pub(crate) fn uses_lifecycle(&self) -> bool {
+        self.codes.iter().any(Code::has_lifecycle)
+    }
+}
+
 /// A wire code retired for good.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Reserved {

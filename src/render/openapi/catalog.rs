@@ -22,9 +22,7 @@ const GENERIC_DETAIL: &str = "ErrorDetail";
 /// message template, a deprecation or a replacement. A spec without them keeps the layout it
 /// had before catalogs, byte for byte.
 pub(super) fn is_catalog(spec: &Spec) -> bool {
-    spec.codes
-        .iter()
-        .any(|code| code.has_params_or_template() || code.has_lifecycle())
+    spec.uses_params() || spec.uses_lifecycle()
 }
 
 /// `ErrorDetail.code`'s description when the spec reserves codes: the fixed description, and

@@ -74,11 +74,6 @@ pub(super) struct Lifecycle {
     pub replaced_by: Option<Vec<Arm>>,
 }
 
-/// Whether the spec uses parameters or message templates.
-pub(super) fn uses_params(spec: &Spec) -> bool {
-    spec.codes.iter().any(Code::has_params_or_template)
-}
-
 /// Whether the spec deprecates a code.
 pub(super) fn any_deprecated(spec: &Spec) -> bool {
     spec.codes.iter().any(|code| code.deprecated.is_some())
@@ -89,7 +84,7 @@ pub(super) fn lifecycle(
     spec: &Spec,
     matches: impl Fn(&[String]) -> Vec<String>,
 ) -> Option<Lifecycle> {
-    let uses = !spec.reserved.is_empty() || spec.codes.iter().any(Code::has_lifecycle);
+    let uses = !spec.reserved.is_empty() || spec.uses_lifecycle();
     if !uses {
         return None;
     }
@@ -136,7 +131,7 @@ pub(super) fn deprecated_attr(code: &Code) -> Vec<String> {
 
 /// The parameter machinery, when the spec uses parameters or templates.
 pub(super) fn params(spec: &Spec) -> Option<Params> {
-    if !uses_params(spec) {
+    if !spec.uses_params() {
         return None;
     }
     let mut helpers = Helpers::default();
@@ -630,13 +625,13 @@ mod tests {
 
     #[test]
     fn a_template_or_a_parameter_alone_brings_the_parameter_machinery() {
-        assert!(!uses_params(&spec(PLAIN)));
+        assert!(!spec(PLAIN).uses_params());
         assert!(params(&spec(PLAIN)).is_none());
         for extra in [
             "message: M.",
             "params: {p: {type: string, description: P.}}",
         ] {
-            assert!(uses_params(&with_b(extra)), "{extra}");
+            assert!(with_b(extra).uses_params(), "{extra}");
             assert!(params(&with_b(extra)).is_some(), "{extra}");
         }
     }

@@ -131,7 +131,7 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
             })
             .collect(),
         for_status: for_status(spec),
-        body_doc: body_doc(spec, catalog::uses_params(spec), shape),
+        body_doc: body_doc(spec, spec.uses_params(), shape),
         name_const: const_layout(
             "    pub const NAME: &str = ",
             &string_literal(&spec.api.error_name),
@@ -148,11 +148,7 @@ pub(super) fn render(spec: &Spec, header: &str, options: &Options) -> String {
         } else {
             ""
         },
-        body_eq: if catalog::uses_params(spec) {
-            ""
-        } else {
-            ", Eq"
-        },
+        body_eq: if spec.uses_params() { "" } else { ", Eq" },
         allow_deprecated: catalog::any_deprecated(spec),
         params: catalog::params(spec),
         lifecycle: catalog::lifecycle(spec, matches_lines),

@@ -70,8 +70,8 @@ struct Entry {
 /// Renders the TypeScript file of a format v2 spec.
 pub(super) fn render(spec: &Spec, header: &str) -> String {
     let api = api_name(spec);
-    let params = params::uses_params(spec);
-    let lifecycle = uses_lifecycle(spec);
+    let params = spec.uses_params();
+    let lifecycle = spec.uses_lifecycle();
     let file = TypeScriptFileV2 {
         header: header.to_owned(),
         error_code_doc: error_code_doc(spec, &api),
@@ -124,11 +124,6 @@ pub(super) fn render(spec: &Spec, header: &str) -> String {
 
 fn wire(code: &Code) -> &str {
     code.code.as_deref().unwrap_or_default()
-}
-
-/// Whether some code of `spec` is deprecated or names its replacement.
-fn uses_lifecycle(spec: &Spec) -> bool {
-    spec.codes.iter().any(Code::has_lifecycle)
 }
 
 /// The end of the doc of a deprecated or replaced code's declarations, for text `width`
@@ -397,7 +392,7 @@ codes:
         assert!(docs[1].is_empty());
         assert_eq!(docs[2], ["Replaced by {@link ErrorCode.NewOne}."]);
         assert_eq!(docs[3], ["@deprecated Gone."]);
-        assert!(uses_lifecycle(&spec));
+        assert!(spec.uses_lifecycle());
         let member = member(&spec, &spec.codes[0]);
         assert_eq!(
             member.doc[member.doc.len() - 3..],

@@ -60,11 +60,6 @@ pub(in crate::render::typescript) struct Example {
     pub params: Option<Vec<(String, String)>>,
 }
 
-/// Whether some code of `spec` has parameters or a message template.
-pub(super) fn uses_params(spec: &Spec) -> bool {
-    spec.codes.iter().any(Code::has_params_or_template)
-}
-
 /// The declarations of `spec`'s parameters and templates.
 pub(super) fn params(spec: &Spec) -> Params {
     let with_params = || spec.codes.iter().filter(|code| !code.params.is_empty());
