@@ -53,10 +53,7 @@ export type ErrorCodeName<C extends ErrorCode = ErrorCode> = {
  */
 export type ErrorCodeStatus<C extends ErrorCode = ErrorCode> = {
 {%- for member in status_members %}
-{%- for line in member.doc %}
-  {{ line }}
-{%- endfor %}
-{%- for line in member.lines %}
+{%- for line in member.written() %}
   {{ line }}
 {%- endfor %}
 {%- endfor %}

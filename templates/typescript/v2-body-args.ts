@@ -5,10 +5,7 @@
  */
 export interface ErrorBodyArgs {
 {%- for member in params.args %}
-{%- for line in member.doc %}
-  {{ line }}
-{%- endfor %}
-{%- for line in member.lines %}
+{%- for line in member.written() %}
   {{ line }}
 {%- endfor %}
 {%- endfor %}

@@ -46,10 +46,7 @@ export interface ErrorDetailOf<C extends ErrorCode> extends ErrorDetail {
  */
 export interface ErrorParamsMembers {
 {%- for member in params.members %}
-{%- for line in member.doc %}
-  {{ line }}
-{%- endfor %}
-{%- for line in member.lines %}
+{%- for line in member.written() %}
   {{ line }}
 {%- endfor %}
 {%- endfor %}

@@ -4,10 +4,7 @@
 {% endfor -%}
 export interface {{ ty.name }} {
 {%- for field in ty.fields %}
-{%- for line in field.doc %}
-  {{ line }}
-{%- endfor %}
-{%- for line in field.lines %}
+{%- for line in field.written() %}
   {{ line }}
 {%- endfor %}
 {%- endfor %}

@@ -34,10 +34,7 @@ export interface ErrorBodyOf<C extends ErrorCode> extends ErrorBody {
  */
 export interface ErrorParams {
 {%- for member in params.members %}
-{%- for line in member.doc %}
-  {{ line }}
-{%- endfor %}
-{%- for line in member.lines %}
+{%- for line in member.written() %}
   {{ line }}
 {%- endfor %}
 {%- endfor %}

@@ -41,6 +41,17 @@ pub(in crate::render::typescript) struct TypeMember {
     pub lines: Vec<String>,
 }
 
+impl TypeMember {
+    /// Its lines as the file writes them, its doc first, for a template to indent alike.
+    pub fn written(&self) -> Vec<&str> {
+        self.doc
+            .iter()
+            .chain(&self.lines)
+            .map(String::as_str)
+            .collect()
+    }
+}
+
 /// One element of an `ERROR_CODES` entry's `params`.
 pub(in crate::render::typescript) struct ParamEntry {
     /// The wire name as a string literal.
