@@ -24,6 +24,16 @@ pub(crate) fn render(spec: &Spec, target: Target, options: &Options) -> String {
     }
 }
 
+/// The model of a format v2 spec of API `T` whose codes are `codes`, YAML lines under
+/// `codes:` (and any top-level keys after them); panics with the problems of an invalid one.
+#[cfg(test)]
+pub(crate) fn v2_spec(codes: &str) -> Spec {
+    let source = format!("version: 2\napi:\n  name: T\ncodes:\n{codes}");
+    crate::pipeline::check(&source, &Options::new("t.yaml"))
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .0
+}
+
 /// The first line of every file, without its comment marker. It names the command's input,
 /// not errspec's version, so upgrading errspec does not churn every generated file.
 fn header_line(spec_name: &str) -> String {

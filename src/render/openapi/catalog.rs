@@ -235,14 +235,7 @@ fn message_description(template: &str, parts: &[Part]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::{Options, check};
-
-    fn spec(codes: &str) -> Spec {
-        let source = format!("version: 2\napi:\n  name: T\ncodes:\n{codes}");
-        check(&source, &Options::new("t.yaml"))
-            .expect("the spec is valid")
-            .0
-    }
+    use crate::render::v2_spec as spec;
 
     #[test]
     fn a_code_named_error_leaves_the_generic_schema_its_name() {

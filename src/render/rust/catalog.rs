@@ -534,14 +534,7 @@ fn field_type(param: &Param) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::{Options, check};
-
-    fn spec(codes: &str) -> Spec {
-        let source = format!("version: 2\napi:\n  name: T\ncodes:\n{codes}");
-        check(&source, &Options::new("t.yaml"))
-            .expect("the spec is valid")
-            .0
-    }
+    use crate::render::v2_spec as spec;
 
     const PLAIN: &str = "  - {code: a, status: 400, title: A, description: D.}\n";
 

@@ -322,15 +322,7 @@ fn args_member(spec: &Spec, code: &Code) -> TypeMember {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::{Options, check};
-
-    /// The model of a spec whose codes are `codes`, YAML lines under `codes:`.
-    fn spec(codes: &str) -> Spec {
-        let text = format!("version: 2\napi: {{name: T}}\ncodes:\n{codes}");
-        check(&text, &Options::new("t.yaml"))
-            .unwrap_or_else(|e| panic!("{e:?}"))
-            .0
-    }
+    use crate::render::v2_spec as spec;
 
     #[test]
     fn codes_are_keys_as_they_are_unless_they_need_quotes() {
