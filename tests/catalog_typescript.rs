@@ -1130,11 +1130,7 @@ fn error_body_leaves_out_what_is_undefined_and_reads_only_own_parameters() {
         &mut tools.script("tests/node/params-v2.test.mjs", &[&cases_file]),
         "the Node test of parameters",
     );
-    let count = |key: &str| -> usize {
-        let line = run.stdout.lines().find_map(|line| line.strip_prefix(key));
-        line.and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no `{key}` count in:\n{}", run.stdout))
-    };
+    let count = |key: &str| node::tap_count(&run.stdout, key);
     assert_eq!(count("# fail "), 0, "{}", run.stdout);
     assert_eq!(count("# pass "), count("# tests "), "{}", run.stdout);
     assert!(count("# pass ") >= 5, "{}", run.stdout);

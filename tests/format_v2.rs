@@ -600,11 +600,7 @@ fn v2_typescript_agrees_with_the_spec_in_node() {
         &mut tools.script("tests/node/error-codes-v2.test.mjs", &[&cases_file]),
         "the Node test of the v2 TypeScript",
     );
-    let count = |key: &str| -> usize {
-        let line = run.stdout.lines().find_map(|line| line.strip_prefix(key));
-        line.and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no `{key}` count in:\n{}", run.stdout))
-    };
+    let count = |key: &str| node::tap_count(&run.stdout, key);
     assert_eq!(count("# fail "), 0, "{}", run.stdout);
     assert_eq!(
         count("# pass "),
@@ -647,11 +643,7 @@ fn v2_an_entry_importing_only_error_code_bundles_no_description() {
         &mut tools.script("tests/node/tree-shaking.test.mjs", &[&cases_file]),
         "esbuild on the v2 TypeScript",
     );
-    let count = |key: &str| -> usize {
-        let line = run.stdout.lines().find_map(|line| line.strip_prefix(key));
-        line.and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no `{key}` count in:\n{}", run.stdout))
-    };
+    let count = |key: &str| node::tap_count(&run.stdout, key);
     assert_eq!(count("# fail "), 0, "{}", run.stdout);
     assert_eq!(count("# pass "), project.modules.len(), "{}", run.stdout);
 }

@@ -13,7 +13,7 @@ use errspec::OpenApiVersion;
 use serde_json::{Value, json};
 
 use crate::catalog_typescript::{self, SpecV2, read_spec_file};
-use crate::support::node::node_tools_or_skip;
+use crate::support::node::{self, node_tools_or_skip};
 use crate::support::openapi::{self, BodySchema};
 use crate::support::rust_harness::{Harness, Program, Source};
 use crate::support::{problem_specs, render_one, run_ok, spec_stem};
@@ -240,11 +240,7 @@ fn every_target_agrees_on_problem_details() {
         &mut tools.script("tests/node/problem.test.mjs", &[&cases]),
         "the Node test of problem details",
     );
-    let count = |key: &str| -> usize {
-        let line = run.stdout.lines().find_map(|line| line.strip_prefix(key));
-        line.and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no `{key}` count in:\n{}", run.stdout))
-    };
+    let count = |key: &str| node::tap_count(&run.stdout, key);
     assert_eq!(count("# fail "), 0, "{}", run.stdout);
     assert_eq!(count("# pass "), 3 * modules.len(), "{}", run.stdout);
 }

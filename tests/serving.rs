@@ -15,7 +15,7 @@ use std::time::Duration;
 use errspec::OpenApiVersion;
 use serde_json::{Value, json};
 
-use crate::support::node::{Tools, node_tools_or_skip};
+use crate::support::node::{self, Tools, node_tools_or_skip};
 use crate::support::openapi::{self, BodySchema};
 use crate::support::{Run, render_one, repo, run_ok, write_if_changed};
 
@@ -281,11 +281,7 @@ fn read_error_body_reads_error_bodies_and_never_throws() {
         &mut tools.script("tests/node/read-error-body.test.mjs", &paths),
         "the Node test of readErrorBody",
     );
-    let count = |key: &str| -> usize {
-        let line = run.stdout.lines().find_map(|line| line.strip_prefix(key));
-        line.and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no `{key}` count in:\n{}", run.stdout))
-    };
+    let count = |key: &str| node::tap_count(&run.stdout, key);
     assert_eq!(count("# fail "), 0, "{}", run.stdout);
     assert_eq!(count("# pass "), 2 * modules.len(), "{}", run.stdout);
 }

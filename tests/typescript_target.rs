@@ -336,11 +336,7 @@ fn compiled_typescript_agrees_with_the_spec_in_node() {
         "the Node test of the compiled TypeScript",
     );
     // node:test ends with its counts; make sure it ran the tests of every module.
-    let count = |key: &str| -> usize {
-        let line = run.stdout.lines().find_map(|line| line.strip_prefix(key));
-        line.and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no `{key}` count in:\n{}", run.stdout))
-    };
+    let count = |key: &str| node::tap_count(&run.stdout, key);
     assert_eq!(count("# fail "), 0, "{}", run.stdout);
     assert_eq!(count("# pass "), count("# tests "), "{}", run.stdout);
     assert!(count("# pass ") > project.modules.len(), "{}", run.stdout);
@@ -419,11 +415,7 @@ fn an_entry_importing_only_error_code_bundles_no_description() {
         &mut tools.script("tests/node/tree-shaking.test.mjs", &[&cases_file]),
         "esbuild on the generated TypeScript",
     );
-    let count = |key: &str| -> usize {
-        let line = run.stdout.lines().find_map(|line| line.strip_prefix(key));
-        line.and_then(|n| n.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no `{key}` count in:\n{}", run.stdout))
-    };
+    let count = |key: &str| node::tap_count(&run.stdout, key);
     assert_eq!(count("# fail "), 0, "{}", run.stdout);
     assert_eq!(count("# pass "), project.modules.len(), "{}", run.stdout);
 }

@@ -168,3 +168,11 @@ fn npm() -> &'static str {
 fn output(command: &mut Command) -> std::io::Result<Run> {
     command.output().map(Run::from)
 }
+
+/// The count that node's test runner prints after `key` in its closing summary (`# tests `,
+/// `# pass `, `# fail `); panics, showing the output, when there is none.
+pub fn tap_count(stdout: &str, key: &str) -> usize {
+    let line = stdout.lines().find_map(|line| line.strip_prefix(key));
+    line.and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no `{key}` count in:\n{stdout}"))
+}
